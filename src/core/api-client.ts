@@ -1,0 +1,294 @@
+/**
+ * The one place in the kit that talks to the network. Widgets call `client.get()` /
+ * `client.post()` / `client.upload()`; they never call `fetch` themselves.
+ *
+ * - Base URL from configuration; JSON in and out; RFC 9457 problems become `ApiError`s.
+ * - Retries with full-jitter exponential backoff — only for GETs and for POSTs that carry an
+ *   `Idempotency-Key` (the server replays the first response, so a retry cannot act twice).
+ * - Honours `Retry-After` on 429 and 503.
+ * - Identical GETs in flight share one request.
+ * - Auth: a bearer token from `getToken()`, or the backend's cookie session when there is none.
+ */
+import { DEFAULT_BACKOFF, fullJitterDelay, realClock, type BackoffPolicy, type Clock } from './backoff.js';
+import type { TokenGetter } from './config.js';
+import { ApiError, kindForStatus, parseProblem, parseRetryAfter } from './problem.js';
+
+export type Query = Record<string, string | number | boolean | null | undefined | Array<string | number>>;
+
+export interface RequestOptions {
+  query?: Query;
+  signal?: AbortSignal;
+  /** Makes a POST safe to retry; keep the same key for every retry of one attempt. */
+  idempotencyKey?: string;
+  headers?: Record<string, string>;
+  /** Overrides the client's retry policy for this request (`{ retries: 0 }` to fail fast). */
+  backoff?: Partial<BackoffPolicy>;
+}
+
+export interface UploadOptions extends RequestOptions {
+  /** Called with 0…1 as the body is sent. */
+  onProgress?: (fraction: number) => void;
+}
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  getToken?: TokenGetter;
+  backoff?: BackoffPolicy;
+  clock?: Clock;
+  /** Longest `Retry-After` the client waits for by itself; longer ones surface to the widget. */
+  maxRetryAfterMs?: number;
+}
+
+interface RawResponse {
+  status: number;
+  contentType: string | null;
+  retryAfter: string | null;
+  text: string;
+}
+
+interface SharedGet {
+  promise: Promise<unknown>;
+  controller: AbortController;
+  waiting: number;
+}
+
+const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+
+export class ApiClient {
+  readonly baseUrl: string;
+  private readonly inFlight = new Map<string, SharedGet>();
+  private readonly clock: Clock;
+  private readonly backoff: BackoffPolicy;
+
+  constructor(private readonly options: ApiClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.clock = options.clock ?? realClock;
+    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+  }
+
+  url(path: string, query?: Query): string {
+    const url = new URL(this.baseUrl + (path.startsWith('/') ? path : `/${path}`), document.baseURI);
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value === undefined || value === null || value === '') continue;
+      if (Array.isArray(value)) value.forEach((v) => url.searchParams.append(key, String(v)));
+      else url.searchParams.set(key, String(value));
+    }
+    return url.href;
+  }
+
+  /** GETs with identical URLs share one request while it is in flight. */
+  get<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    const url = this.url(path, options.query);
+    let shared = this.inFlight.get(url);
+    if (!shared) {
+      const controller = new AbortController();
+      const promise = this.withRetries<T>('GET', url, undefined, { ...options, signal: controller.signal }, true);
+      shared = { promise, controller, waiting: 0 };
+      const entry = shared;
+      this.inFlight.set(url, entry);
+      const forget = () => {
+        if (this.inFlight.get(url) === entry) this.inFlight.delete(url);
+      };
+      promise.then(forget, forget);
+    }
+    return this.follow(shared, options.signal) as Promise<T>;
+  }
+
+  post<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+    const url = this.url(path, options.query);
+    return this.withRetries<T>('POST', url, body, options, !!options.idempotencyKey);
+  }
+
+  put<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
+    return this.withRetries<T>('PUT', this.url(path, options.query), body, options, !!options.idempotencyKey);
+  }
+
+  delete<T>(path: string, options: RequestOptions = {}): Promise<T> {
+    return this.withRetries<T>('DELETE', this.url(path, options.query), undefined, options, !!options.idempotencyKey);
+  }
+
+  /**
+   * Sends a file with upload progress. `fetch` cannot report upload progress, so this one
+   * path uses XMLHttpRequest — behind the same retry, auth and error handling.
+   */
+  upload<T>(path: string, body: Blob | FormData, options: UploadOptions = {}): Promise<T> {
+    const url = this.url(path, options.query);
+    return this.withRetries<T>('POST', url, body, options, !!options.idempotencyKey);
+  }
+
+  /** Joins a shared GET; aborting one caller only cancels the network request when nobody waits. */
+  private follow(shared: SharedGet, signal?: AbortSignal): Promise<unknown> {
+    shared.waiting++;
+    return new Promise((resolve, reject) => {
+      const leave = () => {
+        signal?.removeEventListener('abort', onAbort);
+        shared.waiting--;
+      };
+      const onAbort = () => {
+        leave();
+        if (shared.waiting === 0) shared.controller.abort(signal!.reason);
+        reject(new ApiError('aborted', 'The request was cancelled.'));
+      };
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      shared.promise.then(
+        (value) => {
+          leave();
+          resolve(value);
+        },
+        (error: unknown) => {
+          leave();
+          reject(error);
+        },
+      );
+    });
+  }
+
+  private async withRetries<T>(
+    method: string,
+    url: string,
+    body: unknown,
+    options: RequestOptions & UploadOptions,
+    retryable: boolean,
+  ): Promise<T> {
+    const policy = { ...this.backoff, ...options.backoff };
+    const maxWait = this.options.maxRetryAfterMs ?? 30_000;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.once<T>(method, url, body, options);
+      } catch (error) {
+        if (!(error instanceof ApiError) || !retryable || attempt >= policy.retries) throw error;
+        const retryStatus = error.kind === 'network' || (error.status !== undefined && RETRYABLE_STATUS.has(error.status));
+        if (!retryStatus) throw error;
+        let delay = fullJitterDelay(attempt, policy, this.clock.random);
+        if (error.retryAfterMs !== undefined) {
+          if (error.retryAfterMs > maxWait) throw error;
+          delay = Math.max(delay, error.retryAfterMs);
+        }
+        try {
+          await this.clock.sleep(delay, options.signal);
+        } catch {
+          throw new ApiError('aborted', 'The request was cancelled.');
+        }
+      }
+    }
+  }
+
+  private async headers(options: RequestOptions, body: unknown): Promise<{ headers: Record<string, string>; token: boolean }> {
+    const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
+    if (body !== undefined && !(body instanceof Blob) && !(body instanceof FormData) && !(body instanceof URLSearchParams)) {
+      headers['Content-Type'] = 'application/json';
+    }
+    if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
+    const token = await this.options.getToken?.();
+    if (token) headers['Authorization'] = `Bearer ${token}`;
+    return { headers, token: !!token };
+  }
+
+  private async once<T>(method: string, url: string, body: unknown, options: RequestOptions & UploadOptions): Promise<T> {
+    if (options.signal?.aborted) throw new ApiError('aborted', 'The request was cancelled.');
+    const { headers, token } = await this.headers(options, body);
+    const payload =
+      body === undefined || body instanceof Blob || body instanceof FormData || body instanceof URLSearchParams
+        ? (body as BodyInit | undefined)
+        : JSON.stringify(body);
+    let raw: RawResponse;
+    try {
+      raw = options.onProgress
+        ? await sendWithProgress(method, url, headers, payload, !token, options.onProgress, options.signal)
+        : await sendWithFetch(method, url, headers, payload, !token, options.signal);
+    } catch (error) {
+      if (options.signal?.aborted) throw new ApiError('aborted', 'The request was cancelled.');
+      throw new ApiError('network', error instanceof Error ? error.message : 'Network error');
+    }
+    if (raw.status >= 200 && raw.status < 300) {
+      if (!raw.text) return undefined as T;
+      try {
+        return JSON.parse(raw.text) as T;
+      } catch {
+        throw new ApiError('server', 'The backend sent a response that is not JSON.', raw.status);
+      }
+    }
+    const problem = parseProblem(raw.status, raw.contentType, raw.text);
+    throw new ApiError(
+      kindForStatus(raw.status),
+      problem.detail ?? problem.title ?? `HTTP ${raw.status}`,
+      raw.status,
+      problem,
+      raw.status === 429 || raw.status === 503 ? parseRetryAfter(raw.retryAfter) : undefined,
+    );
+  }
+}
+
+async function sendWithFetch(
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body: BodyInit | undefined,
+  withCookies: boolean,
+  signal?: AbortSignal,
+): Promise<RawResponse> {
+  const response = await fetch(url, {
+    method,
+    headers,
+    body: body ?? null,
+    // Without a token the backend's same-site cookie session identifies the citizen.
+    credentials: withCookies ? 'include' : 'omit',
+    signal: signal ?? null,
+  });
+  return {
+    status: response.status,
+    contentType: response.headers.get('Content-Type'),
+    retryAfter: response.headers.get('Retry-After'),
+    text: response.status === 204 ? '' : await response.text(),
+  };
+}
+
+function sendWithProgress(
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body: BodyInit | undefined,
+  withCookies: boolean,
+  onProgress: (fraction: number) => void,
+  signal?: AbortSignal,
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(method, url);
+    xhr.withCredentials = withCookies;
+    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      onProgress(1);
+      resolve({
+        status: xhr.status,
+        contentType: xhr.getResponseHeader('Content-Type'),
+        retryAfter: xhr.getResponseHeader('Retry-After'),
+        text: xhr.responseText,
+      });
+    };
+    xhr.onerror = () => reject(new Error('Network error'));
+    xhr.onabort = () => reject(new Error('Aborted'));
+    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send((body as XMLHttpRequestBodyInit | undefined) ?? null);
+  });
+}
+
+const clients = new Map<string, WeakMap<object, ApiClient>>();
+const NO_TOKEN = {};
+
+/**
+ * One client per backend and token getter, shared by every widget on the page, so two
+ * widgets asking for the same thing at once cause one request.
+ */
+export function apiClientFor(baseUrl: string, getToken?: TokenGetter): ApiClient {
+  let byGetter = clients.get(baseUrl);
+  if (!byGetter) clients.set(baseUrl, (byGetter = new WeakMap()));
+  const key = getToken ?? NO_TOKEN;
+  let client = byGetter.get(key);
+  if (!client) byGetter.set(key, (client = new ApiClient({ baseUrl, ...(getToken ? { getToken } : {}) })));
+  return client;
+}

@@ -1,0 +1,122 @@
+/**
+ * Typed, lazily loaded dictionaries with plural forms as data.
+ *
+ * Russian is the source language and ships with the widget; English and Tatar load on first
+ * use. A namespace (`core`, `poll`, …) is defined from its Russian dictionary, so a key that
+ * another locale lacks is a type error there. Plural messages are objects keyed by
+ * `Intl.PluralRules` categories (ru: one/few/many; en: one/other; tt: other).
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { DEFAULT_LOCALE, type Locale } from './config.js';
+import { formatNumber, pluralCategory } from './format.js';
+
+export interface PluralMessage {
+  zero?: string;
+  one?: string;
+  two?: string;
+  few?: string;
+  many?: string;
+  other: string;
+}
+export type Message = string | PluralMessage;
+export type Messages = Record<string, Message>;
+
+/** The same keys as the source dictionary, each a plain string or a plural message. */
+export type Translation<M extends Messages> = { [K in keyof M]: M[K] extends string ? string : PluralMessage };
+
+/** Text a CMS editor may replace on one element: any key of any namespace the widget uses. */
+export type TextOverrides = Record<string, Message>;
+
+export type Params = Record<string, string | number>;
+
+type Loader<M extends Messages> = () => Promise<{ default: Translation<M> }>;
+
+export interface Namespace<M extends Messages> {
+  readonly name: string;
+  readonly source: M;
+  readonly loaders: Record<Exclude<Locale, typeof DEFAULT_LOCALE>, Loader<M>>;
+  readonly loaded: Map<Locale, Translation<M>>;
+  readonly pending: Map<Locale, Promise<void>>;
+}
+
+export function defineMessages<M extends Messages>(
+  name: string,
+  source: M,
+  loaders: Namespace<M>['loaders'],
+): Namespace<M> {
+  return { name, source, loaders, loaded: new Map([[DEFAULT_LOCALE, source as Translation<M>]]), pending: new Map() };
+}
+
+/** Replaces `{name}` placeholders; numbers are formatted for the locale (1 000, 1,000). */
+export function interpolate(locale: Locale, template: string, params: Params = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? formatNumber(locale, value) : value;
+  });
+}
+
+export function selectMessage(locale: Locale, message: Message, params: Params = {}): string {
+  if (typeof message === 'string') return interpolate(locale, message, params);
+  const count = typeof params.count === 'number' ? params.count : 0;
+  const category = pluralCategory(locale, count);
+  return interpolate(locale, message[category] ?? message.other, params);
+}
+
+/** Loads a namespace's dictionary for a locale; resolves at once when already loaded. */
+export function loadMessages<M extends Messages>(namespace: Namespace<M>, locale: Locale): Promise<void> {
+  if (namespace.loaded.has(locale)) return Promise.resolve();
+  let pending = namespace.pending.get(locale);
+  if (!pending) {
+    pending = namespace.loaders[locale as Exclude<Locale, 'ru'>]()
+      .then((module) => void namespace.loaded.set(locale, module.default))
+      .catch((error: unknown) => {
+        namespace.pending.delete(locale);
+        console.error(`[veche] could not load the "${locale}" texts of ${namespace.name}`, error);
+      });
+    namespace.pending.set(locale, pending);
+  }
+  return pending;
+}
+
+export interface LocalizedHost extends ReactiveControllerHost {
+  /** Per-instance replacements for any text, by key. */
+  strings?: TextOverrides;
+}
+
+/**
+ * Gives a widget `t(key, params)` for one namespace in the widget's current locale. Until a
+ * lazily loaded locale arrives the Russian source is shown, then the host re-renders.
+ */
+export class LocalizeController<M extends Messages> implements ReactiveController {
+  constructor(
+    private readonly host: LocalizedHost,
+    private readonly namespace: Namespace<M>,
+    private readonly currentLocale: () => Locale,
+  ) {
+    host.addController(this);
+  }
+
+  get locale(): Locale {
+    return this.currentLocale();
+  }
+
+  /** True once the current locale's dictionary is in memory. */
+  get ready(): boolean {
+    return this.namespace.loaded.has(this.locale);
+  }
+
+  hostUpdate(): void {
+    const locale = this.locale;
+    if (!this.namespace.loaded.has(locale)) {
+      void loadMessages(this.namespace, locale).then(() => this.host.requestUpdate());
+    }
+  }
+
+  t(key: keyof M & string, params?: Params): string {
+    const locale = this.locale;
+    const message =
+      this.host.strings?.[key] ?? this.namespace.loaded.get(locale)?.[key] ?? this.namespace.source[key] ?? key;
+    return selectMessage(locale, message, params);
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * Styles every widget shares.
+ *
+ * Tokens come in three tiers: a reference palette (`--veche-ref-*`, set by city presets),
+ * system roles (`--veche-color-primary`, `--veche-font-size`, …) and per-widget tokens
+ * (`--veche-poll-accent`). Inside a shadow root each value is read through a fallback chain
+ * into a private `--_name`, so a theme set on `:root` or any wrapper reaches every widget,
+ * and nothing is declared publicly on `:host` (that would block inheritance from the page).
+ *
+ * Shadow DOM stops the host page's selectors but not inherited properties, so `:host` resets
+ * everything text-related from tokens. Sizes are px or em — never rem, because Bootstrap 3
+ * portals set `html { font-size: 10px }`.
+ */
+import { css } from 'lit';
+
+export const tokenStyles = css`
+  :host {
+    --_font: var(--veche-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'PT Sans', Arial, sans-serif);
+    --_font-size: var(--veche-font-size, 16px);
+    --_line-height: var(--veche-line-height, 1.5);
+    --_text: var(--veche-color-text, var(--veche-ref-neutral-900, #1b1f24));
+    --_text-muted: var(--veche-color-text-muted, var(--veche-ref-neutral-600, #4f5966));
+    --_surface: var(--veche-color-surface, var(--veche-ref-neutral-0, #ffffff));
+    --_surface-alt: var(--veche-color-surface-alt, var(--veche-ref-neutral-50, #f2f4f7));
+    --_border: var(--veche-color-border, var(--veche-ref-neutral-400, #8a94a3));
+    --_primary: var(--veche-color-primary, var(--veche-ref-primary-600, #1f5fa8));
+    --_primary-strong: var(--veche-color-primary-strong, var(--veche-ref-primary-800, #143f72));
+    --_on-primary: var(--veche-color-on-primary, #ffffff);
+    --_danger: var(--veche-color-danger, var(--veche-ref-red-700, #b3261e));
+    --_success: var(--veche-color-success, var(--veche-ref-green-700, #1e6b34));
+    --_warning-surface: var(--veche-color-warning-surface, #fff4d6);
+    --_focus: var(--veche-color-focus, #ffbf47);
+    --_focus-outline: var(--veche-color-focus-outline, #0b0c0c);
+    --_radius: var(--veche-radius, 8px);
+    --_gap: var(--veche-space, 1em);
+    --_target: var(--veche-target-size, 44px);
+  }
+`;
+
+export const hostStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    max-inline-size: 100%;
+    min-inline-size: 0;
+  }
+  /* Also on the top-level shadow children: a page rule like \`* { letter-spacing: 2px }\`
+     matches the host element itself and beats \`:host\`, but cannot reach inside. */
+  :host,
+  :host > * {
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    font-weight: 400;
+    font-style: normal;
+    font-variant: normal;
+    line-height: var(--_line-height);
+    color: var(--_text);
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-align: start;
+    text-transform: none;
+    text-indent: 0;
+    text-shadow: none;
+    white-space: normal;
+    overflow-wrap: anywhere;
+    cursor: auto;
+    visibility: visible;
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus-outline);
+    outline-offset: 2px;
+    box-shadow: 0 0 0 6px var(--_focus);
+  }
+  .visually-hidden {
+    position: absolute !important;
+    inline-size: 1px !important;
+    block-size: 1px !important;
+    margin: -1px !important;
+    padding: 0 !important;
+    overflow: hidden !important;
+    clip-path: inset(50%) !important;
+    white-space: nowrap !important;
+    border: 0 !important;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation-duration: 0.01ms !important;
+      animation-iteration-count: 1 !important;
+      transition-duration: 0.01ms !important;
+      scroll-behavior: auto !important;
+    }
+  }
+  @media (forced-colors: active) {
+    :focus-visible {
+      outline-color: Highlight;
+      box-shadow: none;
+    }
+  }
+`;
+
+/** Native controls restyled from tokens; the host page's `button { … }` never reaches here. */
+export const controlStyles = css`
+  button,
+  input,
+  select,
+  textarea {
+    font: inherit;
+    color: inherit;
+    letter-spacing: inherit;
+    margin: 0;
+  }
+  .button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.5em;
+    min-block-size: var(--_target);
+    min-inline-size: var(--_target);
+    padding: 0.5em 1.25em;
+    border: 2px solid var(--_primary);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_primary-strong);
+    font-weight: 600;
+    line-height: 1.25;
+    text-align: center;
+    text-decoration: none;
+    cursor: pointer;
+  }
+  .button.primary {
+    background: var(--_primary);
+    color: var(--_on-primary);
+  }
+  .button:hover {
+    border-color: var(--_primary-strong);
+  }
+  .button.primary:hover {
+    background: var(--_primary-strong);
+  }
+  .button:disabled,
+  .button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  .link {
+    color: var(--_primary-strong);
+    text-decoration: underline;
+  }
+  .field-error {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  @media (forced-colors: active) {
+    .button {
+      border-color: ButtonText;
+    }
+  }
+`;
+
+/** Status panels (loading, error, sign-in, configuration error) shared by all widgets. */
+export const statusStyles = css`
+  .status {
+    display: grid;
+    gap: 0.5em;
+    justify-items: start;
+    padding: var(--_gap);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+  }
+  .status.error {
+    border-inline-start: 6px solid var(--_danger);
+  }
+  .status-title {
+    margin: 0;
+    font-size: 1.125em;
+    font-weight: 700;
+  }
+  .status p {
+    margin: 0;
+  }
+  .skeleton {
+    border-radius: var(--_radius);
+    background: linear-gradient(90deg, var(--_surface-alt) 25%, var(--_surface) 50%, var(--_surface-alt) 75%);
+    background-size: 200% 100%;
+    animation: veche-shimmer 1.4s ease-in-out infinite;
+  }
+  @keyframes veche-shimmer {
+    from {
+      background-position: 100% 0;
+    }
+    to {
+      background-position: -100% 0;
+    }
+  }
+`;
+
+export const baseStyles = [tokenStyles, hostStyles, controlStyles, statusStyles];

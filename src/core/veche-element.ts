@@ -1,0 +1,187 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { AnnouncerController } from './announcer.js';
+import { apiClientFor, type ApiClient } from './api-client.js';
+import type { TokenGetter } from './config.js';
+import { ConfigController } from './config-controller.js';
+import { emit } from './events.js';
+import { LocalizeController, type TextOverrides } from './localize.js';
+import { coreMessages } from './messages.js';
+import { ApiError } from './problem.js';
+import { baseStyles } from './styles.js';
+
+/** Reads `strings='{"submit": "Отправить"}'` from a CMS editor; a bad JSON is reported, not thrown. */
+const textOverridesConverter = {
+  fromAttribute(value: string | null): TextOverrides | undefined {
+    if (!value) return undefined;
+    try {
+      const parsed: unknown = JSON.parse(value);
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as TextOverrides;
+    } catch {
+      // reported below
+    }
+    console.error(`[veche] "strings" must be a JSON object of texts, e.g. {"submit": "Отправить"}; got ${value}`);
+    return undefined;
+  },
+};
+
+/**
+ * What every Veche widget truly shares: the configuration attributes and their resolution,
+ * core texts in the widget's locale, a live-region announcer, custom states, the API client
+ * for the configured backend, and the standard states (configuration error, sign-in, errors).
+ * Widget-specific behaviour belongs in controllers, not here.
+ */
+export abstract class VecheElement extends LitElement {
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override styles = baseStyles;
+
+  /** Backend base URL. Falls back to the nearest `<veche-provider>`, then `veche.configure()`. */
+  @property() api?: string;
+  /** `ru` (default), `en` or `tt`; otherwise the element's or closest `lang` on the page. */
+  @property() locale?: string;
+  // Observed so that changing the element's own `lang` re-resolves the locale.
+  @property({ attribute: 'lang' }) protected langAttribute?: string;
+  /** Space-separated theme names, e.g. `kazan dark`. */
+  @property() theme?: string;
+  /** The portal's sign-in page, used by the sign-in call to action. */
+  @property({ attribute: 'login-url' }) loginUrl?: string;
+  /** The personal-data processing policy. */
+  @property({ attribute: 'privacy-url' }) privacyUrl?: string;
+  /** Returns a bearer token for the backend (property only; never an attribute). */
+  @property({ attribute: false }) getToken?: TokenGetter;
+  /** Per-instance text replacements by key, as a property or a JSON attribute. */
+  @property({ converter: textOverridesConverter }) strings?: TextOverrides;
+
+  protected readonly config = new ConfigController(this);
+  protected readonly coreText = new LocalizeController(this, coreMessages, () => this.config.value.locale);
+  protected readonly announcer = new AnnouncerController(this);
+  protected readonly internals: ElementInternals = this.attachInternals();
+
+  /** Whether this widget talks to the backend (and so cannot work without `api`). */
+  protected needsBackend = true;
+
+  /** The API client for the resolved backend; undefined while `api` is missing or invalid. */
+  protected get client(): ApiClient | undefined {
+    const { api, getToken } = this.config.value;
+    return api ? apiClientFor(api, getToken) : undefined;
+  }
+
+  /** True when the configuration is unusable: the widget shows `renderConfigError()`. */
+  protected get misconfigured(): boolean {
+    return this.needsBackend && !this.config.value.api;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const theme = this.config.value.theme;
+    // Theme presets select `[data-veche-theme~="kazan"]`; the value may come from a provider.
+    if (theme) {
+      if (this.getAttribute('data-veche-theme') !== theme) this.setAttribute('data-veche-theme', theme);
+    } else if (this.hasAttribute('data-veche-theme')) {
+      this.removeAttribute('data-veche-theme');
+    }
+    this.setState('misconfigured', this.misconfigured);
+    if (this.misconfigured && !this.config.problems.some((p) => p.key === 'api')) this.scheduleMissingApiReport();
+  }
+
+  /**
+   * How long a widget may wait for its backend URL before the console says it is missing:
+   * a provider or a `veche.configure()` call may legitimately arrive a little later.
+   */
+  static missingApiGraceMs = 1000;
+  private missingApiTimer?: ReturnType<typeof setTimeout>;
+  private missingApiReported = false;
+
+  private scheduleMissingApiReport(): void {
+    if (this.missingApiReported || this.missingApiTimer) return;
+    this.missingApiTimer = setTimeout(() => {
+      this.missingApiTimer = undefined;
+      if (!this.isConnected || !this.misconfigured || this.missingApiReported) return;
+      this.missingApiReported = true;
+      console.error(
+        `[veche] <${this.localName}>: no backend is configured. Set the "api" attribute, a <veche-provider api="…">, or veche.configure({ api: "…" }).`,
+      );
+    }, (this.constructor as typeof VecheElement).missingApiGraceMs);
+  }
+
+  /** Adds or removes a custom state, styleable from the page as `:state(name)`. */
+  protected setState(name: string, on: boolean): void {
+    try {
+      if (on) this.internals.states.add(name);
+      else this.internals.states.delete(name);
+    } catch {
+      // Older engines without CustomStateSet: states are a styling nicety only.
+    }
+  }
+
+  /** The message to show a citizen for a failed request. */
+  protected describeError(error: unknown): string {
+    if (!(error instanceof ApiError)) return this.coreText.t('errorUnknown');
+    switch (error.kind) {
+      case 'network':
+        return navigator.onLine === false ? this.coreText.t('offline') : this.coreText.t('errorNetwork');
+      case 'not-found':
+        return this.coreText.t('errorNotFound');
+      case 'forbidden':
+        return this.coreText.t('errorForbidden');
+      case 'rate-limited':
+        return this.coreText.t('errorRateLimited');
+      case 'validation':
+        return error.problem?.detail ?? this.coreText.t('errorValidation');
+      case 'server':
+      case 'unavailable':
+        return this.coreText.t('errorServer');
+      default:
+        return error.problem?.detail ?? this.coreText.t('errorUnknown');
+    }
+  }
+
+  /** Tells the host page and assistive technology about an error the widget shows. */
+  protected reportError(error: unknown): void {
+    const message = this.describeError(error);
+    const apiError = error instanceof ApiError ? error : undefined;
+    emit(this, 'veche-error', {
+      code: apiError?.kind ?? 'unknown',
+      message,
+      ...(apiError?.status !== undefined ? { status: apiError.status } : {}),
+      ...(apiError?.problem?.type ? { type: apiError.problem.type } : {}),
+    });
+    this.announcer.announce(message, { assertive: true });
+  }
+
+  /**
+   * The citizen must sign in for `action`. Fires the cancelable `veche-auth-required`;
+   * returns true when nobody cancelled it and the widget should show its sign-in prompt.
+   */
+  protected requireSignIn(action: string): boolean {
+    const loginUrl = this.config.value.loginUrl;
+    return emit(this, 'veche-auth-required', { action, ...(loginUrl ? { loginUrl } : {}) }, { cancelable: true });
+  }
+
+  protected renderConfigError(): TemplateResult {
+    return html`<div class="status error" part="status" role="status">
+      <p class="status-title">${this.coreText.t('configErrorTitle')}</p>
+      <p>${this.coreText.t('configErrorHint')}</p>
+    </div>`;
+  }
+
+  protected renderSignIn(): TemplateResult {
+    const loginUrl = this.config.value.loginUrl;
+    return html`<div class="status" part="status sign-in">
+      <p class="status-title">${this.coreText.t('signInTitle')}</p>
+      <p>${this.coreText.t('signInText')}</p>
+      ${loginUrl
+        ? html`<a class="button primary" part="sign-in-link" href=${loginUrl}>${this.coreText.t('signInAction')}</a>`
+        : nothing}
+    </div>`;
+  }
+
+  protected renderError(error: unknown, retry?: () => void): TemplateResult {
+    return html`<div class="status error" part="status error">
+      <p class="status-title">${this.describeError(error)}</p>
+      ${retry
+        ? html`<button class="button" part="retry" type="button" @click=${retry}>${this.coreText.t('retry')}</button>`
+        : nothing}
+    </div>`;
+  }
+}

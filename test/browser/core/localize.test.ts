@@ -1,0 +1,70 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { formatNumber, formatRelative } from '../../../src/core/format.js';
+import { loadMessages, selectMessage } from '../../../src/core/localize.js';
+import { coreMessages } from '../../../src/core/messages.js';
+import '../../helpers/browser/test-widget.js';
+import type { VecheTestWidget } from '../../helpers/browser/test-widget.js';
+
+const NBSP = '\u00a0';
+
+describe('localisation', () => {
+  it('picks Russian plural forms: one / few / many', () => {
+    const votes = coreMessages.source.votes;
+    const said = (count: number) => selectMessage('ru', votes, { count });
+    expect([1, 2, 5, 21, 11, 22, 25, 111, 0].map(said)).to.deep.equal([
+      '1 голос',
+      '2 голоса',
+      '5 голосов',
+      '21 голос',
+      '11 голосов',
+      '22 голоса',
+      '25 голосов',
+      '111 голосов',
+      '0 голосов',
+    ]);
+    expect(selectMessage('ru', coreMessages.source.points, { count: 1000 })).to.equal(`1${NBSP}000 баллов`);
+    expect(selectMessage('ru', coreMessages.source.points, { count: 1.5 })).to.equal('1,5 балла');
+  });
+
+  it('loads English and Tatar lazily, with their own plural rules', async () => {
+    expect(coreMessages.loaded.has('en')).to.be.false;
+    await Promise.all([loadMessages(coreMessages, 'en'), loadMessages(coreMessages, 'tt')]);
+    const en = coreMessages.loaded.get('en')!;
+    const tt = coreMessages.loaded.get('tt')!;
+    expect(selectMessage('en', en.votes, { count: 1 })).to.equal('1 vote');
+    expect(selectMessage('en', en.votes, { count: 21 })).to.equal('21 votes');
+    expect(selectMessage('en', en.points, { count: 1000 })).to.equal('1,000 points');
+    expect(selectMessage('tt', tt.votes, { count: 1 })).to.equal('1 тавыш');
+    expect(selectMessage('tt', tt.votes, { count: 5 })).to.equal('5 тавыш');
+  });
+
+  it('renders a widget in its locale, switching when the attribute changes', async () => {
+    const el = await fixture<VecheTestWidget>(html`<veche-test-widget api="/api"></veche-test-widget>`);
+    const points = () => el.shadowRoot!.getElementById('points')!.textContent;
+    expect(points()).to.equal('5 баллов');
+    el.setAttribute('locale', 'en');
+    await waitUntil(() => points() === '5 points');
+    el.setAttribute('locale', 'tt');
+    await waitUntil(() => points() === '5 балл');
+  });
+
+  it('applies per-instance text overrides from a CMS editor (JSON attribute or property)', async () => {
+    const el = await fixture<VecheTestWidget>(
+      html`<veche-test-widget api="/api" strings='{"retry": "Ещё раз", "points": {"one": "{count} очко", "few": "{count} очка", "many": "{count} очков", "other": "{count} очка"}}'></veche-test-widget>`,
+    );
+    expect(el.shadowRoot!.querySelector('button')!.textContent).to.equal('Ещё раз');
+    expect(el.shadowRoot!.getElementById('points')!.textContent).to.equal('5 очков');
+    el.strings = { retry: 'Снова' };
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('button')!.textContent).to.equal('Снова');
+  });
+
+  it('formats numbers and relative times through Intl, Tatar falling back to Russian data where missing', () => {
+    expect(formatNumber('ru', 1234567)).to.equal(`1${NBSP}234${NBSP}567`);
+    expect(formatNumber('en', 1234567)).to.equal('1,234,567');
+    const now = Date.parse('2026-11-26T12:00:00Z');
+    expect(formatRelative('ru', now + 3 * 86400e3, now)).to.equal('через 3 дня');
+    expect(formatRelative('en', now - 2 * 3600e3, now)).to.equal('2 hours ago');
+    expect(formatRelative('tt', now + 86400e3, now)).to.be.a('string').and.not.empty;
+  });
+});

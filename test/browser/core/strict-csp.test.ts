@@ -1,0 +1,38 @@
+import { expect } from '@open-wc/testing';
+
+interface Report {
+  violations: string[];
+  rendered: string;
+  buttonColor: string;
+}
+
+function loadInFrame(query = ''): Promise<Report> {
+  return new Promise((resolve, reject) => {
+    const frame = document.createElement('iframe');
+    const timer = setTimeout(() => reject(new Error('the strict-CSP page did not report')), 15000);
+    addEventListener('message', function onMessage(event: MessageEvent<Report>) {
+      if (event.source !== frame.contentWindow) return;
+      removeEventListener('message', onMessage);
+      clearTimeout(timer);
+      frame.remove();
+      resolve(event.data);
+    });
+    frame.src = `/test/browser/fixtures/strict-csp.html${query}`;
+    document.body.append(frame);
+  });
+}
+
+describe('a strict Content-Security-Policy page with Trusted Types', () => {
+  it('renders a core-based widget with zero violations', async () => {
+    const report = await loadInFrame();
+    expect(report.rendered).to.equal('5 баллов');
+    expect(report.buttonColor).to.equal('rgb(31, 95, 168)');
+    expect(report.violations).to.deep.equal([]);
+  });
+
+  it('does detect violations (control: an inline style and an untrusted innerHTML)', async () => {
+    const report = await loadInFrame('?control');
+    expect(report.violations.some((v) => v.startsWith('style-src'))).to.be.true;
+    expect(report.violations.some((v) => v.startsWith('require-trusted-types-for'))).to.be.true;
+  });
+});

@@ -1,0 +1,62 @@
+// Browser tests run in the machine's Chromium (CHROME_PATH, else /usr/bin/chromium);
+// no test tool downloads a browser of its own.
+import { fileURLToPath } from 'node:url';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+
+const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
+const workerFile = '/node_modules/msw/lib/mockServiceWorker.js';
+
+/** The strictest policy a portal may set: no inline code or styles, no eval, Trusted Types. */
+export const STRICT_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
+].join('; ');
+
+export default {
+  files: ['test/browser/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  // Two cores: more than one page at a time leaves background tabs whose frames stall.
+  concurrency: 1,
+  testFramework: { config: { timeout: 8000 } },
+  browserStartTimeout: 60000,
+  testsStartTimeout: 60000,
+  testsFinishTimeout: 180000,
+  plugins: [esbuildPlugin({ ts: true, tsconfig, target: 'es2022' })],
+  middleware: [
+    // MSW's worker must be served from the origin root to control the test pages.
+    (ctx, next) => {
+      if (ctx.path === '/mockServiceWorker.js') ctx.url = workerFile;
+      return next();
+    },
+    async (ctx, next) => {
+      await next();
+      if (ctx.path === '/test/browser/fixtures/strict-csp.html') ctx.set('Content-Security-Policy', STRICT_CSP);
+    },
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+        args: [
+          '--no-sandbox',
+          '--headless',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      },
+    }),
+  ],
+};
