@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
-type AnnouncingHost = ReactiveControllerHost & HTMLElement & { renderRoot: Element | ShadowRoot };
+type AnnouncingHost = ReactiveControllerHost & HTMLElement & { renderRoot: ParentNode };
 
 /**
  * Announces what happens asynchronously (vote counted, photo uploaded, error) through

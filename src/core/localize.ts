@@ -8,6 +8,9 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DEFAULT_LOCALE, type Locale } from './config.js';
+
+/** Locales loaded on demand; Russian, the source, always ships with the widget. */
+type LazyLocale = Exclude<Locale, 'ru'>;
 import { formatNumber, pluralCategory } from './format.js';
 
 export interface PluralMessage {
@@ -34,7 +37,7 @@ type Loader<M extends Messages> = () => Promise<{ default: Translation<M> }>;
 export interface Namespace<M extends Messages> {
   readonly name: string;
   readonly source: M;
-  readonly loaders: Record<Exclude<Locale, typeof DEFAULT_LOCALE>, Loader<M>>;
+  readonly loaders: Record<LazyLocale, Loader<M>>;
   readonly loaded: Map<Locale, Translation<M>>;
   readonly pending: Map<Locale, Promise<void>>;
 }
@@ -68,8 +71,8 @@ export function loadMessages<M extends Messages>(namespace: Namespace<M>, locale
   if (namespace.loaded.has(locale)) return Promise.resolve();
   let pending = namespace.pending.get(locale);
   if (!pending) {
-    pending = namespace.loaders[locale as Exclude<Locale, 'ru'>]()
-      .then((module) => void namespace.loaded.set(locale, module.default))
+    pending = namespace.loaders[locale as LazyLocale]()
+      .then((module: { default: Translation<M> }) => void namespace.loaded.set(locale, module.default))
       .catch((error: unknown) => {
         namespace.pending.delete(locale);
         console.error(`[veche] could not load the "${locale}" texts of ${namespace.name}`, error);

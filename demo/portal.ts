@@ -1,0 +1,62 @@
+/**
+ * The host portal's own integration code — what a regional developer writes once: identity
+ * comes from the portal (here a demo sign-in standing in for ESIA/Gosuslugi), handed to the
+ * widgets through `veche.configure({ getToken })`, and the portal opens its own sign-in when
+ * a widget asks for one (`veche-auth-required`).
+ */
+const TOKEN_KEY = 'demo-portal-token';
+const NAME_KEY = 'demo-portal-name';
+
+const signIn = document.getElementById('sign-in') as HTMLButtonElement;
+const signOut = document.getElementById('sign-out') as HTMLButtonElement;
+const accountName = document.getElementById('account-name') as HTMLElement;
+const backendStatus = document.getElementById('backend-status') as HTMLElement;
+
+async function vecheReady(): Promise<NonNullable<Window['veche']>> {
+  while (!window.veche) await new Promise((resolve) => setTimeout(resolve, 20));
+  return window.veche;
+}
+
+function showAccount(): void {
+  const name = sessionStorage.getItem(NAME_KEY);
+  accountName.textContent = name ? `Вы вошли: ${name}` : '';
+  signIn.hidden = !!name;
+  signOut.hidden = !name;
+}
+
+async function demoSignIn(): Promise<void> {
+  signIn.disabled = true;
+  try {
+    const response = await fetch('/api/auth/demo', { method: 'POST', credentials: 'include' });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const session = (await response.json()) as { token: string; me?: { displayName?: string; name?: string } };
+    sessionStorage.setItem(TOKEN_KEY, session.token);
+    sessionStorage.setItem(NAME_KEY, session.me?.displayName ?? session.me?.name ?? 'житель');
+    (await vecheReady()).configure({ getToken: () => sessionStorage.getItem(TOKEN_KEY) });
+    showAccount();
+  } catch (error) {
+    backendStatus.textContent = `Не удалось войти: сервер недоступен (${String(error)}). Запустите его командой npm start.`;
+  } finally {
+    signIn.disabled = false;
+  }
+}
+
+signIn.addEventListener('click', () => void demoSignIn());
+signOut.addEventListener('click', async () => {
+  sessionStorage.removeItem(TOKEN_KEY);
+  sessionStorage.removeItem(NAME_KEY);
+  await fetch('/api/auth/session', { method: 'DELETE', credentials: 'include' }).catch(() => undefined);
+  (await vecheReady()).configure({ getToken: () => null });
+  showAccount();
+});
+
+// A widget needs a signed-in citizen: the portal runs its own sign-in instead of the widget's link.
+document.addEventListener('veche-auth-required', (event) => {
+  event.preventDefault();
+  void demoSignIn();
+});
+
+void vecheReady().then((veche) => {
+  if (sessionStorage.getItem(TOKEN_KEY)) veche.configure({ getToken: () => sessionStorage.getItem(TOKEN_KEY) });
+});
+showAccount();

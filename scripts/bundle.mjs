@@ -1,0 +1,44 @@
+import { rolldown } from 'rolldown';
+
+/**
+ * Bundles one entry into minified ES modules with rolldown (Vite 8's bundler, used directly
+ * so no dev-server helpers end up in the kit). Returns the output chunks.
+ *
+ * With `split`, dynamic imports become their own chunks (the autoloader and lazy locales);
+ * without it everything is inlined into one self-contained file.
+ */
+export async function bundle(file, { split = true, outDir, write = false, entryName = 'bundle' } = {}) {
+  const build = await rolldown({
+    input: { [entryName]: file },
+    tsconfig: 'tsconfig.json',
+    // Production builds drop dev-mode warnings (src/core/dev.ts) and Lit's dev mode.
+    transform: { define: { __VECHE_DEV__: 'false' } },
+    resolve: { conditionNames: ['import', 'browser', 'production', 'default'] },
+    preserveEntrySignatures: 'strict',
+    logLevel: 'silent',
+  });
+  const options = {
+    format: 'es',
+    minify: true,
+    dir: outDir ?? '.cache/bundle',
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    ...(split ? {} : { codeSplitting: false }),
+  };
+  const { output } = write ? await build.write(options) : await build.generate(options);
+  await build.close();
+  return output.filter((o) => o.type === 'chunk');
+}
+
+/** Gzip size of an entry chunk plus everything it imports statically (what loads before it runs). */
+export function staticClosure(chunks, entry) {
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const seen = new Set();
+  const visit = (chunk) => {
+    if (!chunk || seen.has(chunk)) return;
+    seen.add(chunk);
+    chunk.imports.forEach((name) => visit(byName.get(name)));
+  };
+  visit(entry);
+  return [...seen];
+}

@@ -1,0 +1,20 @@
+/**
+ * The kit's entries and their gzip budgets (ARCHITECTURE.md, "Performance budgets"): the size
+ * table, the CDN build and the npm `exports` read this list. A widget issue adds its entry.
+ * Sizes count the entry and what it imports statically; lazily loaded parts (other locales,
+ * the map) load only when used and are listed separately.
+ */
+export const entries = [
+  {
+    name: 'core',
+    file: './src/core/veche-element.ts',
+    budget: 13 * 1024,
+    note: 'Lit + @lit/context + the core every widget pays for (VecheElement)',
+    measureOnly: true,
+  },
+  { name: 'provider', file: './src/core/define-provider.ts', budget: 10 * 1024, note: '<veche-provider> with Lit' },
+  { name: 'loader', file: './src/loader.ts', budget: 2 * 1024, note: 'veche.js autoloader (widgets load on demand)', loader: true },
+];
+
+/** The whole kit: every entry together, shared code counted once. */
+export const kitBudget = 50 * 1024;

@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+/**
+ * Prints a gzip size table per entry and for the whole kit, and exits non-zero when an entry
+ * is over its budget. Run by `npm test`; `--json FILE` also writes the numbers.
+ */
+import { gzipSync } from 'node:zlib';
+import { writeFileSync } from 'node:fs';
+import { bundle, staticClosure } from './bundle.mjs';
+import { entries, kitBudget } from './entries.mjs';
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
+const gzip = (code) => gzipSync(code, { level: 9 }).length;
+
+const rows = [];
+const kitCode = new Map();
+for (const entry of entries) {
+  const chunks = await bundle(entry.file);
+  const main = chunks.find((c) => c.isEntry);
+  const closure = staticClosure(chunks, main);
+  const code = closure.map((c) => c.code).join('\n');
+  const lazy = chunks.filter((c) => !closure.includes(c));
+  for (const chunk of chunks) for (const id of Object.keys(chunk.modules)) kitCode.set(id, chunk.modules[id].code ?? '');
+  rows.push({
+    name: entry.name,
+    gzip: gzip(code),
+    lazy: lazy.reduce((sum, c) => sum + gzip(c.code), 0),
+    budget: entry.budget,
+    note: entry.note,
+  });
+}
+const kit = gzip([...kitCode.values()].join('\n'));
+
+const over = rows.filter((r) => r.gzip > r.budget);
+console.log('entry'.padEnd(12), 'gzip'.padStart(10), 'budget'.padStart(10), 'lazy parts'.padStart(12), ' ', 'what');
+for (const r of rows) {
+  const flag = r.gzip > r.budget ? ' OVER' : '';
+  console.log(r.name.padEnd(12), kb(r.gzip).padStart(10), kb(r.budget).padStart(10), kb(r.lazy).padStart(12), ' ', r.note + flag);
+}
+console.log('whole kit'.padEnd(12), kb(kit).padStart(10), kb(kitBudget).padStart(10), ''.padStart(12), ' ', 'every module once' + (kit > kitBudget ? ' OVER' : ''));
+
+const jsonAt = process.argv.indexOf('--json');
+if (jsonAt > 0) writeFileSync(process.argv[jsonAt + 1], JSON.stringify({ rows, kit }, null, 2));
+
+const failed = over.length + (kit > kitBudget ? 1 : 0);
+console.log(`size: ${rows.length + 1 - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: everything CI checks, in one command. Each step prints its runner's own output;
+ * a failing step does not stop the others, so one run shows every problem. The last line
+ * adds up the tests the runners reported.
+ *
+ *   npm test                 all steps
+ *   npm test -- browser node only the named steps
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { ensureChromium } from './ensure-chromium.mjs';
+
+const has = (dir, pattern) => existsSync(dir) && readdirSync(dir, { recursive: true }).some((f) => pattern.test(String(f)));
+
+const steps = [
+  { name: 'typecheck', run: 'npx tsc -p tsconfig.json --noEmit && (test ! -f server/tsconfig.json || npx tsc -p server/tsconfig.json --noEmit)' },
+  { name: 'lint', run: 'npx eslint .' },
+  {
+    name: 'node',
+    // Server, contract (reference server + mocks), theme and tooling tests: Node's own runner.
+    run: () => {
+      const globs = ['test/server/**/*.test.ts', 'test/contract/**/*.test.ts', 'test/themes/**/*.test.mjs', 'test/node/**/*.test.{ts,mjs}'];
+      const dirs = ['test/server', 'test/contract', 'test/themes', 'test/node'];
+      if (!dirs.some((d) => has(d, /\.test\.(ts|mjs)$/))) return null;
+      return `node --import tsx --test --test-concurrency=1 ${globs.map((g) => `'${g}'`).join(' ')}`;
+    },
+  },
+  { name: 'browser', before: ensureChromium, run: 'npx web-test-runner' },
+  { name: 'manifest', run: 'npm run --silent analyze && node scripts/check-manifest.mjs' },
+  { name: 'storybook', before: ensureChromium, run: () => (existsSync('.storybook/main.ts') ? 'npm run --silent build-storybook && node test/storybook/check-stories.mjs' : null) },
+  { name: 'e2e', before: ensureChromium, run: () => (has('test/e2e', /\.test\.mjs$/) ? "node --test --test-concurrency=1 'test/e2e/**/*.test.mjs'" : null) },
+  { name: 'build', run: 'npm run --silent build' },
+  { name: 'size', run: 'node scripts/size.mjs' },
+];
+
+const only = process.argv.slice(2);
+const totals = { passed: 0, failed: 0 };
+const failedSteps = [];
+
+function count(output) {
+  // Node's runner: "# pass 12" / "# fail 0"; web-test-runner, the story check and the size
+  // script: "12 passed, 0 failed".
+  const node = [...output.matchAll(/^# (pass|fail) (\d+)$/gm)];
+  if (node.length) {
+    for (const [, kind, n] of node) totals[kind === 'pass' ? 'passed' : 'failed'] += Number(n);
+    return;
+  }
+  const plain = [...output.matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
+  if (plain) {
+    totals.passed += Number(plain[1]);
+    totals.failed += Number(plain[2]);
+  }
+}
+
+function run(command) {
+  return new Promise((resolve) => {
+    const child = spawn(command, { shell: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, FORCE_COLOR: '0' } });
+    let output = '';
+    const tee = (stream, target) =>
+      stream.on('data', (chunk) => {
+        output += chunk;
+        target.write(chunk);
+      });
+    tee(child.stdout, process.stdout);
+    tee(child.stderr, process.stderr);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+const started = Date.now();
+for (const step of steps) {
+  if (only.length && !only.includes(step.name)) continue;
+  const command = typeof step.run === 'function' ? step.run() : step.run;
+  if (!command) {
+    console.log(`\n=== ${step.name}: nothing to run yet`);
+    continue;
+  }
+  console.log(`\n=== ${step.name}: ${command}`);
+  const t0 = Date.now();
+  try {
+    step.before?.();
+  } catch (error) {
+    console.error(String(error));
+    failedSteps.push(step.name);
+    continue;
+  }
+  const { code, output } = await run(command);
+  count(output);
+  console.log(`=== ${step.name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  if (code !== 0) failedSteps.push(step.name);
+}
+
+console.log(`\nAll steps took ${((Date.now() - started) / 1000).toFixed(0)} s.${failedSteps.length ? ` Failed steps: ${failedSteps.join(', ')}.` : ''}`);
+console.log(`${totals.passed} passed, ${totals.failed + (failedSteps.length && !totals.failed ? failedSteps.length : 0)} failed`);
+process.exit(failedSteps.length ? 1 : 0);

@@ -1,0 +1,8 @@
+/**
+ * Every tag the kit defines and the module that defines it. The CDN autoloader imports a
+ * module only when its tag appears on the page; `veche.ts` (npm, "everything") imports all.
+ * A widget issue adds its line here.
+ */
+export const widgetModules: Record<string, () => Promise<unknown>> = {
+  'veche-provider': () => import('./core/define-provider.js'),
+};
