@@ -38,7 +38,8 @@ const only = process.argv.slice(2);
 const totals = { passed: 0, failed: 0 };
 const failedSteps = [];
 
-function count(output) {
+function count(raw) {
+  const output = raw.replace(/\x1b\[[0-9;]*m/g, '');
   // Node's runner: "# pass 12" / "# fail 0"; web-test-runner, the story check and the size
   // script: "12 passed, 0 failed".
   const node = [...output.matchAll(/^# (pass|fail) (\d+)$/gm)];

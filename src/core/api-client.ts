@@ -39,7 +39,7 @@ export interface ApiClientOptions {
   maxRetryAfterMs?: number;
 }
 
-interface RawResponse {
+export interface RawResponse {
   status: number;
   contentType: string | null;
   retryAfter: string | null;
@@ -109,7 +109,7 @@ export class ApiClient {
 
   /**
    * Sends a file with upload progress. `fetch` cannot report upload progress, so this one
-   * path uses XMLHttpRequest — behind the same retry, auth and error handling.
+   * path uses XMLHttpRequest (loaded on first use) behind the same retry, auth and errors.
    */
   upload<T>(path: string, body: Blob | FormData, options: UploadOptions = {}): Promise<T> {
     const url = this.url(path, options.query);
@@ -195,7 +195,7 @@ export class ApiClient {
     let raw: RawResponse;
     try {
       raw = options.onProgress
-        ? await sendWithProgress(method, url, headers, payload, !token, options.onProgress, options.signal)
+        ? await (await import('./upload.js')).sendWithProgress(method, url, headers, payload, !token, options.onProgress, options.signal)
         : await sendWithFetch(method, url, headers, payload, !token, options.signal);
     } catch (error) {
       if (options.signal?.aborted) throw new ApiError('aborted', 'The request was cancelled.');
@@ -242,39 +242,6 @@ async function sendWithFetch(
     retryAfter: response.headers.get('Retry-After'),
     text: response.status === 204 ? '' : await response.text(),
   };
-}
-
-function sendWithProgress(
-  method: string,
-  url: string,
-  headers: Record<string, string>,
-  body: BodyInit | undefined,
-  withCookies: boolean,
-  onProgress: (fraction: number) => void,
-  signal?: AbortSignal,
-): Promise<RawResponse> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open(method, url);
-    xhr.withCredentials = withCookies;
-    for (const [name, value] of Object.entries(headers)) xhr.setRequestHeader(name, value);
-    xhr.upload.onprogress = (event) => {
-      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
-    };
-    xhr.onload = () => {
-      onProgress(1);
-      resolve({
-        status: xhr.status,
-        contentType: xhr.getResponseHeader('Content-Type'),
-        retryAfter: xhr.getResponseHeader('Retry-After'),
-        text: xhr.responseText,
-      });
-    };
-    xhr.onerror = () => reject(new Error('Network error'));
-    xhr.onabort = () => reject(new Error('Aborted'));
-    signal?.addEventListener('abort', () => xhr.abort(), { once: true });
-    xhr.send((body as XMLHttpRequestBodyInit | undefined) ?? null);
-  });
 }
 
 const clients = new Map<string, WeakMap<object, ApiClient>>();

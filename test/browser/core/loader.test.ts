@@ -1,0 +1,39 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { getPageConfig, resetPageConfig } from '../../../src/core/page-config.js';
+
+describe('the CDN autoloader (veche.js)', () => {
+  after(() => resetPageConfig());
+
+  it('exposes exactly one global, window.veche, whose configure() sets the page level', async () => {
+    const before = new Set(Object.keys(window));
+    await import('../../../src/loader.js');
+    const added = Object.keys(window).filter((key) => !before.has(key));
+    expect(added).to.deep.equal(['veche']);
+    window.veche!.configure({ api: 'https://cdn-page.example/api', locale: 'en' });
+    expect(getPageConfig().config).to.include({ api: 'https://cdn-page.example/api', locale: 'en' });
+  });
+
+  it('defines a veche-* tag when it appears on the page, including content added later', async () => {
+    expect(customElements.get('veche-provider')).to.be.undefined;
+    const later = await fixture(html`<div></div>`);
+    later.innerHTML = '<section><veche-provider api="/api"></veche-provider></section>';
+    await waitUntil(() => customElements.get('veche-provider'), 'veche-provider was not loaded', { timeout: 5000 });
+    await window.veche!.ready();
+  });
+
+  it('is harmless when the script is included twice: one warning, the first copy stays', async () => {
+    const first = window.veche;
+    const warnings: string[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      // @ts-expect-error a query-suffixed URL is a second module instance: the script pasted twice
+      await import('../../../src/loader.js?twice');
+    } finally {
+      console.warn = original;
+    }
+    expect(window.veche).to.equal(first);
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain('included twice');
+  });
+});
