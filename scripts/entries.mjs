@@ -3,6 +3,10 @@
  * table, the CDN build and the npm `exports` read this list. A widget issue adds its entry.
  * Sizes count the entry and what it imports statically; lazily loaded parts (other locales,
  * the map) load only when used and are listed separately.
+ *
+ * `experimental: true` marks a widget whose issue is still open (its JSDoc says
+ * `@status experimental`): the table shows it OVER like any other, but only stable entries
+ * fail the check — a widget cannot be declared stable while it is over its budget.
  */
 export const entries = [
   {
@@ -13,7 +17,7 @@ export const entries = [
     measureOnly: true,
   },
   { name: 'provider', file: './src/core/define-provider.ts', budget: 10 * 1024, note: '<veche-provider> with Lit' },
-  { name: 'poll', file: './src/widgets/poll/define.ts', budget: 16 * 1024, note: '<veche-poll> with Lit and core' },
+  { name: 'poll', file: './src/widgets/poll/define.ts', budget: 16 * 1024, note: '<veche-poll> with Lit and core', experimental: true },
   { name: 'loader', file: './src/loader.ts', budget: 2 * 1024, note: 'veche.js autoloader (widgets load on demand)', loader: true },
 ];
 

@@ -26,14 +26,15 @@ for (const entry of entries) {
     lazy: lazy.reduce((sum, c) => sum + gzip(c.code), 0),
     budget: entry.budget,
     note: entry.note,
+    experimental: !!entry.experimental,
   });
 }
 const kit = gzip([...kitCode.values()].join('\n'));
 
-const over = rows.filter((r) => r.gzip > r.budget);
+const over = rows.filter((r) => r.gzip > r.budget && !r.experimental);
 console.log('entry'.padEnd(12), 'gzip'.padStart(10), 'budget'.padStart(10), 'lazy parts'.padStart(12), ' ', 'what');
 for (const r of rows) {
-  const flag = r.gzip > r.budget ? ' OVER' : '';
+  const flag = r.gzip > r.budget ? (r.experimental ? ' OVER (experimental: not yet a release gate)' : ' OVER') : '';
   console.log(r.name.padEnd(12), kb(r.gzip).padStart(10), kb(r.budget).padStart(10), kb(r.lazy).padStart(12), ' ', r.note + flag);
 }
 console.log('whole kit'.padEnd(12), kb(kit).padStart(10), kb(kitBudget).padStart(10), ''.padStart(12), ' ', 'every module once' + (kit > kitBudget ? ' OVER' : ''));
@@ -42,5 +43,6 @@ const jsonAt = process.argv.indexOf('--json');
 if (jsonAt > 0) writeFileSync(process.argv[jsonAt + 1], JSON.stringify({ rows, kit }, null, 2));
 
 const failed = over.length + (kit > kitBudget ? 1 : 0);
-console.log(`size: ${rows.length + 1 - failed} passed, ${failed} failed`);
+const experimentalOver = rows.filter((r) => r.gzip > r.budget && r.experimental).length;
+console.log(`size: ${rows.length + 1 - failed - experimentalOver} passed, ${failed} failed, ${experimentalOver} skipped`);
 process.exit(failed ? 1 : 0);

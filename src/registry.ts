@@ -5,4 +5,5 @@
  */
 export const widgetModules: Record<string, () => Promise<unknown>> = {
   'veche-provider': () => import('./core/define-provider.js'),
+  'veche-poll': () => import('./widgets/poll/define.js'),
 };

@@ -87,6 +87,18 @@ export interface LocalizedHost extends ReactiveControllerHost {
   strings?: TextOverrides;
 }
 
+// The namespaces each element uses (core + its own), so that its texts switch language together.
+const hostNamespaces = new WeakMap<LocalizedHost, Set<Namespace<Messages>>>();
+
+/**
+ * The locale an element renders in: the wanted one once every namespace it uses has loaded
+ * it, Russian until then — never a sentence half in English, half in Russian.
+ */
+function renderedLocale(host: LocalizedHost, wanted: Locale): Locale {
+  for (const namespace of hostNamespaces.get(host) ?? []) if (!namespace.loaded.has(wanted)) return DEFAULT_LOCALE;
+  return wanted;
+}
+
 /**
  * Gives a widget `t(key, params)` for one namespace in the widget's current locale. Until a
  * lazily loaded locale arrives the Russian source is shown, then the host re-renders.
@@ -98,19 +110,23 @@ export class LocalizeController<M extends Messages> implements ReactiveControlle
     private readonly currentLocale: () => Locale,
   ) {
     host.addController(this);
+    let namespaces = hostNamespaces.get(host);
+    if (!namespaces) hostNamespaces.set(host, (namespaces = new Set()));
+    namespaces.add(namespace as unknown as Namespace<Messages>);
   }
 
+  /** The locale texts and formats are rendered in right now. */
   get locale(): Locale {
-    return this.currentLocale();
+    return renderedLocale(this.host, this.currentLocale());
   }
 
-  /** True once the current locale's dictionary is in memory. */
+  /** True once every dictionary the element uses is in memory for the wanted locale. */
   get ready(): boolean {
-    return this.namespace.loaded.has(this.locale);
+    return this.locale === this.currentLocale();
   }
 
   hostUpdate(): void {
-    const locale = this.locale;
+    const locale = this.currentLocale();
     if (!this.namespace.loaded.has(locale)) {
       void loadMessages(this.namespace, locale).then(() => this.host.requestUpdate());
     }

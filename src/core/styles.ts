@@ -22,7 +22,7 @@ export const tokenStyles = css`
     --_text-muted: var(--veche-color-text-muted, var(--veche-ref-neutral-600, #4f5966));
     --_surface: var(--veche-color-surface, var(--veche-ref-neutral-0, #ffffff));
     --_surface-alt: var(--veche-color-surface-alt, var(--veche-ref-neutral-50, #f2f4f7));
-    --_border: var(--veche-color-border, var(--veche-ref-neutral-400, #8a94a3));
+    --_border: var(--veche-color-border, var(--veche-ref-neutral-400, #7d8794));
     --_primary: var(--veche-color-primary, var(--veche-ref-primary-600, #1f5fa8));
     --_primary-strong: var(--veche-color-primary-strong, var(--veche-ref-primary-800, #143f72));
     --_on-primary: var(--veche-color-on-primary, #ffffff);
@@ -89,6 +89,15 @@ export const hostStyles = css`
     clip-path: inset(50%) !important;
     white-space: nowrap !important;
     border: 0 !important;
+  }
+  /* The citizen's setting, or the page's: theme word \`reduced-motion\` (visually-impaired mode). */
+  :host([data-veche-theme~='reduced-motion']) *,
+  :host([data-veche-theme~='reduced-motion']) *::before,
+  :host([data-veche-theme~='reduced-motion']) *::after {
+    animation-duration: 0.01ms !important;
+    animation-iteration-count: 1 !important;
+    transition-duration: 0.01ms !important;
+    scroll-behavior: auto !important;
   }
   @media (prefers-reduced-motion: reduce) {
     *,

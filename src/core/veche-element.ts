@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AnnouncerController } from './announcer.js';
 import { apiClientFor, type ApiClient } from './api-client.js';
@@ -33,7 +33,7 @@ const textOverridesConverter = {
  */
 export abstract class VecheElement extends LitElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
-  static override styles = baseStyles;
+  static override styles: CSSResultGroup = baseStyles;
 
   /** Backend base URL. Falls back to the nearest `<veche-provider>`, then `veche.configure()`. */
   @property() api?: string;

@@ -59,3 +59,16 @@ describe('announcer', () => {
     expect(region.textContent).to.equal('Голос учтён');
   });
 });
+
+describe('cssProps', () => {
+  it('sets and removes custom properties without a style attribute', async () => {
+    const el = await fixture<VecheTestWidget>(html`<veche-test-widget api="/api"></veche-test-widget>`);
+    const bar = el.shadowRoot!.querySelector<HTMLElement>('.bar')!;
+    expect(bar.style.getPropertyValue('--_share')).to.equal('25%');
+    expect(bar.getBoundingClientRect().width).to.equal(50);
+    el.share = 0.5;
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(bar.getBoundingClientRect().width).to.equal(100);
+  });
+});

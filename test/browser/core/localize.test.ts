@@ -1,6 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { formatNumber, formatRelative } from '../../../src/core/format.js';
-import { loadMessages, selectMessage } from '../../../src/core/localize.js';
+import { LitElement } from 'lit';
+import { LocalizeController, defineMessages, loadMessages, selectMessage } from '../../../src/core/localize.js';
 import { coreMessages } from '../../../src/core/messages.js';
 import '../../helpers/browser/test-widget.js';
 import type { VecheTestWidget } from '../../helpers/browser/test-widget.js';
@@ -46,6 +47,29 @@ describe('localisation', () => {
     await waitUntil(() => points() === '5 points');
     el.setAttribute('locale', 'tt');
     await waitUntil(() => points() === '5 балл');
+  });
+
+  it('never mixes languages: an element stays in Russian until all of its namespaces have the locale', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const slow = defineMessages('slow-widget', { send: 'Отправить' }, {
+      en: async () => (await gate, { default: { send: 'Send' } }),
+      tt: async () => ({ default: { send: 'Җибәрү' } }),
+    });
+    class TwoNamespaces extends LitElement {
+      core = new LocalizeController(this, coreMessages, () => 'en');
+      own = new LocalizeController(this, slow, () => 'en');
+    }
+    customElements.define('two-namespaces', TwoNamespaces);
+    const el = await fixture<TwoNamespaces>(html`<two-namespaces></two-namespaces>`);
+    await loadMessages(coreMessages, 'en');
+    expect(el.core.t('retry')).to.equal('Повторить');
+    expect(el.own.t('send')).to.equal('Отправить');
+    expect(el.own.ready).to.be.false;
+    release();
+    await loadMessages(slow, 'en');
+    expect(el.core.t('retry')).to.equal('Try again');
+    expect(el.own.t('send')).to.equal('Send');
   });
 
   it('applies per-instance text overrides from a CMS editor (JSON attribute or property)', async () => {

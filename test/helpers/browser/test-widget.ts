@@ -3,12 +3,30 @@
  * core: it resolves its configuration, renders texts and a native button, and calls the API.
  */
 import { html } from 'lit';
+import { css } from 'lit';
 import { ApiError } from '../../../src/core/problem.js';
+import { baseStyles } from '../../../src/core/styles.js';
+import { cssProps } from '../../../src/core/css-props.js';
 import { VecheElement } from '../../../src/core/veche-element.js';
 import { defineElement } from '../../../src/core/define.js';
 
 export class VecheTestWidget extends VecheElement {
+  static override styles = [
+    baseStyles,
+    css`
+      .track {
+        inline-size: 200px;
+      }
+      .bar {
+        inline-size: var(--_share, 0%);
+        block-size: 8px;
+        background: var(--_primary);
+      }
+    `,
+  ];
+
   result = '';
+  share = 0.25;
   signInShown = false;
   error: unknown;
 
@@ -38,6 +56,7 @@ export class VecheTestWidget extends VecheElement {
       <p id="theme">${theme ?? ''}</p>
       <p id="login">${loginUrl ?? ''}</p>
       <p id="points">${this.coreText.t('points', { count: 5 })}</p>
+      <div class="track"><div class="bar" ${cssProps({ '--_share': `${this.share * 100}%` })}></div></div>
       <button class="button primary" type="button">${this.coreText.t('retry')}</button>
     </section>`;
   }

@@ -1,0 +1,151 @@
+/// <reference types="vite/client" />
+/**
+ * Every story renders inside a wrapper that carries the toolbar's choices the way a portal page
+ * would: `data-veche-theme="<city> dark contrast"` (the theme files select on it) and `lang`.
+ * Mocked backends come from MSW: `parameters.msw.handlers` per story.
+ */
+import type { Decorator, Preview } from '@storybook/web-components-vite';
+import { html, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
+import { setupWorker } from 'msw/browser';
+import { mswLoader } from 'msw-storybook-addon/csf3';
+import { STORY_API } from '../stories/support/story-api.js';
+import '../src/themes/index.css';
+import './preview.css';
+
+const CITIES = [
+  { value: 'default', title: 'Veche default' },
+  { value: 'moscow', title: 'Moscow — red' },
+  { value: 'kazan', title: 'Kazan — green' },
+  { value: 'ural', title: 'Ural — blue' },
+  { value: 'altai', title: 'Altai — mountains' },
+];
+
+/** The theme words for the wrapper, in the order a webmaster would write them. */
+function themeWords(globals: Record<string, unknown>): string {
+  return [
+    globals.city !== 'default' ? globals.city : '',
+    globals.scheme === 'dark' ? 'dark' : '',
+    globals.contrast === 'on' ? 'contrast' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/*
+ * `prefers-reduced-motion` cannot be switched from script, and page CSS cannot reach into shadow
+ * roots; so, only here, every shadow root created while the toggle is on also adopts the rules
+ * core applies under `@media (prefers-reduced-motion: reduce)`. Lit adopts its own styles right
+ * after `attachShadow`, so the extra sheet is added a microtask later.
+ */
+let reducedMotion = false;
+const reducedMotionSheet = new CSSStyleSheet();
+reducedMotionSheet.replaceSync(`*, *::before, *::after {
+  animation-duration: 0.01ms !important;
+  animation-iteration-count: 1 !important;
+  transition-duration: 0.01ms !important;
+  scroll-behavior: auto !important;
+}`);
+const attachShadow = Element.prototype.attachShadow;
+Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit): ShadowRoot {
+  const root = attachShadow.call(this, init);
+  if (reducedMotion) queueMicrotask(() => (root.adoptedStyleSheets = [...root.adoptedStyleSheets, reducedMotionSheet]));
+  return root;
+};
+
+const withVecheContext: Decorator = (story, { globals }) => {
+  const locale = String(globals.locale ?? 'ru');
+  const theme = themeWords(globals);
+  reducedMotion = globals.motion === 'reduce';
+  // Widgets follow `<html lang>`; the page's language must also be right for screen readers.
+  document.documentElement.lang = locale;
+  // A new wrapper per combination: every element re-reads its theme and locale from scratch.
+  const key = `${theme}|${locale}|${reducedMotion}`;
+  return html`${keyed(
+    key,
+    html`<div class="veche-story" lang=${locale} data-veche-theme=${theme}>${story() as TemplateResult}</div>`,
+  )}`;
+};
+
+const preview: Preview = {
+  globalTypes: {
+    city: {
+      description: 'City theme preset (src/themes/<city>.css)',
+      toolbar: { title: 'City', icon: 'paintbrush', items: CITIES, dynamicTitle: true },
+    },
+    locale: {
+      description: 'Language of the widgets (sets lang on the story and <html>)',
+      toolbar: {
+        title: 'Locale',
+        icon: 'globe',
+        items: [
+          { value: 'ru', right: 'ru', title: 'Русский' },
+          { value: 'en', right: 'en', title: 'English' },
+          { value: 'tt', right: 'tt', title: 'Татарча' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    scheme: {
+      description: 'Colour scheme (theme word "dark")',
+      toolbar: {
+        title: 'Scheme',
+        icon: 'contrast',
+        items: [
+          { value: 'light', icon: 'sun', title: 'Light' },
+          { value: 'dark', icon: 'moon', title: 'Dark' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    contrast: {
+      description: 'High contrast (theme word "contrast")',
+      toolbar: {
+        title: 'High contrast',
+        icon: 'eye',
+        items: [
+          { value: 'off', title: 'Normal contrast' },
+          { value: 'on', title: 'High contrast' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    motion: {
+      description: 'Emulates prefers-reduced-motion: reduce inside the widgets',
+      toolbar: {
+        title: 'Motion',
+        icon: 'play',
+        items: [
+          { value: 'auto', title: 'Animations on' },
+          { value: 'reduce', title: 'Reduced motion' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { city: 'default', locale: 'ru', scheme: 'light', contrast: 'off', motion: 'auto' },
+  decorators: [withVecheContext],
+  loaders: [
+    mswLoader(async () => {
+      const worker = setupWorker();
+      await worker.start({
+        quiet: true,
+        onUnhandledRequest(request, print) {
+          // A story that calls the mocked backend without a handler is a broken story: say so
+          // loudly (console error, which fails `npm run test:storybook`). Storybook's own
+          // requests for modules and assets go to the network as usual.
+          if (new URL(request.url).pathname.startsWith(`${STORY_API}/`)) print.error();
+        },
+      });
+      return worker;
+    }),
+  ],
+  parameters: {
+    layout: 'fullscreen',
+    controls: { expanded: true },
+    // Violations fail `npm run test:storybook`, which runs axe on every story itself.
+    a11y: { test: 'error' },
+  },
+};
+
+export default preview;

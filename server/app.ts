@@ -1,0 +1,307 @@
+/**
+ * The reference server: Fastify routes generated from the OpenAPI operations, each request checked
+ * against the contract before its handler runs and each response checked before it leaves.
+ */
+import cors from '@fastify/cors';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import { createDemoRegion, defaultPointRules, type PointRules } from '../api/fixtures/demo-region';
+import { Authenticator, SESSION_COOKIE } from './auth';
+import { agencyOperations } from './domain/agencies';
+import { complaintOperations } from './domain/complaints';
+import type { DomainOptions, Identity, OperationContext, OperationHandler, OperationResult } from './domain/context';
+import { identityOperations } from './domain/identity';
+import { ideaOperations, type IdeaOptions } from './domain/ideas';
+import { mediaOperations } from './domain/media';
+import { pollOperations } from './domain/polls';
+import { serviceOperations } from './domain/services';
+import { walletOperations } from './domain/wallet';
+import { IdempotencyStore, requestHash } from './idempotency';
+import { loadOpen311Contract, loadVecheContract, toFieldErrors, type CompiledOperation } from './openapi';
+import { Open311Error, open311Operations, parseForm } from './open311';
+import { Problem } from './problems';
+import { RateLimiter, type RateLimitOptions } from './rate-limit';
+import { seedDemoRegion } from './store/seed';
+import { createSqliteStore } from './store/sqlite';
+
+export interface ServerOptions {
+  dbFile: string;
+  corsOrigins?: string[];
+  jwtSecret?: string | null;
+  jwksUrl?: string | null;
+  demo?: boolean;
+  rateLimit?: Partial<RateLimitOptions>;
+  /** JSON body limit in bytes */
+  bodyLimit?: number;
+  mediaLimit?: number;
+  pointRules?: Partial<PointRules>;
+  ideas?: Partial<IdeaOptions>;
+  confirmationDays?: number;
+  /** Reject (500) responses that break the contract instead of sending them. On by default. */
+  validateResponses?: boolean;
+  logger?: boolean;
+  trustProxy?: boolean;
+}
+
+interface RequestState {
+  op: CompiledOperation;
+  /** the handler has started: an abort must not free the key while its outcome is being stored */
+  handling?: boolean;
+  identity: Identity | null;
+  idem: { scope: string; key: string; owned: boolean; done: boolean; existing: { hash: string | null; status: number | null; body: string | null; headers: string | null } | null } | null;
+}
+declare module 'fastify' {
+  interface FastifyRequest { veche?: RequestState }
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
+
+export interface RunningServer { app: FastifyInstance; listen(port: number, host?: string): Promise<string>; close(): Promise<void> }
+
+export async function createServer(options: ServerOptions): Promise<RunningServer> {
+  const store = createSqliteStore(options.dbFile);
+  const demo = options.demo ?? false;
+  const region = demo ? createDemoRegion({ now: new Date() }) : null;
+  if (demo && (await store.isEmpty())) seedDemoRegion(store.db, new Date());
+  // Demo mode without a configured secret still needs one to sign demo tokens; a random one makes
+  // them valid for this process only, which is what a demo wants.
+  const jwtSecret = options.jwtSecret ?? (demo ? randomBytes(32).toString('base64url') : null);
+  const auth = new Authenticator({ jwtSecret, jwksUrl: options.jwksUrl ?? null });
+  const domain: DomainOptions = { pointRules: { ...defaultPointRules, ...options.pointRules }, confirmationDays: options.confirmationDays ?? 14 };
+  const ideas: IdeaOptions = { threshold: 500, pointValue: 1, matchFactor: 1, matchCap: 500_000, ...options.ideas };
+  const limiter = new RateLimiter({ perIp: 3000, perCitizen: 600, windowMs: 60_000, ...options.rateLimit });
+  const idempotency = new IdempotencyStore(store);
+  const validateResponses = options.validateResponses ?? true;
+  let closing = false;
+
+  const handlers: Record<string, OperationHandler> = {
+    ...pollOperations(store, domain), ...serviceOperations(store), ...mediaOperations(store), ...complaintOperations(store, domain),
+    ...ideaOperations(store, { ...domain, ideas }), ...agencyOperations(store, domain), ...walletOperations(store),
+    ...identityOperations(store, auth, { enabled: demo, citizens: region?.citizens ?? [], secureCookie: false }),
+  };
+  const contract = loadVecheContract();
+  const open311Contract = loadOpen311Contract();
+  const open311 = open311Operations(store, domain, auth);
+
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: options.bodyLimit ?? 64 * 1024, trustProxy: options.trustProxy ?? false, forceCloseConnections: 'idle', return503OnClosing: false });
+  app.addContentTypeParser(/^image\//, { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => done(null, parseForm(String(body))));
+  if (options.corsOrigins && options.corsOrigins.length > 0) {
+    const allowed = new Set(options.corsOrigins);
+    await app.register(cors, {
+      origin: (origin, cb) => cb(null, origin !== undefined && allowed.has(origin)), credentials: true, methods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'], exposedHeaders: ['Idempotency-Replayed', 'Retry-After', 'Location'], maxAge: 600,
+    });
+  }
+
+  const sendProblem = (reply: FastifyReply, problem: Problem, instance: string) => {
+    for (const [k, v] of Object.entries(problem.headers)) reply.header(k, v);
+    return reply.code(problem.status).type(PROBLEM_TYPE).send(JSON.stringify(problem.toBody(instance)));
+  };
+  /** Framework errors (body parsing, limits, content types) → problems; anything unknown is a 500 and logged. */
+  const problemFromError = (error: unknown): Problem => {
+    if (error instanceof Problem) return error;
+    const e = error as { statusCode?: number; code?: string; message?: string };
+    if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new Problem(413, 'payload-too-large', 'Тело запроса больше допустимого');
+    if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return new Problem(415, 'unsupported-media-type', 'Неподдерживаемый Content-Type');
+    if (e.code?.startsWith('FST_ERR_CTP') || e.statusCode === 400) {
+      return new Problem(400, 'malformed-json', e.message ? `Тело не разобрано: ${e.message}` : undefined, { errors: [{ pointer: '/', detail: 'тело запроса не разобрано', code: 'parse' }] });
+    }
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) return new Problem(e.statusCode, e.statusCode === 404 ? 'not-found' : 'validation', e.message);
+    app.log.error(error);
+    return new Problem(500, 'internal', 'Внутренняя ошибка сервера');
+  };
+
+  app.setErrorHandler((error, request, reply) => {
+    const problem = problemFromError(error);
+    if (request.url.startsWith('/open311/')) return reply.code(problem.status).type(JSON_TYPE).send(JSON.stringify([{ code: problem.status, description: problem.message }]));
+    return sendProblem(reply, problem, request.url.split('?')[0]!);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/open311/')) return reply.code(404).type(JSON_TYPE).send(JSON.stringify([{ code: 404, description: 'Нет такого ресурса Open311' }]));
+    return sendProblem(reply, new Problem(404, 'not-found', `Нет ресурса ${request.method} ${request.url.split('?')[0]}`), request.url.split('?')[0]!);
+  });
+
+  /** Identity, rate limits and graceful-shutdown refusal, shared by both faces of the API. */
+  const admit = async (request: FastifyRequest): Promise<Identity | null> => {
+    if (closing) throw new Problem(503, 'unavailable', 'Сервер перезапускается', { headers: { 'retry-after': '2' } });
+    const now = Date.now();
+    const ipWait = limiter.hit('ip', request.ip, now);
+    if (ipWait) throw new Problem(429, 'rate-limited', 'Слишком много запросов с вашего адреса', { headers: { 'retry-after': String(ipWait) }, extra: { retryAfter: ipWait } });
+    const token = Authenticator.tokenFrom(request.headers.authorization, request.headers.cookie);
+    const identity = token ? await auth.verify(token, now) : null;
+    if (identity) {
+      const wait = limiter.hit('citizen', identity.id, now);
+      if (wait) throw new Problem(429, 'rate-limited', 'Слишком много запросов, подождите', { headers: { 'retry-after': String(wait) }, extra: { retryAfter: wait } });
+      await store.citizens.ensure(identity, new Date(now).toISOString());
+    }
+    return identity;
+  };
+
+  const respond = async (reply: FastifyReply, request: FastifyRequest, state: RequestState, result: OperationResult) => {
+    const instance = request.url.split('?')[0]!;
+    if (result.raw) {
+      for (const [k, v] of Object.entries(result.headers ?? {})) reply.header(k, v);
+      return reply.code(result.status).type(result.raw.contentType).send(result.raw.data);
+    }
+    let status = result.status;
+    let body = result.body;
+    const isProblem = status >= 400;
+    if (validateResponses && body !== null) {
+      const validate = state.op.responses.get(status)?.();
+      if (validate && !validate(body)) {
+        const errors = toFieldErrors(validate.errors);
+        request.log.error({ operation: state.op.operationId, status, errors }, 'response breaks the contract');
+        status = 500;
+        body = new Problem(500, 'internal', `Ответ ${state.op.operationId} (${result.status}) нарушает контракт: ${errors.map((e) => `${e.pointer} ${e.detail}`).join('; ')}`).toBody(instance);
+      }
+    }
+    const text = body === null ? '' : JSON.stringify(body);
+    const headers = { ...(result.headers ?? {}) };
+    const idem = state.idem;
+    if (idem?.owned && status < 500) {
+      await idempotency.complete(idem.scope, idem.key, requestHash(request.method, instance, request.body), status, text, headers);
+      idem.done = true;
+    }
+    for (const [k, v] of Object.entries(headers)) reply.header(k, v);
+    reply.code(status);
+    if (body === null) return reply.send();
+    return reply.type(isProblem || status >= 400 ? PROBLEM_TYPE : JSON_TYPE).send(text);
+  };
+
+  const releaseUnfinished = async (request: FastifyRequest) => {
+    const idem = request.veche?.idem;
+    if (idem?.owned && !idem.done) {
+      idem.done = true;
+      await idempotency.release(idem.scope, idem.key);
+    }
+  };
+
+  for (const op of contract.operations) {
+    const handler = handlers[op.operationId];
+    if (!handler) throw new Error(`no handler for operation ${op.operationId}`);
+    app.route({
+      method: op.method as 'GET',
+      url: `/api${op.routePath}`,
+      ...(op.operationId === 'uploadMedia' ? { bodyLimit: options.mediaLimit ?? 5 * 1024 * 1024 } : {}),
+      onRequest: async (request) => {
+        const state: RequestState = { op, identity: null, idem: null };
+        request.veche = state;
+        state.identity = await admit(request);
+        if (op.authRequired && !state.identity) throw new Problem(401, 'unauthorized', 'Для этого действия нужно войти', { headers: { 'www-authenticate': 'Bearer' } });
+        if (op.roles && !op.roles.some((r) => state.identity!.roles.includes(r as never))) throw new Problem(403, 'forbidden', `Нужна роль: ${op.roles.join(' или ')}`);
+        const key = request.headers['idempotency-key'];
+        if (op.idempotent && typeof key === 'string' && /^[\x21-\x7E]{1,255}$/.test(key)) {
+          const scope = state.identity ? `c:${state.identity.id}` : `ip:${request.ip}`;
+          const existing = await idempotency.reserve(scope, key, Date.now());
+          if (existing?.state === 'pending') throw new Problem(409, 'idempotency-in-flight', 'Запрос с этим Idempotency-Key ещё выполняется', { headers: { 'retry-after': '1' } });
+          state.idem = { scope, key, owned: existing === null, done: false, existing: existing ? { hash: existing.request_hash, status: existing.status, body: existing.body, headers: existing.headers } : null };
+        }
+      },
+      // A request that ends without a stored response (error, validation failure, client gone) frees its key.
+      onResponse: async (request) => { await releaseUnfinished(request); },
+      onRequestAbort: async (request) => { if (!request.veche?.handling) await releaseUnfinished(request); },
+      handler: async (request, reply) => {
+        const state = request.veche!;
+        const instance = request.url.split('?')[0]!;
+        const params = { path: { ...(request.params as Record<string, string>) }, query: { ...(request.query as Record<string, unknown>) }, header: { ...request.headers } as Record<string, unknown> };
+        const paramErrors = op.validateParams(params);
+        if (paramErrors.length) throw new Problem(400, 'validation', 'Параметры запроса не соответствуют контракту', { errors: paramErrors });
+        const contentType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
+        const hasBody = request.body !== undefined && request.body !== null;
+        if (op.bodyRequired && !hasBody) throw new Problem(400, 'validation', 'Нужно тело запроса', { errors: [{ pointer: '/', detail: 'тело запроса обязательно', code: 'required' }] });
+        if (hasBody && op.bodyTypes.length === 0) throw new Problem(400, 'validation', 'Эта операция не принимает тело запроса', { errors: [{ pointer: '/', detail: 'тело не ожидается', code: 'unexpected' }] });
+        if (hasBody && contentType && !op.bodyTypes.includes(contentType)) throw new Problem(415, 'unsupported-media-type', `Ожидается ${op.bodyTypes.join(' или ')}`);
+        if (hasBody && op.validateBody && contentType === 'application/json') {
+          const errors = op.validateBody(request.body);
+          if (errors.length) throw new Problem(400, 'validation', `Тело запроса не соответствует контракту: ${errors[0]!.pointer} ${errors[0]!.detail}`, { errors });
+        }
+        const idem = state.idem;
+        if (idem && !idem.owned && idem.existing) {
+          if (idem.existing.hash !== requestHash(request.method, instance, request.body)) {
+            throw new Problem(422, 'idempotency-key-reused', 'Этот Idempotency-Key уже использован с другим запросом');
+          }
+          for (const [k, v] of Object.entries(JSON.parse(idem.existing.headers ?? '{}') as Record<string, string>)) reply.header(k, v);
+          reply.header('idempotency-replayed', 'true').code(idem.existing.status!);
+          if (!idem.existing.body) return reply.send();
+          return reply.type(idem.existing.status! >= 400 ? PROBLEM_TYPE : JSON_TYPE).send(idem.existing.body);
+        }
+        const ctx: OperationContext = {
+          params: params.path, query: params.query, body: request.body, identity: state.identity, now: new Date(), instance, contentType,
+        };
+        let result: OperationResult;
+        state.handling = true;
+        try {
+          result = await handler(ctx);
+        } catch (e) {
+          // Business refusals are real outcomes of the request: they are stored for replay like successes.
+          if (!(e instanceof Problem) || e.status >= 500) throw e;
+          result = { status: e.status, body: e.toBody(instance), headers: e.headers };
+        }
+        return respond(reply, request, state, result);
+      },
+    });
+  }
+
+  // ---- Open311 GeoReport v2
+  const o311 = open311Contract.byId;
+  const baseUrl = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
+  const sendOpen311 = (reply: FastifyReply, operationId: string, status: number, body: unknown) => {
+    const validate = o311.get(operationId)?.responses.get(status)?.();
+    if (validateResponses && validate && !validate(body)) {
+      app.log.error({ operationId, errors: validate.errors }, 'Open311 response breaks the contract');
+      return reply.code(500).type(JSON_TYPE).send(JSON.stringify([{ code: 500, description: 'Ответ нарушает контракт Open311' }]));
+    }
+    return reply.code(status).type(JSON_TYPE).send(JSON.stringify(body));
+  };
+  const open311Route = (method: 'GET' | 'POST', url: string, operationId: string, run: (request: FastifyRequest) => Promise<[number, unknown]>) => {
+    app.route({
+      method, url: `/open311/v2${url}`,
+      handler: async (request, reply) => {
+        try {
+          await admit(request);
+          const op = o311.get(operationId)!;
+          const errors = op.validateParams({ path: { ...(request.params as Record<string, string>) }, query: { ...(request.query as Record<string, unknown>) }, header: {} });
+          if (errors.length) throw new Open311Error(400, errors.map((e) => `${e.pointer.replace(/^\/(query|path)\//, '')}: ${e.detail}`).join('; '));
+          const [status, body] = await run(request);
+          return sendOpen311(reply, operationId, status, body);
+        } catch (e) {
+          if (e instanceof Open311Error) return sendOpen311(reply, operationId, e.status, [{ code: e.status, description: e.message }]);
+          const problem = problemFromError(e);
+          for (const [k, v] of Object.entries(problem.headers)) reply.header(k, v);
+          return reply.code(problem.status).type(JSON_TYPE).send(JSON.stringify([{ code: problem.status, description: problem.message }]));
+        }
+      },
+    });
+  };
+  open311Route('GET', '/services.json', 'open311ListServices', async () => [200, await open311.services()]);
+  open311Route('GET', '/services/:service_code.json', 'open311GetServiceDefinition', async (r) => [200, await open311.service((r.params as { service_code: string }).service_code)]);
+  open311Route('GET', '/requests.json', 'open311ListRequests', async (r) => [200, await open311.requests(r.query as Record<string, unknown>, new Date(), baseUrl(r))]);
+  open311Route('GET', '/requests/:service_request_id.json', 'open311GetRequest', async (r) => [200, await open311.request((r.params as { service_request_id: string }).service_request_id, baseUrl(r))]);
+  open311Route('POST', '/requests.json', 'open311CreateRequest', async (r) => {
+    if (!r.body || typeof r.body !== 'object' || Buffer.isBuffer(r.body)) throw new Open311Error(400, 'Ожидается application/x-www-form-urlencoded');
+    return [201, await open311.create(r.body as Record<string, string | string[]>, new Date())];
+  });
+
+  const purge = setInterval(() => { void idempotency.purge(Date.now()); }, 3600_000);
+  purge.unref();
+
+  return {
+    app,
+    async listen(port: number, host = '127.0.0.1') {
+      await app.listen({ port, host });
+      const address = app.server.address();
+      return `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
+    },
+    async close() {
+      // New requests get a 503 problem while in-flight ones finish; then the database is closed.
+      closing = true;
+      clearInterval(purge);
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+export { SESSION_COOKIE };

@@ -1,0 +1,99 @@
+/**
+ * Identity comes from the host portal: a JWT (HS256 with VECHE_JWT_SECRET, or any JWKS algorithm via
+ * VECHE_JWKS_URL) in `Authorization: Bearer`, or the `veche_session` cookie for same-site setups.
+ * Verified tokens are cached until they expire so the vote hot path does not re-verify signatures.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import { Problem } from './problems';
+import type { Identity, Role } from './domain/context';
+
+export const SESSION_COOKIE = 'veche_session';
+const ROLES: Role[] = ['citizen', 'agency', 'moderator'];
+
+export interface AuthOptions { jwtSecret: string | null; jwksUrl: string | null; issuer?: string | undefined; audience?: string | undefined }
+
+export class Authenticator {
+  private secret: Uint8Array | null;
+  private jwks: ReturnType<typeof createRemoteJWKSet> | null;
+  private cache = new Map<string, { identity: Identity; exp: number }>();
+  constructor(private options: AuthOptions) {
+    this.secret = options.jwtSecret ? new TextEncoder().encode(options.jwtSecret) : null;
+    this.jwks = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : null;
+  }
+
+  /** The raw token from the header or the session cookie, if any. */
+  static tokenFrom(authorization: string | undefined, cookie: string | undefined): string | null {
+    if (authorization) {
+      const m = /^Bearer\s+(\S+)$/i.exec(authorization);
+      if (!m) throw new Problem(401, 'unauthorized', 'Заголовок Authorization должен иметь вид «Bearer <token>»');
+      return m[1]!;
+    }
+    if (cookie) {
+      for (const part of cookie.split(';')) {
+        const [name, ...rest] = part.trim().split('=');
+        if (name === SESSION_COOKIE) return decodeURIComponent(rest.join('='));
+      }
+    }
+    return null;
+  }
+
+  async verify(token: string, nowMs: number): Promise<Identity> {
+    const hit = this.cache.get(token);
+    if (hit && hit.exp * 1000 > nowMs) return hit.identity;
+    let payload: JWTPayload;
+    try {
+      const verifyOptions = { currentDate: new Date(nowMs), ...(this.options.issuer ? { issuer: this.options.issuer } : {}), ...(this.options.audience ? { audience: this.options.audience } : {}) };
+      if (this.secret && /"alg"\s*:\s*"HS256"/.test(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString())) {
+        payload = this.verifyHs256(token, nowMs);
+      } else if (this.jwks) {
+        payload = (await jwtVerify(token, this.jwks, verifyOptions)).payload;
+      } else {
+        throw new Error('no key for this token');
+      }
+    } catch (e) {
+      const expired = e instanceof Error && 'code' in e && (e as { code: string }).code === 'ERR_JWT_EXPIRED';
+      throw new Problem(401, 'unauthorized', expired ? 'Срок действия входа истёк, войдите снова' : 'Токен недействителен', { headers: { 'www-authenticate': `Bearer error="invalid_token"` } });
+    }
+    if (typeof payload.sub !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(payload.sub) || typeof payload.exp !== 'number') {
+      throw new Problem(401, 'unauthorized', 'В токене нет корректных sub и exp');
+    }
+    const claimed = Array.isArray(payload.roles) ? payload.roles : typeof payload.role === 'string' ? [payload.role] : ['citizen'];
+    const identity: Identity = {
+      id: payload.sub, displayName: typeof payload.name === 'string' ? payload.name.slice(0, 100) : 'Житель',
+      roles: claimed.filter((r): r is Role => ROLES.includes(r as Role)), agencyId: typeof payload.agencyId === 'string' ? payload.agencyId : null,
+      ...(typeof payload.email === 'string' ? { email: payload.email } : {}), ...(typeof payload.phone === 'string' ? { phone: payload.phone } : {}),
+    };
+    if (this.cache.size > 50_000) this.cache.clear();
+    this.cache.set(token, { identity, exp: payload.exp });
+    return identity;
+  }
+
+  /**
+   * HS256 verified with node:crypto synchronously: jose goes through WebCrypto, whose async
+   * round trip cost ~2 ms per first-seen token under load — the whole vote budget.
+   */
+  private verifyHs256(token: string, nowMs: number): JWTPayload {
+    const parts = token.split('.');
+    if (parts.length !== 3) throw new joseErrors.JWSInvalid('malformed');
+    const expected = createHmac('sha256', this.secret!).update(`${parts[0]}.${parts[1]}`).digest();
+    const given = Buffer.from(parts[2]!, 'base64url');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new joseErrors.JWSSignatureVerificationFailed();
+    const payload = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as JWTPayload;
+    const now = Math.floor(nowMs / 1000);
+    if (typeof payload.exp === 'number' && payload.exp <= now) throw new joseErrors.JWTExpired('expired', payload);
+    if (typeof payload.nbf === 'number' && payload.nbf > now + 30) throw new joseErrors.JWTClaimValidationFailed('not yet valid', payload);
+    if (this.options.issuer && payload.iss !== this.options.issuer) throw new joseErrors.JWTClaimValidationFailed('issuer', payload);
+    if (this.options.audience && payload.aud !== this.options.audience && !(Array.isArray(payload.aud) && payload.aud.includes(this.options.audience))) throw new joseErrors.JWTClaimValidationFailed('audience', payload);
+    return payload;
+  }
+
+  /** Demo sign-in only: the server issues its own token with the local secret. */
+  async issue(identity: Identity, ttlSeconds: number, nowMs: number): Promise<{ token: string; expiresAt: string }> {
+    if (!this.secret) throw new Error('demo sign-in needs a local JWT secret');
+    const exp = Math.floor(nowMs / 1000) + ttlSeconds;
+    const token = await new SignJWT({ name: identity.displayName, roles: identity.roles, agencyId: identity.agencyId, ...(identity.email ? { email: identity.email } : {}) })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject(identity.id).setIssuedAt(Math.floor(nowMs / 1000)).setExpirationTime(exp).sign(this.secret);
+    return { token, expiresAt: new Date(exp * 1000).toISOString() };
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * Fixed-window request counters per citizen and per IP. Two independent limits: a shared NAT
+ * (a school, an office) gets the larger IP budget while one noisy account is held to its own.
+ */
+export interface RateLimitOptions { perIp: number; perCitizen: number; windowMs: number }
+
+export class RateLimiter {
+  private windowStart = 0;
+  private counts = new Map<string, number>();
+  constructor(private options: RateLimitOptions) {}
+  /** Returns seconds to wait, or 0 when the request may proceed. */
+  hit(kind: 'ip' | 'citizen', key: string, nowMs: number): number {
+    if (nowMs - this.windowStart >= this.options.windowMs) { this.windowStart = nowMs; this.counts.clear(); }
+    const k = `${kind}:${key}`;
+    const n = (this.counts.get(k) ?? 0) + 1;
+    this.counts.set(k, n);
+    const limit = kind === 'ip' ? this.options.perIp : this.options.perCitizen;
+    return n > limit ? Math.max(1, Math.ceil((this.windowStart + this.options.windowMs - nowMs) / 1000)) : 0;
+  }
+}

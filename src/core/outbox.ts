@@ -1,0 +1,188 @@
+/**
+ * The outbox: submissions that must reach the server exactly once, whatever the network does.
+ *
+ * An item is written to storage before the first attempt and removed only when the server
+ * answered for good. It keeps its own idempotency key, so every retry — after a 5xx, on
+ * `online`, on the next page load, from another tab — is the same request to the server,
+ * which replays its first answer instead of acting twice.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ApiClient } from './api-client.js';
+import { fullJitterDelay, realClock, type BackoffPolicy, type Clock } from './backoff.js';
+import { newIdempotencyKey } from './ids.js';
+import { ApiError } from './problem.js';
+import { readStored, writeStored } from './storage.js';
+
+export interface OutboxItem<B> {
+  /** The idempotency key, also the item's identity. */
+  key: string;
+  path: string;
+  body: B;
+  createdAt: number;
+  attempts: number;
+  lastError?: string;
+}
+
+/** `waiting`: queued, and will be sent again (offline, 5xx, or 401 until the citizen signs in). */
+export type OutboxStatus = 'idle' | 'sending' | 'waiting';
+
+export interface OutboxOptions<B, R> {
+  /** Where the queue is kept, e.g. `outbox:complaints:https://region.example/api`. */
+  storageKey: () => string | undefined;
+  client: () => ApiClient | undefined;
+  /** The server confirmed; the item is gone from the queue. */
+  onSent: (result: R, item: OutboxItem<B>) => void;
+  /** The server refused for good (4xx other than 401); the item is gone: show the error. */
+  onRejected: (error: ApiError, item: OutboxItem<B>) => void;
+  /** 401: the item stays queued and is sent again after sign-in (`retryNow()`) or on the next load. */
+  onAuthRequired?: (item: OutboxItem<B>) => void;
+  /** Waits between automatic retries; tests pass a fake clock. */
+  backoff?: BackoffPolicy;
+  clock?: Clock;
+}
+
+const OUTBOX_BACKOFF: BackoffPolicy = { retries: Infinity, baseMs: 2000, capMs: 60_000 };
+
+function isTransient(error: ApiError): boolean {
+  // A retry that overlapped the first attempt: the first one is still being processed.
+  const inFlight = error.kind === 'conflict' && /idempotency-in-flight$/.test(error.problem?.type ?? '');
+  return error.transient || inFlight;
+}
+
+export class OutboxController<B, R> implements ReactiveController {
+  private queue: OutboxItem<B>[] = [];
+  private loadedFrom?: string;
+  private timer?: ReturnType<typeof setTimeout>;
+  private connected = false;
+  private _status: OutboxStatus = 'idle';
+  private _nextAttemptAt?: number;
+  private readonly onOnline = () => this.retryNow();
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: OutboxOptions<B, R>,
+  ) {
+    host.addController(this);
+  }
+
+  get items(): readonly OutboxItem<B>[] {
+    this.load();
+    return this.queue;
+  }
+
+  get status(): OutboxStatus {
+    return this._status;
+  }
+
+  get nextAttemptAt(): number | undefined {
+    return this._nextAttemptAt;
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+    addEventListener('online', this.onOnline);
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    removeEventListener('online', this.onOnline);
+    clearTimeout(this.timer);
+  }
+
+  hostUpdated(): void {
+    // On the next page load, what was queued goes out as soon as the backend is known.
+    const key = this.options.storageKey();
+    if (key && key !== this.loadedFrom && this.options.client()) {
+      this.load();
+      // After this update has finished: sending changes the status, which renders again.
+      if (this.queue.length) queueMicrotask(() => void this.pump());
+    }
+  }
+
+  /** Queues a submission (persisted first), then sends it. Resolves when this attempt ends. */
+  async send(path: string, body: B, options: { key?: string } = {}): Promise<void> {
+    this.load();
+    const key = options.key ?? newIdempotencyKey();
+    if (!this.queue.some((item) => item.key === key)) {
+      this.queue = [...this.queue, { key, path, body, createdAt: Date.now(), attempts: 0 }];
+      this.persist();
+    }
+    await this.pump();
+  }
+
+  /** Sends what is queued now (a "send now" button, after sign-in, or when back online). */
+  retryNow(): void {
+    clearTimeout(this.timer);
+    this._nextAttemptAt = undefined;
+    void this.pump();
+  }
+
+  private load(): void {
+    const key = this.options.storageKey();
+    if (!key || key === this.loadedFrom) return;
+    this.loadedFrom = key;
+    const stored = readStored<OutboxItem<B>[]>(key);
+    this.queue = Array.isArray(stored) ? stored.filter((item) => item && typeof item.key === 'string') : [];
+  }
+
+  private persist(): void {
+    const key = this.options.storageKey();
+    if (key) writeStored(key, this.queue);
+  }
+
+  private setStatus(status: OutboxStatus): void {
+    this._status = status;
+    this.host.requestUpdate();
+  }
+
+  private async pump(): Promise<void> {
+    if (this._status === 'sending') return;
+    const client = this.options.client();
+    if (!client) return;
+    while (this.queue.length) {
+      const item = this.queue[0]!;
+      this.setStatus('sending');
+      try {
+        const result = await client.post<R>(item.path, item.body, { idempotencyKey: item.key, backoff: { retries: 0 } });
+        this.remove(item);
+        this.options.onSent(result, item);
+      } catch (caught) {
+        const error = caught instanceof ApiError ? caught : new ApiError('network', String(caught));
+        if (error.kind === 'auth') {
+          this.setStatus('waiting');
+          this.options.onAuthRequired?.(item);
+          return;
+        }
+        if (isTransient(error)) {
+          item.attempts += 1;
+          item.lastError = error.message;
+          this.persist();
+          this.schedule(item, error);
+          return;
+        }
+        this.remove(item);
+        this.options.onRejected(error, item);
+      }
+    }
+    this.setStatus('idle');
+  }
+
+  private remove(item: OutboxItem<B>): void {
+    this.queue = this.queue.filter((queued) => queued.key !== item.key);
+    this.persist();
+  }
+
+  private schedule(item: OutboxItem<B>, error: ApiError): void {
+    const clock = this.options.clock ?? realClock;
+    const policy = this.options.backoff ?? OUTBOX_BACKOFF;
+    const delay = Math.max(fullJitterDelay(item.attempts - 1, policy, clock.random), error.retryAfterMs ?? 0);
+    this._nextAttemptAt = Date.now() + delay;
+    this.setStatus('waiting');
+    clearTimeout(this.timer);
+    if (!this.connected) return;
+    this.timer = setTimeout(() => {
+      this._nextAttemptAt = undefined;
+      void this.pump();
+    }, delay);
+  }
+}

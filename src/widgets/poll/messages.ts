@@ -1,0 +1,9 @@
+import { defineMessages, type Translation } from '../../core/localize.js';
+import ru from '../../locales/ru/poll.js';
+
+export type PollMessages = Translation<typeof ru>;
+
+export const pollMessages = defineMessages('poll', ru, {
+  en: () => import('../../locales/en/poll.js'),
+  tt: () => import('../../locales/tt/poll.js'),
+});

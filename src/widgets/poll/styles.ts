@@ -1,0 +1,249 @@
+import { css } from 'lit';
+
+/** The poll's own tokens read through fallback chains, so a theme on `:root` reaches them. */
+export const pollStyles = css`
+  :host {
+    --_accent: var(--veche-poll-accent, var(--_primary));
+    --_bar: var(--veche-poll-bar-color, var(--_accent));
+    --_bar-track: var(--veche-poll-bar-track, var(--_surface-alt));
+    --_reserve: var(--veche-poll-reserve, 24em);
+  }
+  .poll {
+    display: grid;
+    gap: 0.75em;
+    min-block-size: var(--_reserve);
+    align-content: start;
+  }
+  h2,
+  h3,
+  h4,
+  p,
+  ul,
+  dl,
+  dd,
+  fieldset {
+    margin: 0;
+    padding: 0;
+  }
+  h2 {
+    font-size: 1.375em;
+    line-height: 1.25;
+  }
+  h3 {
+    font-size: 1.125em;
+  }
+  h4 {
+    font-size: 1em;
+  }
+  .muted,
+  .hint,
+  .description {
+    color: var(--_text-muted);
+  }
+  .option img {
+    display: block;
+    inline-size: 100%;
+    max-inline-size: 16em;
+    aspect-ratio: 16 / 9;
+    object-fit: cover;
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+  }
+  form,
+  .question,
+  .results,
+  .done {
+    display: grid;
+    gap: 0.75em;
+  }
+  .question {
+    border: 0;
+    min-inline-size: 0;
+  }
+  legend {
+    padding: 0;
+    margin-block-end: 0.5em;
+    font-size: 1.125em;
+    font-weight: 700;
+  }
+  .optional {
+    font-weight: 400;
+    color: var(--_text-muted);
+  }
+  .option {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0.25em 0.75em;
+    align-items: start;
+    padding: 0.625em 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  .option:has(:checked) {
+    border-color: var(--_accent);
+    box-shadow: inset 0 0 0 1px var(--_accent);
+  }
+  .option:has(:disabled) {
+    cursor: not-allowed;
+    color: var(--_text-muted);
+  }
+  .option input {
+    inline-size: 1.25em;
+    block-size: 1.25em;
+    margin-block-start: 0.125em;
+    accent-color: var(--_accent);
+  }
+  .option .description,
+  .option img {
+    grid-column: 2;
+  }
+  .scale {
+    display: grid;
+    grid-template-columns: repeat(5, minmax(0, 1fr));
+    gap: 0.25em;
+  }
+  .point {
+    position: relative;
+  }
+  .point input {
+    position: absolute;
+    inset: 0;
+    inline-size: 100%;
+    block-size: 100%;
+    margin: 0;
+    opacity: 0;
+    cursor: pointer;
+  }
+  .point span {
+    display: grid;
+    place-items: center;
+    min-block-size: var(--_target);
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    font-weight: 700;
+  }
+  .point input:checked + span {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-primary);
+  }
+  .point input:focus-visible + span {
+    outline: 3px solid var(--_focus-outline);
+    outline-offset: 2px;
+    box-shadow: 0 0 0 6px var(--_focus);
+  }
+  .scale-labels {
+    display: flex;
+    justify-content: space-between;
+    gap: 1em;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
+  .link {
+    background: none;
+    border: 0;
+    padding: 0;
+    min-block-size: 24px;
+    cursor: pointer;
+  }
+  .note {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 1em;
+    padding: 0.5em 0.75em;
+    border-radius: var(--_radius);
+    background: var(--_warning-surface);
+  }
+  .progress {
+    font-weight: 600;
+  }
+  .track,
+  .bar {
+    display: block;
+    block-size: 0.5em;
+    border-radius: 0.25em;
+    background: var(--_bar-track);
+    overflow: hidden;
+  }
+  .fill {
+    display: block;
+    block-size: 100%;
+    inline-size: calc(var(--_share, 0) * 100%);
+    background: var(--_bar);
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .bar .fill {
+      animation: veche-poll-grow 0.6s ease-out;
+    }
+  }
+  @keyframes veche-poll-grow {
+    from {
+      inline-size: 0;
+    }
+  }
+  .review div {
+    padding-block: 0.5em;
+    border-block-end: 1px solid var(--_border);
+  }
+  dt {
+    font-weight: 600;
+  }
+  dd {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 1em;
+  }
+  .bars {
+    display: grid;
+    gap: 0.625em;
+    list-style: none;
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: 0 1em;
+  }
+  .mine .label {
+    font-weight: 700;
+  }
+  .mine .label::before {
+    content: '✓ ';
+    color: var(--_accent);
+  }
+  .done {
+    padding: var(--_gap);
+    border-radius: var(--_radius);
+    border-inline-start: 6px solid var(--_success);
+    background: var(--_surface-alt);
+  }
+  code {
+    font-size: 1.125em;
+    font-weight: 700;
+    letter-spacing: 0.05em;
+    overflow-wrap: anywhere;
+  }
+  .skeleton.line {
+    block-size: 1.5em;
+  }
+  .skeleton.line:first-of-type {
+    inline-size: 70%;
+    block-size: 1.75em;
+  }
+  .skeleton.block {
+    block-size: var(--_target);
+  }
+  @media (forced-colors: active) {
+    .fill {
+      background: CanvasText;
+    }
+    .point input:checked + span {
+      background: Highlight;
+      color: HighlightText;
+    }
+  }
+`;

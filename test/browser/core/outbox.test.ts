@@ -1,0 +1,135 @@
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import { http, HttpResponse } from 'msw';
+import { ApiClient } from '../../../src/core/api-client.js';
+import { OutboxController } from '../../../src/core/outbox.js';
+import type { ApiError } from '../../../src/core/problem.js';
+import { readStored } from '../../../src/core/storage.js';
+import { startMocks } from '../../helpers/browser/msw.js';
+
+const BASE = 'https://outbox.test/api';
+const client = new ApiClient({ baseUrl: BASE });
+
+interface Body {
+  text: string;
+}
+
+class OutboxHost extends LitElement {
+  sent: Array<{ result: unknown; key: string }> = [];
+  rejected: ApiError[] = [];
+  authRequired = 0;
+  outbox = new OutboxController<Body, { id: string }>(this, {
+    storageKey: () => 'outbox:test',
+    client: () => client,
+    onSent: (result, item) => this.sent.push({ result, key: item.key }),
+    onRejected: (error) => this.rejected.push(error),
+    onAuthRequired: () => this.authRequired++,
+    backoff: { retries: Infinity, baseMs: 20, capMs: 40 },
+  });
+}
+customElements.define('outbox-host', OutboxHost);
+
+/** A server that, like the real one, stores the first answer per idempotency key. */
+function idempotentServer(behaviour: (attempt: number) => 'ok' | 'fail-before' | 'fail-after' | 'offline') {
+  const answers = new Map<string, { id: string }>();
+  const committed: string[] = [];
+  let attempt = 0;
+  const handler = http.post(`${BASE}/complaints`, async ({ request }) => {
+    const key = request.headers.get('Idempotency-Key')!;
+    const mode = behaviour(++attempt);
+    if (mode === 'offline') return HttpResponse.error();
+    if (mode === 'fail-before') return new HttpResponse(null, { status: 503 });
+    let answer = answers.get(key);
+    if (!answer) {
+      answer = { id: `C-${answers.size + 1}` };
+      answers.set(key, answer);
+      committed.push(((await request.json()) as Body).text);
+    }
+    if (mode === 'fail-after') return new HttpResponse(null, { status: 502 });
+    return HttpResponse.json(answer, { status: 201 });
+  });
+  return { handler, committed, attempts: () => attempt };
+}
+
+describe('outbox', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('persists before sending, sends with the idempotency key, and forgets the item once confirmed', async () => {
+    const server = idempotentServer(() => 'ok');
+    await startMocks(server.handler);
+    const el = await fixture<OutboxHost>(html`<outbox-host></outbox-host>`);
+    const sending = el.outbox.send('/complaints', { text: 'Яма' }, { key: 'key-1' });
+    expect(readStored<unknown[]>('outbox:test')).to.have.length(1);
+    await sending;
+    expect(el.sent).to.deep.equal([{ result: { id: 'C-1' }, key: 'key-1' }]);
+    expect(el.outbox.items).to.be.empty;
+    expect(el.outbox.status).to.equal('idle');
+    expect(readStored<unknown[]>('outbox:test')).to.deep.equal([]);
+  });
+
+  it('keeps retrying after 5xx before and after the server committed, and the server acts once', async () => {
+    const plan = ['fail-before', 'fail-after', 'offline', 'ok'] as const;
+    const server = idempotentServer((n) => plan[n - 1] ?? 'ok');
+    await startMocks(server.handler);
+    const el = await fixture<OutboxHost>(html`<outbox-host></outbox-host>`);
+    await el.outbox.send('/complaints', { text: 'Не горит фонарь' });
+    expect(el.outbox.status).to.equal('waiting');
+    expect(el.outbox.items[0]!.attempts).to.equal(1);
+    await waitUntil(() => el.sent.length === 1, 'not sent', { timeout: 3000 });
+    expect(server.attempts()).to.equal(4);
+    expect(server.committed).to.deep.equal(['Не горит фонарь']);
+    expect(el.sent[0]!.result).to.deep.equal({ id: 'C-1' });
+  });
+
+  it('sends what was queued on the next page load, and when the browser comes back online', async () => {
+    let online = false;
+    const server = idempotentServer(() => (online ? 'ok' : 'offline'));
+    await startMocks(server.handler);
+    const first = await fixture<OutboxHost>(html`<outbox-host></outbox-host>`);
+    await first.outbox.send('/complaints', { text: 'Свалка во дворе' });
+    first.remove(); // the tab is closed while offline
+    expect(readStored<unknown[]>('outbox:test')).to.have.length(1);
+
+    const reloaded = await fixture<OutboxHost>(html`<outbox-host></outbox-host>`);
+    await waitUntil(() => reloaded.outbox.status === 'waiting', 'the reloaded page did not try');
+    online = true;
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => reloaded.sent.length === 1, 'not sent when online');
+    expect(server.committed).to.deep.equal(['Свалка во дворе']);
+  });
+
+  it('drops an item the server refuses for good and reports it', async () => {
+    await startMocks(
+      http.post(`${BASE}/complaints`, () =>
+        HttpResponse.json(
+          { type: 'https://veche.dev/problems/validation', status: 422, title: 'Invalid', errors: [{ pointer: '/text', detail: 'Слишком коротко' }] },
+          { status: 422, headers: { 'Content-Type': 'application/problem+json' } },
+        ),
+      ),
+    );
+    const el = await fixture<OutboxHost>(html`<outbox-host></outbox-host>`);
+    await el.outbox.send('/complaints', { text: '?' });
+    expect(el.rejected).to.have.length(1);
+    expect(el.rejected[0]!.fields).to.deep.equal({ text: 'Слишком коротко' });
+    expect(el.outbox.items).to.be.empty;
+  });
+
+  it('keeps an item on 401 until the citizen signs in, then sends it', async () => {
+    let signedIn = false;
+    await startMocks(
+      http.post(`${BASE}/complaints`, () =>
+        signedIn ? HttpResponse.json({ id: 'C-9' }, { status: 201 }) : new HttpResponse(null, { status: 401 }),
+      ),
+    );
+    const el = await fixture<OutboxHost>(html`<outbox-host></outbox-host>`);
+    await el.outbox.send('/complaints', { text: 'Лужа' });
+    expect(el.authRequired).to.equal(1);
+    expect(el.outbox.items).to.have.length(1);
+    await aTimeout(100);
+    expect(el.sent).to.be.empty; // no automatic retry without a sign-in
+    signedIn = true;
+    el.outbox.retryNow();
+    await waitUntil(() => el.sent.length === 1);
+    expect(el.outbox.items).to.be.empty;
+  });
+});

@@ -1,0 +1,165 @@
+import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { after, before, describe, test } from 'node:test';
+import { SignJWT } from 'jose';
+import { startReferenceServer, type ReferenceServer } from '../helpers/reference-server';
+import { assertProblem, call } from './http';
+
+let server: ReferenceServer;
+before(async () => { server = await startReferenceServer(); });
+after(async () => { await server?.stop(); });
+
+describe('bad input is a 4xx problem document, never a 5xx', () => {
+  test('malformed JSON, wrong types, unknown fields, missing body', async () => {
+    const token = await server.token({ sub: 'bad-input' });
+    const url = `${server.apiUrl}/polls/42/votes`;
+    assertProblem(await call(url, { token, raw: '{"answers": [' }), 400, 'malformed-json');
+    assertProblem(await call(url, { token, raw: '' }), 400);
+    const wrongType = await call(url, { token, body: { answers: 'yes' } });
+    assertProblem(wrongType, 400, 'validation');
+    assert.equal(wrongType.body.errors[0].pointer, '/answers');
+    const unknown = await call(url, { token, body: { answers: [{ questionId: 'q1', optionIds: ['o1'] }], hack: true } });
+    assertProblem(unknown, 400, 'validation');
+    assert.ok(unknown.body.errors.some((e: any) => e.pointer === '/hack'));
+    assertProblem(await call(url, { token, raw: '{"__proto__": {"x": 1}}' }), 400);
+    assertProblem(await call(url, { token, raw: 'answers=1', contentType: 'text/plain' }), 415);
+    assertProblem(await call(url, { token, body: [1, 2, 3] }), 400, 'validation');
+    assertProblem(await call(`${server.apiUrl}/donations`, { token, body: { fundId: 'fund-kids', amount: 1.5 } }), 400, 'validation');
+    assertProblem(await call(`${server.apiUrl}/donations`, { token, body: { fundId: 'fund-kids', amount: -10 } }), 400, 'validation');
+  });
+
+  test('oversize bodies are 413', async () => {
+    const token = await server.token({ sub: 'big-body' });
+    const huge = JSON.stringify({ answers: [{ questionId: 'q1', optionIds: ['o1'] }], pad: 'x'.repeat(200_000) });
+    assertProblem(await call(`${server.apiUrl}/polls/42/votes`, { token, raw: huge }), 413, 'payload-too-large');
+  });
+
+  test('bad and unknown ids, unknown paths', async () => {
+    assertProblem(await call(`${server.apiUrl}/polls/${'x'.repeat(100)}`), 400, 'validation');
+    assertProblem(await call(`${server.apiUrl}/polls/%00%01`), 400);
+    assertProblem(await call(`${server.apiUrl}/polls/no-such-poll`), 404, 'not-found');
+    assertProblem(await call(`${server.apiUrl}/ideas/no-such-idea`), 404);
+    assertProblem(await call(`${server.apiUrl}/nothing-here`), 404);
+    assertProblem(await call(`${server.apiUrl}/polls?status=maybe`), 400, 'validation');
+    assertProblem(await call(`${server.apiUrl}/complaints/nearby?lat=abc&long=1&serviceCode=road-pothole`), 400, 'validation');
+  });
+});
+
+describe('identity', () => {
+  test('missing, expired, forged and malformed tokens are 401; wrong roles 403', async () => {
+    assertProblem(await call(`${server.apiUrl}/wallet`), 401, 'unauthorized');
+    assertProblem(await call(`${server.apiUrl}/polls/42/votes`, { body: { answers: [{ questionId: 'q1', optionIds: ['o1'] }] } }), 401);
+    const expired = await server.token({ sub: 'late', expiresInSeconds: -60 });
+    assertProblem(await call(`${server.apiUrl}/wallet`, { token: expired }), 401, 'unauthorized');
+    const forged = await new SignJWT({ roles: ['moderator'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('mallory').setExpirationTime('1h').sign(new TextEncoder().encode('not-the-secret'));
+    assertProblem(await call(`${server.apiUrl}/wallet`, { token: forged }), 401);
+    const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"x","exp":9999999999}').toString('base64url')}.`;
+    assertProblem(await call(`${server.apiUrl}/wallet`, { token: none }), 401);
+    assertProblem(await call(`${server.apiUrl}/wallet`, { headers: { authorization: 'Basic abc' } }), 401);
+    // An invalid token is refused even where identity is optional: the client must learn it is stale.
+    assertProblem(await call(`${server.apiUrl}/polls`, { token: expired }), 401);
+    const citizen = await server.token({ sub: 'plain-citizen' });
+    assertProblem(await call(`${server.apiUrl}/ideas/idea-0001/moderation`, { token: citizen, body: { action: 'publish' } }), 403, 'forbidden');
+    assertProblem(await call(`${server.apiUrl}/complaints/c0001/status`, { token: citizen, body: { status: 'in_progress' } }), 403, 'forbidden');
+    const otherAgency = await server.token({ sub: 'staff-x', roles: ['agency'], agencyId: 'animals' });
+    const c = (await call(`${server.apiUrl}/complaints?status=submitted`)).body.items.find((x: any) => x.agency.id !== 'animals');
+    assertProblem(await call(`${server.apiUrl}/complaints/${c.id}/status`, { token: otherAgency, body: { status: 'in_progress' } }), 403);
+  });
+
+  test('demo sign-in returns a token and an HttpOnly cookie that works as a session', async () => {
+    const r = await call(`${server.apiUrl}/auth/demo`, { body: { citizenId: 'anna' } });
+    assert.equal(r.status, 200);
+    assert.equal(r.body.me.id, 'anna');
+    const cookie = r.headers.get('set-cookie') ?? '';
+    assert.match(cookie, /veche_session=[^;]+; Path=\/; HttpOnly; SameSite=Lax/);
+    const me = await call(`${server.apiUrl}/me`, { headers: { cookie: cookie.split(';')[0]! } });
+    assert.equal(me.status, 200);
+    assert.equal(me.body.displayName, 'Анна Смирнова');
+    const viaBearer = await call(`${server.apiUrl}/wallet`, { token: r.body.token });
+    assert.ok(viaBearer.body.balance > 0);
+    assert.equal(viaBearer.body.level.name, 'Активный гражданин');
+    const fresh = await call(`${server.apiUrl}/auth/demo`, { body: { fresh: true, name: 'Тест' } });
+    assert.equal((await call(`${server.apiUrl}/wallet`, { token: fresh.body.token })).body.balance, 0);
+  });
+});
+
+describe('idempotency', () => {
+  test('replay returns the stored response; another body with the same key is 422', async () => {
+    const token = await server.token({ sub: 'idem-1' });
+    const body = { fundId: 'fund-kids', amount: 20 };
+    const open = (await call(`${server.apiUrl}/polls?status=open&limit=100`)).body.items.find((p: any) => p.id === '42');
+    assert.ok(open);
+    const first = await call(`${server.apiUrl}/polls/42/votes`, { token, key: 'vote-key-1', body: { answers: [{ questionId: 'q1', optionIds: ['o3'] }] } });
+    assert.equal(first.status, 201);
+    const again = await call(`${server.apiUrl}/polls/42/votes`, { token, key: 'vote-key-1', body: { answers: [{ questionId: 'q1', optionIds: ['o3'] }] } });
+    assert.equal(again.status, 201);
+    assert.equal(again.headers.get('idempotency-replayed'), 'true');
+    assert.equal(again.text, first.text);
+    assertProblem(await call(`${server.apiUrl}/polls/42/votes`, { token, key: 'vote-key-1', body: { answers: [{ questionId: 'q1', optionIds: ['o1'] }] } }), 422, 'idempotency-key-reused');
+    // A business refusal is stored and replayed too.
+    const refused = await call(`${server.apiUrl}/donations`, { token, key: 'don-1', body });
+    assertProblem(refused, 422, 'insufficient-points');
+    const replayed = await call(`${server.apiUrl}/donations`, { token, key: 'don-1', body });
+    assert.equal(replayed.headers.get('idempotency-replayed'), 'true');
+    // Keys are per caller: another citizen may use the same key.
+    const other = await server.token({ sub: 'idem-2' });
+    assert.equal((await call(`${server.apiUrl}/polls/42/votes`, { token: other, key: 'vote-key-1', body: { answers: [{ questionId: 'q1', optionIds: ['o3'] }] } })).status, 201);
+  });
+
+  test('a retry while the first request is still in flight is 409', async () => {
+    const token = await server.token({ sub: 'idem-slow' });
+    const url = new URL(`${server.apiUrl}/polls/42/votes`);
+    const payload = JSON.stringify({ answers: [{ questionId: 'q1', optionIds: ['o2'] }] });
+    // Send the headers and half the body, then the retry, then the rest of the first body.
+    const first = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'idempotency-key': 'slow-1' } }, (res) => {
+        let text = '';
+        res.on('data', (d) => { text += d; });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+      req.on('error', reject);
+      req.write(payload.slice(0, 10));
+      setTimeout(async () => {
+        const retry = await call(url.href, { token, key: 'slow-1', raw: payload });
+        assertProblem(retry, 409, 'idempotency-in-flight');
+        assert.ok(Number(retry.headers.get('retry-after')) >= 1);
+        req.end(payload.slice(10));
+      }, 150);
+    });
+    const done = await first;
+    assert.equal(done.status, 201, done.text);
+    const replay = await call(url.href, { token, key: 'slow-1', raw: payload });
+    assert.equal(replay.headers.get('idempotency-replayed'), 'true');
+  });
+
+  test('an abandoned request releases its key', async () => {
+    const token = await server.token({ sub: 'idem-abandon' });
+    const url = new URL(`${server.apiUrl}/polls/42/votes`);
+    const payload = JSON.stringify({ answers: [{ questionId: 'q1', optionIds: ['o2'] }] });
+    await new Promise<void>((resolve) => {
+      const req = request(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'idempotency-key': 'gone-1' } });
+      req.on('error', () => resolve());
+      req.write(payload.slice(0, 5));
+      setTimeout(() => { req.destroy(); setTimeout(resolve, 200); }, 100);
+    });
+    const retry = await call(url.href, { token, key: 'gone-1', raw: payload });
+    assert.equal(retry.status, 201, retry.text);
+  });
+});
+
+describe('rate limits', () => {
+  test('per citizen limit gives 429 with Retry-After', async () => {
+    const limited = await startReferenceServer({ env: { VECHE_RATE_LIMIT_CITIZEN: '5' } });
+    try {
+      const token = await limited.token({ sub: 'spammer' });
+      const replies = [];
+      for (let i = 0; i < 7; i++) replies.push(await call(`${limited.apiUrl}/me`, { token }));
+      assert.deepEqual(replies.slice(0, 5).map((r) => r.status), [200, 200, 200, 200, 200]);
+      assertProblem(replies[6]!, 429, 'rate-limited');
+      assert.ok(Number(replies[6]!.headers.get('retry-after')) >= 1);
+      assert.equal((await call(`${limited.apiUrl}/me`, { token: await limited.token({ sub: 'someone-else' }) })).status, 200);
+    } finally {
+      await limited.stop();
+    }
+  });
+});

@@ -1,0 +1,284 @@
+// Every story of the static Storybook build renders in headless Chromium: no console error, no
+// page error, no Storybook error display, a rendered story root, and no axe violation (WCAG 2.2
+// A/AA rules, shadow roots included). Docs pages must render without console or page errors.
+//
+//   npm run test:storybook            builds storybook-static/ first when it is missing or stale
+//   CHROME_PATH=/path/to/chrome …     another Chromium or Chrome
+//   STORYBOOK_GLOBALS='city:kazan;scheme:dark' …   every story under other toolbar globals
+//
+// A story whose console error is the point (a configuration error reported to the webmaster)
+// lists it in `parameters.expectedConsoleErrors` (substrings); it must then appear.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const staticDir = join(root, 'storybook-static');
+const indexFile = join(staticDir, 'index.json');
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const RENDER_TIMEOUT_MS = 20_000;
+
+/** The newest modification time under `path` (files only), or 0 when it does not exist. */
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
+}
+
+function ensureBuild() {
+  const built = existsSync(indexFile) ? statSync(indexFile).mtimeMs : 0;
+  const sources = Math.max(...['.storybook', 'stories', 'src', 'package.json'].map((p) => newestMtime(join(root, p))));
+  if (built > sources) return;
+  console.log(built ? 'storybook-static/ is older than the sources: rebuilding' : 'storybook-static/ is missing: building');
+  const result = spawnSync('npm', ['run', 'build-storybook'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error('npm run build-storybook failed');
+    process.exit(1);
+  }
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ico': 'image/x-icon',
+};
+
+/** A tiny static server for storybook-static/ on a free loopback port. */
+function serve(dir) {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    // Chromium asks every origin for a favicon; a 404 for it would be a console error.
+    if (path === '/favicon.ico') return void res.writeHead(204).end();
+    const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** `city:kazan;scheme:dark` → { city: 'kazan', scheme: 'dark' }, as in Storybook's URL. */
+function toolbarGlobals() {
+  const pairs = (process.env.STORYBOOK_GLOBALS ?? '').split(';').filter(Boolean);
+  return Object.fromEntries(pairs.map((pair) => pair.split(':').map((part) => part.trim())));
+}
+
+const STORYBOOK_EVENTS = ['storyFinished', 'docsRendered', 'storyMissing', 'storyThrewException', 'storyErrored'];
+
+/**
+ * Loads the preview once; later stories are selected through Storybook's channel the way its
+ * manager does, which saves reloading the whole preview bundle for every story. Axe runs here,
+ * so the a11y addon's own run in the preview is switched off.
+ */
+async function openPreview(page, baseUrl) {
+  await page.goto(`${baseUrl}/iframe.html`);
+  await page.waitForFunction(() => window.__STORYBOOK_PREVIEW__?.storyStoreValue && window.__STORYBOOK_ADDONS_CHANNEL__, null, {
+    timeout: RENDER_TIMEOUT_MS,
+  });
+  await page.evaluate(({ names, globals }) => {
+    const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
+    window.__storyEvents = [];
+    for (const name of names) channel.on(name, (payload) => window.__storyEvents.push({ name, payload }));
+    channel.emit('updateGlobals', { globals: { ...globals, a11y: { manual: true } } });
+  }, { names: STORYBOOK_EVENTS, globals: toolbarGlobals() });
+}
+
+/** Selects a story or docs page and resolves with the event that ended its render. */
+async function select(page, entry) {
+  const viewMode = entry.type === 'docs' ? 'docs' : 'story';
+  await page.evaluate(
+    ({ id, viewMode }) => {
+      window.__storyEvents = [];
+      window.__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', { storyId: id, viewMode });
+    },
+    { id: entry.id, viewMode },
+  );
+  const handle = await page.waitForFunction(
+    ({ id, viewMode }) =>
+      window.__storyEvents.find(({ name, payload }) =>
+        name === 'storyFinished' ? payload?.storyId === id : name === 'docsRendered' ? viewMode === 'docs' : name !== 'storyFinished',
+      ),
+    { id: entry.id, viewMode },
+    { timeout: RENDER_TIMEOUT_MS, polling: 20 },
+  );
+  return handle.jsonValue();
+}
+
+/** In the page: waits for every Lit element under the story root, then reports what rendered. */
+async function inspectStory() {
+  const storyRoot = document.querySelector('#storybook-root');
+  const elements = [];
+  const collect = (node) => {
+    for (const el of node.querySelectorAll('*')) {
+      if (el.localName.includes('-')) elements.push(el);
+      if (el.shadowRoot) collect(el.shadowRoot);
+    }
+  };
+  if (storyRoot) collect(storyRoot);
+  await Promise.all(elements.map((el) => el.updateComplete));
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  const undefinedTags = elements.filter((el) => !customElements.get(el.localName)).map((el) => el.localName);
+  const emptyShadow = elements
+    .filter((el) => customElements.get(el.localName) && el.shadowRoot && el.shadowRoot.querySelectorAll('*').length === 0)
+    .map((el) => el.localName);
+  return {
+    errorDisplay: document.body.classList.contains('sb-show-errordisplay')
+      ? (document.querySelector('#error-message')?.textContent ?? 'Storybook shows its error display').trim()
+      : '',
+    // The decorator's wrapper alone is not a rendered story.
+    empty: !storyRoot?.querySelector('*:not(.veche-story)'),
+    undefinedTags: [...new Set(undefinedTags)],
+    emptyShadow: [...new Set(emptyShadow)],
+    expectedConsoleErrors: window.__STORYBOOK_PREVIEW__?.currentRender?.story?.parameters?.expectedConsoleErrors ?? [],
+  };
+}
+
+async function runAxe(page) {
+  // The preview page lives on from story to story: inject axe once.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const results = await window.axe.run(document.querySelector('#storybook-root'), {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      resultTypes: ['violations'],
+    });
+    return results.violations.map(
+      (v) => `axe ${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.flat().join(' ')).slice(0, 3).join(', ')}`,
+    );
+  });
+}
+
+/** Checks one entry on the shared preview page; returns what went wrong. */
+async function check(preview, entry) {
+  const { page, consoleErrors, pageErrors, mockedFailures } = preview;
+  consoleErrors.length = 0;
+  pageErrors.length = 0;
+  mockedFailures.clear();
+  const failures = [];
+  // Chromium logs every 4xx/5xx response as a console error; the ones MSW answered on purpose
+  // (a story showing a 401 or a 500) are the story's subject, not a fault.
+  const errors = () =>
+    consoleErrors
+      .filter(({ text, url }) => !(text.startsWith('Failed to load resource') && mockedFailures.has(url)))
+      // The first line says what happened; a stack trace would bury the next failure.
+      .map(({ text, url }) => `${text.split('\n')[0]}${url ? ` (${url})` : ''}`);
+  let expected = [];
+  try {
+    const ended = await select(page, entry);
+    if (ended.name !== 'storyFinished' && ended.name !== 'docsRendered') {
+      const { message, title } = ended.payload ?? {};
+      failures.push(`render failed (${ended.name}): ${message ?? title ?? JSON.stringify(ended.payload ?? '')}`);
+    } else if (ended.payload?.status === 'error') failures.push('render failed: the story or its play function threw');
+    if (entry.type === 'story') {
+      const state = await page.evaluate(inspectStory);
+      expected = state.expectedConsoleErrors;
+      if (state.errorDisplay) failures.push(`render failed: ${state.errorDisplay}`);
+      if (state.empty) failures.push('the story root is empty');
+      for (const tag of state.undefinedTags) failures.push(`<${tag}> is not defined`);
+      for (const tag of state.emptyShadow) failures.push(`<${tag}> rendered nothing into its shadow root`);
+      if (!state.errorDisplay && !state.empty) failures.push(...(await runAxe(page)));
+    }
+  } catch (error) {
+    failures.push(error.name === 'TimeoutError' ? `timed out after ${RENDER_TIMEOUT_MS} ms waiting for the render` : error.message);
+    preview.broken = true;
+  }
+  const logged = errors();
+  for (const text of expected) {
+    if (!logged.some((line) => line.includes(text))) failures.push(`expected console error did not appear: ${text}`);
+  }
+  failures.push(...logged.filter((line) => !expected.some((text) => line.includes(text))).map((line) => `console error: ${line}`));
+  failures.push(...pageErrors.map((message) => `page error: ${message}`));
+  return failures;
+}
+
+/** A page showing the preview, with its console and network watched for the current story. */
+async function newPreview(browser, baseUrl) {
+  const page = await browser.newPage();
+  const preview = { page, consoleErrors: [], pageErrors: [], mockedFailures: new Set(), broken: false };
+  page.on('console', (message) => {
+    if (message.type() === 'error') preview.consoleErrors.push({ text: message.text(), url: message.location().url });
+  });
+  page.on('pageerror', (error) => preview.pageErrors.push(error.message));
+  page.on('response', (response) => {
+    // A widget's API call answered by MSW; a missing script, style or image still counts.
+    const api = ['fetch', 'xhr'].includes(response.request().resourceType());
+    if (api && response.fromServiceWorker() && response.status() >= 400) preview.mockedFailures.add(response.url());
+  });
+  await openPreview(page, baseUrl);
+  return preview;
+}
+
+async function main() {
+  ensureBuild();
+  const index = JSON.parse(readFileSync(indexFile, 'utf8'));
+  const entries = Object.values(index.entries).filter((e) => e.type === 'story' || e.type === 'docs');
+  if (entries.length === 0) {
+    console.error('storybook-static/index.json lists no stories');
+    process.exit(1);
+  }
+  const server = await serve(staticDir);
+  const baseUrl = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  let passed = 0;
+  let failed = 0;
+  const started = Date.now();
+  try {
+    let preview = await newPreview(browser, baseUrl);
+    for (const entry of entries) {
+      if (preview.broken) {
+        await preview.page.close();
+        preview = await newPreview(browser, baseUrl);
+      }
+      const t0 = Date.now();
+      const failures = await check(preview, entry);
+      const label = `${entry.type === 'docs' ? 'docs ' : ''}${entry.title} › ${entry.name}`;
+      if (failures.length === 0) {
+        passed++;
+        console.log(`  ✓ ${label} (${Date.now() - t0} ms)`);
+      } else {
+        failed++;
+        console.log(`  ✗ ${label} [${entry.id}]`);
+        for (const failure of failures) console.log(`      ${failure}`);
+      }
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  const globals = new URLSearchParams(toolbarGlobals()).toString().replaceAll('&', ', ');
+  console.log(`\nChecked ${entries.length} entries of storybook-static/${globals ? ` with ${globals}` : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed > 0 ? 1 : 0;
+}
+
+main().catch((error) => {
+  console.error(error);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+});
