@@ -11,6 +11,8 @@ const signIn = document.getElementById('sign-in') as HTMLButtonElement;
 const signOut = document.getElementById('sign-out') as HTMLButtonElement;
 const accountName = document.getElementById('account-name') as HTMLElement;
 const backendStatus = document.getElementById('backend-status') as HTMLElement;
+const persona = document.getElementById('persona') as HTMLSelectElement;
+const personaField = document.getElementById('persona-field') as HTMLElement;
 
 async function vecheReady(): Promise<NonNullable<Window['veche']>> {
   while (!window.veche) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -21,13 +23,20 @@ function showAccount(): void {
   const name = sessionStorage.getItem(NAME_KEY);
   accountName.textContent = name ? `Вы вошли: ${name}` : '';
   signIn.hidden = !!name;
+  personaField.hidden = !!name;
   signOut.hidden = !name;
 }
 
 async function demoSignIn(): Promise<void> {
   signIn.disabled = true;
   try {
-    const response = await fetch('/api/auth/demo', { method: 'POST', credentials: 'include' });
+    const body = persona.value === 'fresh' ? { fresh: true } : { citizenId: persona.value };
+    const response = await fetch('/api/auth/demo', {
+      method: 'POST',
+      credentials: 'include',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const session = (await response.json()) as { token: string; me?: { displayName?: string; name?: string } };
     sessionStorage.setItem(TOKEN_KEY, session.token);

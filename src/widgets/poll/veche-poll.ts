@@ -27,7 +27,8 @@ interface PollDraft {
 
 const SCALE = [1, 2, 3, 4, 5];
 const STATES = ['loading', 'not-found', 'error', 'upcoming', 'open', 'voted', 'closed'] as const;
-const httpUrl = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
+// Pictures come from the backend: web addresses, or images inlined as data URIs.
+const imageUrl = (url: string) => (/^(https?:\/\/|data:image\/)/i.test(url) ? url : undefined);
 
 /**
  * A poll or a multi-question survey: single choice, multiple choice with a minimum and maximum,
@@ -482,7 +483,7 @@ export class VechePoll extends VecheElement {
               : nothing}`
         : q.options.map((o) => {
             const on = list.includes(o.id);
-            const image = o.image && httpUrl(o.image.url);
+            const image = o.image && imageUrl(o.image.url);
             return html`<label class="option" part="option">
               ${input(q.type === 'multiple' ? 'checkbox' : 'radio', o.id, on, full && !on)}
               <span>${o.label}</span>

@@ -1,0 +1,75 @@
+/**
+ * Serves the demo portal (Vite, as `npm start` does) against a given reference server and
+ * opens it in headless Chromium through playwright-core. Used by the end-to-end tests.
+ */
+import { createServer as createNetServer } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+
+export interface DemoPortal {
+  url: string;
+  browser: Browser;
+  page: Page;
+  /** Console errors and page errors seen so far (a clean run has none). */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export async function openDemoPortal(backendUrl: string, path = '/demo/'): Promise<DemoPortal> {
+  process.env.VECHE_BACKEND = backendUrl;
+  const port = await freePort();
+  const vite: ViteDevServer = await createServer({
+    configFile: 'vite.config.ts',
+    logLevel: 'error',
+    server: { port, strictPort: true, hmr: false },
+  });
+  await vite.listen();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  // Console lines about failed loads do not say what failed; these do.
+  page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
+  });
+  const url = `http://127.0.0.1:${port}${path}`;
+  await page.goto(url);
+  return {
+    url,
+    browser,
+    page,
+    errors,
+    close: async () => {
+      await browser.close();
+      await vite.close();
+    },
+  };
+}
