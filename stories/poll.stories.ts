@@ -14,16 +14,12 @@ import { STORY_API } from './support/story-api.js';
 const polls = fixtureIds.polls;
 const LOGIN_URL = 'https://portal.example/login?return=/veche';
 
-/** Option pictures of the demo region, drawn as a neutral placeholder so no story hits the network. */
-const pictures = http.get('https://img.zarechye.example/*', () =>
-  new HttpResponse('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 9"><rect width="16" height="9" fill="#c9d6e8"/></svg>', {
-    headers: { 'Content-Type': 'image/svg+xml' },
-  }),
-);
-
-/** A fresh demo backend for the story, with scenario handlers in front. */
+/**
+ * A fresh demo backend with scenario handlers in front. Stories that vote get their own, so
+ * that a vote cast in one story does not change what the next one shows.
+ */
 const backend = (...front: RequestHandler[]) => ({
-  msw: { handlers: [...front, pictures, ...createMockBackend({ baseUrl: STORY_API }).handlers] },
+  msw: { handlers: [...front, ...createMockBackend({ baseUrl: STORY_API }).handlers] },
 });
 
 interface Args {
@@ -52,15 +48,28 @@ export default meta;
 
 type Story = StoryObj<Args>;
 
+/** Waits until the (first) poll's shadow root shows `selector`, and returns that element. */
+async function find(canvas: HTMLElement, selector: string): Promise<HTMLElement> {
+  return waitFor(
+    () => {
+      const found = canvas.querySelector('veche-poll')?.shadowRoot?.querySelector<HTMLElement>(selector);
+      if (!found) throw new Error(`no ${selector} yet`);
+      return found;
+    },
+    { timeout: 8000 },
+  );
+}
+
 const shows = (selector: string): Story['play'] =>
   async ({ canvasElement }) => {
-    await waitFor(
-      () => {
-        if (!canvasElement.querySelector('veche-poll')?.shadowRoot?.querySelector(selector)) throw new Error(`no ${selector} yet`);
-      },
-      { timeout: 8000 },
-    );
+    await find(canvasElement, selector);
   };
+
+/** Chooses the first option and presses the vote button, as a citizen would. */
+async function vote(canvas: HTMLElement): Promise<void> {
+  (await find(canvas, '[part~="option"] input')).click();
+  (await find(canvas, '[part~="submit"]')).click();
+}
 
 /** Single choice with a picture and a description on an option; results after voting. */
 export const OpenSingle: Story = { play: shows('input[type=radio]') };
@@ -79,6 +88,41 @@ export const AlreadyVoted: Story = {
   args: { poll: polls.alreadyVotedBy.anna, citizen: fixtureIds.citizens.active },
   play: shows('[part~="receipt"]'),
 };
+/** Just voted: the confirmation, points earned, the receipt, and results the policy allows. */
+export const VotedWithResults: Story = {
+  parameters: backend(),
+  play: async ({ canvasElement }) => {
+    await vote(canvasElement);
+    await find(canvasElement, '[part~="confirmation"]');
+    await find(canvasElement, '[part~="results"]');
+  },
+};
+/** The connection dropped while voting: the answers are kept and go out when back online. */
+export const Offline: Story = {
+  parameters: {
+    // The poll loaded; only the vote meets a dead connection.
+    ...backend(http.post(`${STORY_API}/polls/:id/votes`, () => HttpResponse.error())),
+    expectedConsoleErrors: ['Failed to load resource'],
+  },
+  play: async ({ canvasElement }) => {
+    await vote(canvasElement);
+    await find(canvasElement, '[part~="offline"], [part~="error"]');
+  },
+};
+/** The survey's review step: every answer listed with a link to change it, before sending. */
+export const SurveyReview: Story = {
+  args: { poll: polls.survey },
+  parameters: backend(),
+  play: async ({ canvasElement }) => {
+    for (let step = 0; step < 5; step++) {
+      const input = await find(canvasElement, 'fieldset input');
+      input.click();
+      (await find(canvasElement, '[part~="submit"]')).click();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await find(canvasElement, '.review, [part~="review"]');
+  },
+};
 /** Closed with results after closing: the final results. */
 export const Closed: Story = { args: { poll: polls.closed }, play: shows('[part~="results"]') };
 /** Closed with hidden results. */
@@ -95,7 +139,14 @@ export const BackendError: Story = { parameters: backend(...scenarios.serverErro
  * Signed out: the form works; voting fires `veche-auth-required` and shows the sign-in call to
  * action. Choose an option and vote to see it.
  */
-export const SignedOut: Story = { args: { citizen: null }, parameters: backend(...scenarios.signedOut(STORY_API)), play: shows('form') };
+export const SignedOut: Story = {
+  args: { citizen: null },
+  parameters: backend(...scenarios.signedOut(STORY_API)),
+  play: async ({ canvasElement }) => {
+    await vote(canvasElement);
+    await find(canvasElement, '[part~="sign-in"]');
+  },
+};
 /** Two polls pasted on one page work independently. */
 export const TwoOnOnePage: Story = {
   render: ({ citizen }) => html`<div class="veche-story-stack">
