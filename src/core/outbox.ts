@@ -21,6 +21,8 @@ export interface OutboxItem<B> {
   createdAt: number;
   attempts: number;
   lastError?: string;
+  /** Who queued it (see `identity`); another citizen signing in on this browser never sends it. */
+  owner?: string;
 }
 
 /** `waiting`: queued, and will be sent again (offline, 5xx, or 401 until the citizen signs in). */
@@ -36,6 +38,12 @@ export interface OutboxOptions<B, R> {
   onRejected: (error: ApiError, item: OutboxItem<B>) => void;
   /** 401: the item stays queued and is sent again after sign-in (`retryNow()`) or on the next load. */
   onAuthRequired?: (item: OutboxItem<B>) => void;
+  /**
+   * The signed-in citizen (e.g. the id from `/me`). Items remember who queued them and are
+   * only sent while that citizen is signed in: a shared library PC must not spend one
+   * resident's points with the next resident's token.
+   */
+  identity?: () => string | undefined;
   /** Waits between automatic retries; tests pass a fake clock. */
   backoff?: BackoffPolicy;
   clock?: Clock;
@@ -65,9 +73,15 @@ export class OutboxController<B, R> implements ReactiveController {
     host.addController(this);
   }
 
+  /** What is queued for the current citizen. */
   get items(): readonly OutboxItem<B>[] {
     this.load();
-    return this.queue;
+    return this.queue.filter((item) => this.mine(item));
+  }
+
+  private mine(item: OutboxItem<B>): boolean {
+    const owner = item.owner;
+    return owner === undefined || owner === this.options.identity?.();
   }
 
   get status(): OutboxStatus {
@@ -95,7 +109,7 @@ export class OutboxController<B, R> implements ReactiveController {
     if (key && key !== this.loadedFrom && this.options.client()) {
       this.load();
       // After this update has finished: sending changes the status, which renders again.
-      if (this.queue.length) queueMicrotask(() => void this.pump());
+      if (this.items.length) queueMicrotask(() => void this.pump());
     }
   }
 
@@ -104,7 +118,8 @@ export class OutboxController<B, R> implements ReactiveController {
     this.load();
     const key = options.key ?? newIdempotencyKey();
     if (!this.queue.some((item) => item.key === key)) {
-      this.queue = [...this.queue, { key, path, body, createdAt: Date.now(), attempts: 0 }];
+      const owner = this.options.identity?.();
+      this.queue = [...this.queue, { key, path, body, createdAt: Date.now(), attempts: 0, ...(owner ? { owner } : {}) }];
       this.persist();
     }
     await this.pump();
@@ -139,8 +154,7 @@ export class OutboxController<B, R> implements ReactiveController {
     if (this._status === 'sending') return;
     const client = this.options.client();
     if (!client) return;
-    while (this.queue.length) {
-      const item = this.queue[0]!;
+    for (let item = this.items[0]; item; item = this.items[0]) {
       this.setStatus('sending');
       try {
         const result = await client.post<R>(item.path, item.body, { idempotencyKey: item.key, backoff: { retries: 0 } });

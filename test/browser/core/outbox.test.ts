@@ -133,3 +133,42 @@ describe('outbox', () => {
     expect(el.outbox.items).to.be.empty;
   });
 });
+
+class SharedPcHost extends LitElement {
+  citizen = 'anna';
+  sent: string[] = [];
+  outbox = new OutboxController<Body, { id: string }>(this, {
+    storageKey: () => 'outbox:shared',
+    client: () => client,
+    identity: () => this.citizen,
+    onSent: (_result, item) => this.sent.push(`${item.owner}:${item.body.text}`),
+    onRejected: () => undefined,
+    backoff: { retries: Infinity, baseMs: 20, capMs: 40 },
+  });
+}
+customElements.define('shared-pc-host', SharedPcHost);
+
+describe('outbox on a shared computer', () => {
+  beforeEach(() => localStorage.clear());
+
+  it("never sends one citizen's queued item under another citizen's session", async () => {
+    let online = false;
+    const server = idempotentServer(() => (online ? 'ok' : 'offline'));
+    await startMocks(server.handler);
+    const el = await fixture<SharedPcHost>(html`<shared-pc-host></shared-pc-host>`);
+    await el.outbox.send('/complaints', { text: 'Аннина жалоба' });
+    expect(el.outbox.items).to.have.length(1);
+
+    el.citizen = 'ivan'; // Anna signs out, Ivan signs in
+    online = true;
+    el.outbox.retryNow();
+    await aTimeout(100);
+    expect(el.outbox.items).to.be.empty;
+    expect(server.committed).to.be.empty;
+
+    el.citizen = 'anna';
+    el.outbox.retryNow();
+    await waitUntil(() => el.sent.length === 1);
+    expect(el.sent).to.deep.equal(['anna:Аннина жалоба']);
+  });
+});
