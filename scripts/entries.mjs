@@ -18,6 +18,9 @@ export const entries = [
   },
   { name: 'provider', file: './src/core/define-provider.ts', budget: 10 * 1024, note: '<veche-provider> with Lit' },
   { name: 'poll', file: './src/widgets/poll/define.ts', budget: 16 * 1024, note: '<veche-poll> with Lit and core', experimental: true },
+  { name: 'points-wallet', file: './src/widgets/points-wallet/define.ts', budget: 20 * 1024, note: '<veche-points-wallet> with Lit and core', experimental: true },
+  { name: 'complaint-status', file: './src/widgets/complaint-status/define.ts', budget: 20 * 1024, note: '<veche-complaint-status> with Lit and core (the rating form loads on use)', experimental: true },
+  { name: 'agency-rating', file: './src/widgets/agency-rating/define.ts', budget: 18 * 1024, note: '<veche-agency-rating> with Lit and core', experimental: true },
   { name: 'loader', file: './src/loader.ts', budget: 2 * 1024, note: 'veche.js autoloader (widgets load on demand)', loader: true },
 ];
 

@@ -4,7 +4,7 @@
  * is over its budget. Run by `npm test`; `--json FILE` also writes the numbers.
  */
 import { gzipSync } from 'node:zlib';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { bundle, staticClosure } from './bundle.mjs';
 import { entries, kitBudget } from './entries.mjs';
 
@@ -12,14 +12,12 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
 const gzip = (code) => gzipSync(code, { level: 9 }).length;
 
 const rows = [];
-const kitCode = new Map();
 for (const entry of entries) {
   const chunks = await bundle(entry.file);
   const main = chunks.find((c) => c.isEntry);
   const closure = staticClosure(chunks, main);
   const code = closure.map((c) => c.code).join('\n');
   const lazy = chunks.filter((c) => !closure.includes(c));
-  for (const chunk of chunks) for (const id of Object.keys(chunk.modules)) kitCode.set(id, chunk.modules[id].code ?? '');
   rows.push({
     name: entry.name,
     gzip: gzip(code),
@@ -29,7 +27,13 @@ for (const entry of entries) {
     experimental: !!entry.experimental,
   });
 }
-const kit = gzip([...kitCode.values()].join('\n'));
+// The whole kit is what a page with every widget loads: one bundle of every entry, shared
+// code once, lazily loaded parts (other locales, the map) excluded.
+mkdirSync('.cache', { recursive: true });
+const kitEntry = '.cache/whole-kit.ts';
+writeFileSync(kitEntry, entries.filter((e) => !e.loader && !e.measureOnly).map((e) => `import '${e.file.replace('./', '../')}';`).join('\n') + '\n');
+const kitChunks = await bundle(`./${kitEntry}`);
+const kit = gzip(staticClosure(kitChunks, kitChunks.find((c) => c.isEntry)).map((c) => c.code).join('\n'));
 
 const over = rows.filter((r) => r.gzip > r.budget && !r.experimental);
 console.log('entry'.padEnd(12), 'gzip'.padStart(10), 'budget'.padStart(10), 'lazy parts'.padStart(12), ' ', 'what');
@@ -37,7 +41,7 @@ for (const r of rows) {
   const flag = r.gzip > r.budget ? (r.experimental ? ' OVER (experimental: not yet a release gate)' : ' OVER') : '';
   console.log(r.name.padEnd(12), kb(r.gzip).padStart(10), kb(r.budget).padStart(10), kb(r.lazy).padStart(12), ' ', r.note + flag);
 }
-console.log('whole kit'.padEnd(12), kb(kit).padStart(10), kb(kitBudget).padStart(10), ''.padStart(12), ' ', 'every module once' + (kit > kitBudget ? ' OVER' : ''));
+console.log('whole kit'.padEnd(12), kb(kit).padStart(10), kb(kitBudget).padStart(10), ''.padStart(12), ' ', 'a page with every widget: each module once, lazy parts excluded' + (kit > kitBudget ? ' OVER' : ''));
 
 const jsonAt = process.argv.indexOf('--json');
 if (jsonAt > 0) writeFileSync(process.argv[jsonAt + 1], JSON.stringify({ rows, kit }, null, 2));

@@ -6,4 +6,7 @@
 export const widgetModules: Record<string, () => Promise<unknown>> = {
   'veche-provider': () => import('./core/define-provider.js'),
   'veche-poll': () => import('./widgets/poll/define.js'),
+  'veche-complaint-status': () => import('./widgets/complaint-status/define.js'),
+  'veche-agency-rating': () => import('./widgets/agency-rating/define.js'),
+  'veche-points-wallet': () => import('./widgets/points-wallet/define.js'),
 };

@@ -11,6 +11,7 @@ export { DraftController, type StoredDraft } from './draft-controller.js';
 export { emit, VecheEvent, type VecheAuthRequiredDetail, type VecheErrorDetail, type VecheEventDetails, type VechePointsChangeDetail } from './events.js';
 export { formatDate, formatDateTime, formatNumber, formatPercent, formatRelative } from './format.js';
 export { newIdempotencyKey } from './ids.js';
+export { PagedList, type Page } from './paged-list.js';
 export { OutboxController, type OutboxItem, type OutboxOptions, type OutboxStatus } from './outbox.js';
 export { LocalizeController, defineMessages, selectMessage, type Messages, type PluralMessage, type TextOverrides, type Translation } from './localize.js';
 export { configure, getPageConfig } from './page-config.js';

@@ -1,0 +1,89 @@
+/**
+ * `<veche-agency-rating>` in every state a designer needs, each reached through the contract's
+ * MSW mocks over the demo region (src/mocks) — never a hand-written response.
+ */
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { http, type RequestHandler } from 'msw';
+import { waitFor } from 'storybook/test';
+import { createMockBackend, fixtureIds, mockToken, scenarios } from '../src/mocks/index.js';
+import { problemResponse } from '../src/mocks/http.js';
+import '../src/widgets/agency-rating/define.js';
+import { STORY_API } from './support/story-api.js';
+
+const agencies = fixtureIds.agencies;
+const LOGIN_URL = 'https://portal.example/login?return=/veche';
+const backend = (...front: RequestHandler[]) => ({ msw: { handlers: [...front, ...createMockBackend({ baseUrl: STORY_API }).handlers] } });
+
+interface Args {
+  agency: string;
+  complaint: string;
+  citizen: string | null;
+}
+
+const meta: Meta<Args> = {
+  title: 'Widgets/Agency rating',
+  component: 'veche-agency-rating',
+  render: ({ agency, complaint, citizen }) =>
+    html`<veche-agency-rating
+      api=${STORY_API}
+      agency=${agency}
+      complaint=${complaint}
+      login-url=${LOGIN_URL}
+      .getToken=${citizen ? () => mockToken(citizen) : undefined}
+    ></veche-agency-rating>`,
+  args: { agency: agencies.roads, complaint: '', citizen: fixtureIds.citizens.active },
+  argTypes: {
+    agency: { control: 'text', description: 'Agency id (`agency` attribute); empty for the ranking' },
+    complaint: { control: 'text', description: 'A closed complaint to rate for (`complaint` attribute)' },
+    citizen: { control: 'text', description: 'Demo citizen signed in through `getToken` (empty: none)' },
+  },
+  parameters: backend(),
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+const inRoot = (canvas: HTMLElement, selector: string) => canvas.querySelector('veche-agency-rating')?.shadowRoot?.querySelector<HTMLElement>(selector);
+const shows = (selector: string): Story['play'] =>
+  async ({ canvasElement }) => {
+    await waitFor(() => {
+      if (!inRoot(canvasElement, selector)) throw new Error(`no ${selector} yet`);
+    }, { timeout: 8000 });
+  };
+/** Picks four stars and sends: shows the form's answer. */
+const rate = (selector: string): Story['play'] =>
+  async ({ canvasElement }) => {
+    await shows('input[name="stars"]')!({ canvasElement } as never);
+    inRoot(canvasElement, 'input[name="stars"][value="4"]')!.click();
+    inRoot(canvasElement, '[part~="submit"]')!.click();
+    await shows(selector)!({ canvasElement } as never);
+  };
+
+/** The form offered: anna has a closed, unrated complaint this agency handled. The agency has no ratings yet. */
+export const EligibleNoRatings: Story = { play: shows('input[name="stars"]') };
+/** Preselected complaint (`complaint="…"`), as `<veche-complaint-status>` offers it after a confirmed fix. */
+export const Preselected: Story = { args: { complaint: fixtureIds.complaints.own.annaClosed }, play: shows('input[name="stars"]') };
+/** An agency with many ratings: distribution, reviews. */
+export const ManyRatings: Story = { args: { agency: agencies.housing, citizen: fixtureIds.citizens.newcomer }, play: shows('[part~="distribution"]') };
+/** Signed out: the record, and a sign-in call to action instead of the form. */
+export const SignedOut: Story = { args: { citizen: null }, play: shows('[part~="sign-in"]') };
+/** No closed complaint with this agency: why the form is not offered. */
+export const NoEligibleCase: Story = { args: { agency: agencies.housing }, play: shows('[part~="not-eligible"]') };
+/** Every closed complaint with this agency is rated already. */
+export const AllRated: Story = { args: { agency: 'education' }, play: shows('[part~="not-eligible"]') };
+/** Sent: thanks and points. */
+export const Sent: Story = { play: rate('[part~="sent"]') };
+/** Refused by the server (409 already-rated, e.g. rated from another tab meanwhile). */
+export const Refused: Story = {
+  parameters: backend(http.post(`${STORY_API}/agencies/:id/ratings`, ({ request }) => problemResponse(409, 'already-rated', 'Вы уже оценили работу по этому обращению', { instance: new URL(request.url).pathname }))),
+  play: rate('[part~="refused"]'),
+};
+/** The ranking of agencies: a sortable table that reflows into cards on phones. */
+export const Ranking: Story = { args: { agency: '' }, play: shows('table') };
+/** No agency with this id. */
+export const NotFound: Story = { args: { agency: 'nowhere' }, play: shows('[part~="not-found"]') };
+/** Waiting for the backend. */
+export const Loading: Story = { parameters: backend(...scenarios.loading(STORY_API)), play: shows('[aria-busy="true"]') };
+/** The backend fails: a message and a retry. */
+export const BackendError: Story = { parameters: backend(...scenarios.serverError(STORY_API)), play: shows('[part~="retry"]') };

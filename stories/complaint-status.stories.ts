@@ -1,0 +1,102 @@
+/**
+ * `<veche-complaint-status>` in every state a designer needs, each reached through the contract's
+ * MSW mocks over the demo region (src/mocks) — never a hand-written response.
+ */
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import type { RequestHandler } from 'msw';
+import { waitFor } from 'storybook/test';
+import { createMockBackend, fixtureIds, mockToken, scenarios, type MockBackend } from '../src/mocks/index.js';
+import '../src/widgets/complaint-status/define.js';
+import { STORY_API } from './support/story-api.js';
+
+const complaints = fixtureIds.complaints;
+const LOGIN_URL = 'https://portal.example/login?return=/veche';
+const DAY = 86_400_000;
+
+/** The demo region's resolved complaint, moved back inside its confirmation period. */
+const confirmable = (backend: MockBackend) => {
+  const c = backend.db.complaints.find((x) => x.id === complaints.resolved)!;
+  const resolved = [...c.history].reverse().find((h) => h.status === 'resolved')!;
+  resolved.at = new Date(Date.now() - DAY).toISOString();
+  return backend;
+};
+
+const backend = (...front: RequestHandler[]) => ({ msw: { handlers: [...front, ...createMockBackend({ baseUrl: STORY_API }).handlers] } });
+
+interface Args {
+  complaint: string;
+  mine: boolean;
+  citizen: string | null;
+}
+
+const meta: Meta<Args> = {
+  title: 'Widgets/Complaint status',
+  component: 'veche-complaint-status',
+  render: ({ complaint, mine, citizen }) =>
+    html`<veche-complaint-status
+      api=${STORY_API}
+      complaint=${complaint}
+      ?mine=${mine}
+      page-size="3"
+      login-url=${LOGIN_URL}
+      .getToken=${citizen ? () => mockToken(citizen) : undefined}
+    ></veche-complaint-status>`,
+  args: { complaint: complaints.submitted, mine: false, citizen: fixtureIds.citizens.active },
+  argTypes: {
+    complaint: { control: 'text', description: 'Complaint id (`complaint` attribute)' },
+    mine: { control: 'boolean', description: 'List the signed-in citizen\'s complaints (`mine`)' },
+    citizen: { control: 'text', description: 'Demo citizen signed in through `getToken` (empty: none)' },
+  },
+  parameters: backend(),
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+const shows = (selector: string): Story['play'] =>
+  async ({ canvasElement }) => {
+    await waitFor(
+      () => {
+        if (!canvasElement.querySelector('veche-complaint-status')?.shadowRoot?.querySelector(selector)) throw new Error(`no ${selector} yet`);
+      },
+      { timeout: 8000 },
+    );
+  };
+
+/** Just filed: routed to the agency, days left until the answer is due. */
+export const Submitted: Story = { play: shows('[part~="countdown"]') };
+/** In progress and past its deadline: the overdue countdown. */
+export const Overdue: Story = { args: { complaint: complaints.inProgress, citizen: fixtureIds.citizens.some }, play: shows('.countdown.overdue') };
+/** Resolved by the agency, waiting for the author: confirm the fix or dispute it (comment, photo). */
+export const WaitingForConfirmation: Story = {
+  args: { complaint: complaints.resolved, citizen: fixtureIds.citizens.author },
+  parameters: { msw: { handlers: confirmable(createMockBackend({ baseUrl: STORY_API })).handlers } },
+  play: shows('[part~="confirm"]'),
+};
+/** Resolved, but the confirmation period is over. */
+export const ConfirmationExpired: Story = { args: { complaint: complaints.resolved, citizen: fixtureIds.citizens.author }, play: shows('[part~="answer"]') };
+/** Disputed by the author: back with the agency, with the author's comment. */
+export const Disputed: Story = { args: { complaint: complaints.disputed, citizen: fixtureIds.citizens.some }, play: shows('[part~="timeline"]') };
+/** Closed after the author confirmed: the agency rating form is offered (loaded on demand). */
+export const ClosedRateAgency: Story = { args: { complaint: complaints.closed }, play: shows('veche-agency-rating') };
+/** Rejected by the agency, with its reason in the timeline. */
+export const Rejected: Story = { args: { complaint: complaints.rejected, citizen: fixtureIds.citizens.author }, play: shows('[part~="timeline"]') };
+/** Seen by someone who is not the author: no confirmation controls. */
+export const SomeoneElses: Story = { args: { complaint: complaints.closed, citizen: fixtureIds.citizens.newcomer }, play: shows('[part~="timeline"]') };
+/** My complaints, three at a time with "show more". */
+export const Mine: Story = { args: { complaint: '', mine: true }, play: shows('[part~="more"]') };
+/** My complaints: none yet. */
+export const MineEmpty: Story = { args: { complaint: '', mine: true, citizen: fixtureIds.citizens.newcomer }, play: shows('[part~="empty"]') };
+/** My complaints while signed out: the sign-in call to action. */
+export const MineSignedOut: Story = {
+  args: { complaint: '', mine: true, citizen: null },
+  parameters: backend(...scenarios.signedOut(STORY_API)),
+  play: shows('[part~="sign-in"]'),
+};
+/** No complaint with this id. */
+export const NotFound: Story = { args: { complaint: 'c9999' }, play: shows('[part~="not-found"]') };
+/** Waiting for the backend: a skeleton reserving space. */
+export const Loading: Story = { parameters: backend(...scenarios.loading(STORY_API)), play: shows('[aria-busy="true"]') };
+/** The backend fails: a message and a retry. */
+export const BackendError: Story = { parameters: backend(...scenarios.serverError(STORY_API)), play: shows('[part~="retry"]') };

@@ -1,0 +1,114 @@
+/**
+ * `<veche-points-wallet>` in every state a designer needs, each reached through the contract's
+ * MSW mocks over the demo region (src/mocks) — never a hand-written response. City theme,
+ * locale, dark, contrast and motion come from the toolbar.
+ */
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import type { RequestHandler } from 'msw';
+import { waitFor } from 'storybook/test';
+import { createMockBackend, fixtureIds, mockToken, scenarios } from '../src/mocks/index.js';
+import '../src/widgets/points-wallet/define.js';
+import { STORY_API } from './support/story-api.js';
+
+const citizens = fixtureIds.citizens;
+const LOGIN_URL = 'https://portal.example/login?return=/veche';
+
+/** A fresh demo backend for the story, with scenario handlers in front. */
+const backend = (...front: RequestHandler[]) => ({
+  msw: { handlers: [...front, ...createMockBackend({ baseUrl: STORY_API }).handlers] },
+});
+
+interface Args {
+  citizen: string | null;
+  tab: string;
+  pageSize: number;
+}
+
+const meta: Meta<Args> = {
+  title: 'Widgets/Points wallet',
+  component: 'veche-points-wallet',
+  render: ({ citizen, tab, pageSize }) =>
+    html`<veche-points-wallet
+      api=${STORY_API}
+      tab=${tab}
+      page-size=${pageSize}
+      login-url=${LOGIN_URL}
+      .getToken=${citizen ? () => mockToken(citizen) : undefined}
+    ></veche-points-wallet>`,
+  args: { citizen: citizens.active, tab: 'balance', pageSize: 10 },
+  argTypes: {
+    citizen: { control: 'text', description: 'Demo citizen signed in through `getToken` (empty: none)' },
+    tab: { control: 'select', options: ['balance', 'history', 'rewards', 'donations'], description: 'The section shown first (`tab`)' },
+    pageSize: { control: 'number', description: 'Ledger entries per page (`page-size`)' },
+  },
+  parameters: backend(),
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+const root = (canvas: HTMLElement) => canvas.querySelector('veche-points-wallet')?.shadowRoot;
+
+/** Waits until the wallet shows `selector`. */
+const find = async (canvas: HTMLElement, selector: string): Promise<HTMLElement> => {
+  let found: HTMLElement | null | undefined;
+  await waitFor(
+    () => {
+      found = root(canvas)?.querySelector<HTMLElement>(selector);
+      if (!found) throw new Error(`no ${selector} yet`);
+    },
+    { timeout: 8000 },
+  );
+  return found!;
+};
+
+const shows = (selector: string): Story['play'] => async ({ canvasElement }) => void (await find(canvasElement, selector));
+
+/** Balance, level from the backend and progress to the next one; levels and totals. */
+export const Balance: Story = { play: shows('[part~="progress"]') };
+/** A long history: earned, spent and donated, with filters and "show more". */
+export const LongHistory: Story = { args: { tab: 'history' }, play: shows('[part~="more"]') };
+/** A newcomer with no history yet: how to earn points. */
+export const EmptyHistory: Story = { args: { citizen: citizens.newcomer, tab: 'history' }, play: shows('[part~="empty"]') };
+/** The catalogue: stock left, an out-of-stock reward said so, category filter. */
+export const CatalogueWithOutOfStock: Story = { args: { tab: 'rewards' }, play: shows('[part~="out-of-stock"]') };
+/** Not enough points: each button says how many are missing. */
+export const InsufficientBalance: Story = { args: { citizen: citizens.some, tab: 'rewards' }, play: shows('[part~="redeem"][aria-disabled="true"]') };
+/** After a redemption: the voucher code and how to use it. */
+export const VoucherShown: Story = {
+  args: { tab: 'rewards' },
+  play: async ({ canvasElement }) => {
+    (await find(canvasElement, `[part~="redeem"][data-reward="${fixtureIds.rewards.cheapest}"]`)).click();
+    (await find(canvasElement, 'dialog[open] [data-primary]')).click();
+    await find(canvasElement, '[part~="voucher"]');
+  },
+};
+/** The server refused (here: another tab spent the points first): explained, balance refreshed. */
+export const RefusedRace: Story = {
+  args: { tab: 'rewards' },
+  parameters: backend(...scenarios.insufficientPoints(STORY_API)),
+  play: async ({ canvasElement }) => {
+    (await find(canvasElement, `[part~="redeem"][data-reward="${fixtureIds.rewards.cheapest}"]`)).click();
+    (await find(canvasElement, 'dialog[open] [data-primary]')).click();
+    await find(canvasElement, '[part~="refused"]');
+  },
+};
+/** Charity funds with totals and the amount form (minimum, step, maximum = balance, quick amounts). */
+export const Donations: Story = { args: { tab: 'donations' }, play: shows('form') };
+/** After a donation: the receipt, and the fund's total updated. */
+export const DonationReceipt: Story = {
+  args: { tab: 'donations' },
+  play: async ({ canvasElement }) => {
+    (await find(canvasElement, `[part~="fund"] .chip`)).click();
+    (await find(canvasElement, '[part~="donate"]')).click();
+    (await find(canvasElement, 'dialog[open] [data-primary]')).click();
+    await find(canvasElement, '[part~="receipt"]');
+  },
+};
+/** Signed out: the sign-in call to action and how points are earned. */
+export const SignedOut: Story = { args: { citizen: null }, play: shows('[part~="sign-in"]') };
+/** Waiting for the backend: a skeleton reserving the wallet's height. */
+export const Loading: Story = { parameters: backend(...scenarios.loading(STORY_API)), play: shows('[aria-busy="true"]') };
+/** The backend fails: a message and a retry. */
+export const BackendError: Story = { parameters: backend(...scenarios.serverError(STORY_API)), play: shows('[part~="retry"]') };

@@ -1,0 +1,147 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { scenarios } from '../../../src/mocks/index.js';
+import type { VecheAgencyRating } from '../../../src/widgets/agency-rating/veche-agency-rating.js';
+import { $, $$, backend, buttonNamed, choose, complaintRecord, complaints, makeConfirmable, mocks, pngFile, renderStatus, requests, reset, text, useOnly } from './setup.js';
+
+const confirmations = (id: string) => requests.filter((r) => r.method === 'POST' && r.path === `/complaints/${id}/confirmation`);
+const citizenEvents = (id: string) => complaintRecord(id).history.filter((h) => h.actor === 'citizen').length;
+
+describe('<veche-complaint-status> confirm or dispute a fix', () => {
+  const id = complaints.resolved;
+
+  beforeEach(async () => {
+    reset();
+    makeConfirmable(id);
+    await mocks();
+  });
+
+  it('lets the author confirm the fix, fires the event and offers the agency rating', async function () {
+    this.timeout(20_000);
+    const el = await renderStatus({ complaint: id });
+    expect(el.matches(':state(confirmable)')).to.be.true;
+    expect(text(el, '[part~="confirm"]')).to.contain('Подтвердите или оспорьте решение до');
+    await expect(el).to.be.accessible();
+
+    const event = oneEvent(el, 'veche-complaint-confirmed');
+    buttonNamed(el, 'Да, проблема решена')!.click();
+    const { detail } = await event;
+    expect(detail).to.deep.equal({ complaint: id, trackingNumber: complaintRecord(id).trackingNumber, agency: 'improvement', outcome: 'confirmed' });
+    expect(complaintRecord(id).status).to.equal('closed');
+    expect(confirmations(id)).to.have.length(1);
+    expect(confirmations(id)[0]!.key).to.be.a('string').and.not.empty;
+    await el.updateComplete;
+    expect(text(el, '[part~="outcome"]')).to.contain('обращение закрыто');
+    expect(el.shadowRoot!.activeElement?.id).to.equal(`outcome-${id}`);
+    expect(text(el, '[part~="badge"]')).to.equal('Закрыто');
+
+    const rating = $<VecheAgencyRating>(el, 'veche-agency-rating')!;
+    expect(rating.getAttribute('agency')).to.equal('improvement');
+    expect(rating.getAttribute('complaint')).to.equal(id);
+    await waitUntil(() => customElements.get('veche-agency-rating') && rating.shadowRoot?.querySelector('input[name="stars"]'), 'the rating form was not offered', { timeout: 6000 });
+    await expect(el).to.be.accessible();
+  });
+
+  it('disputes with a required comment and a photo uploaded to /media', async function () {
+    this.timeout(15_000);
+    const el = await renderStatus({ complaint: id });
+    buttonNamed(el, 'Нет, не решена')!.click();
+    await el.updateComplete;
+    const textarea = $<HTMLTextAreaElement>(el, 'textarea')!;
+    expect(el.shadowRoot!.activeElement).to.equal(textarea);
+
+    buttonNamed(el, 'Оспорить решение')!.click();
+    await el.updateComplete;
+    expect(text(el, '.field-error')).to.contain('Опишите, что не сделано');
+    expect(textarea.getAttribute('aria-invalid')).to.equal('true');
+    expect(confirmations(id)).to.have.length(0);
+    await expect(el).to.be.accessible();
+
+    const fileInput = $<HTMLInputElement>(el, 'input[type="file"]')!;
+    choose(fileInput, new File(['hello'], 'notes.txt', { type: 'text/plain' }));
+    await el.updateComplete;
+    expect(text(el, '[id^="photo-error"]')).to.contain('только изображение');
+    expect(requests.filter((r) => r.path === '/media')).to.have.length(0);
+
+    choose($<HTMLInputElement>(el, 'input[type="file"]')!, await pngFile());
+    await waitUntil(() => $(el, '.attached img'), 'the photo was not attached', { timeout: 5000 });
+    const media = [...backend.db.media.values()];
+    expect(media).to.have.length(1);
+    expect(media[0]!.contentType).to.equal('image/png');
+
+    textarea.value = 'Фонарь снова не горит <b>вечером</b>';
+    textarea.dispatchEvent(new Event('input'));
+    const event = oneEvent(el, 'veche-complaint-disputed');
+    buttonNamed(el, 'Оспорить решение')!.click();
+    expect((await event).detail.outcome).to.equal('disputed');
+    const record = complaintRecord(id);
+    expect(record.status).to.equal('disputed');
+    expect(record.confirmation!.comment).to.equal('Фонарь снова не горит <b>вечером</b>');
+    await waitUntil(() => confirmations(id)[0]?.body, 'no body logged');
+    expect(confirmations(id)[0]!.body).to.deep.equal({ outcome: 'disputed', comment: 'Фонарь снова не горит <b>вечером</b>', mediaIds: [media[0]!.id] });
+    await el.updateComplete;
+    expect(text(el, '[part~="outcome"]')).to.contain('вернулось в ведомство');
+    expect(text(el, '[part~="badge"]')).to.equal('Оспорено');
+    expect($(el, 'b'), 'the comment is text').to.be.null;
+    expect(Object.keys(localStorage).filter((k) => k.includes('draft:')), 'the draft is gone').to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps the dispute comment across a reload', async () => {
+    const first = await renderStatus({ complaint: id });
+    buttonNamed(first, 'Нет, не решена')!.click();
+    await first.updateComplete;
+    const textarea = $<HTMLTextAreaElement>(first, 'textarea')!;
+    textarea.value = 'Не починили';
+    textarea.dispatchEvent(new Event('input'));
+    first.remove();
+
+    const again = await renderStatus({ complaint: id });
+    expect($<HTMLTextAreaElement>(again, 'textarea')?.value).to.equal('Не починили');
+  });
+
+  it('queues a confirmation during a network cut and sends it once when back online', async () => {
+    await useOnly(...scenarios.offline());
+    const el = await renderStatus({ complaint: id, loaded: false });
+    await useOnly();
+    await waitUntil(() => el.matches(':state(complaint)'), 'did not load', { timeout: 6000 });
+    await useOnly(...scenarios.offline());
+    buttonNamed(el, 'Да, проблема решена')!.click();
+    await waitUntil(() => el.matches(':state(queued)'), 'not queued', { timeout: 6000 });
+    expect(text(el, '[part~="queued"]')).to.contain('будет отправлен');
+    await expect(el).to.be.accessible();
+
+    await useOnly();
+    const confirmed = oneEvent(el, 'veche-complaint-confirmed');
+    dispatchEvent(new Event('online'));
+    await confirmed;
+    expect(citizenEvents(id)).to.equal(1);
+    const keys = new Set(confirmations(id).map((r) => r.key));
+    expect(keys.size, 'every attempt carried the same key').to.equal(1);
+    expect(el.matches(':state(queued)')).to.be.false;
+  });
+
+  it('explains when the complaint no longer waits for confirmation', async () => {
+    const el = await renderStatus({ complaint: id });
+    complaintRecord(id).status = 'closed';
+    buttonNamed(el, 'Да, проблема решена')!.click();
+    await waitUntil(() => $(el, '[part~="outcome"]'), 'no explanation', { timeout: 5000 });
+    expect(text(el, '[part~="outcome"]')).to.contain('уже не ждёт подтверждения');
+    await waitUntil(() => text(el, '[part~="badge"]') === 'Закрыто', 'not refreshed');
+    expect($$(el, '[part~="confirm"]')).to.have.length(0);
+  });
+
+  it('says when the confirmation period is over', async () => {
+    reset();
+    await mocks();
+    const el = await renderStatus({ complaint: id });
+    expect(el.matches(':state(confirmable)')).to.be.false;
+    expect(text(el)).to.contain('Срок подтверждения истёк');
+    expect(buttonNamed(el, 'Да, проблема решена')).to.be.null;
+  });
+
+  it('shows no confirmation to someone who is not the author', async () => {
+    const el = await renderStatus({ complaint: id, citizen: 'anna' });
+    expect(el.matches(':state(confirmable)')).to.be.false;
+    expect($(el, '[part~="confirm"]')).to.be.null;
+  });
+});

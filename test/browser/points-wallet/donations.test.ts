@@ -1,0 +1,135 @@
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { checkAmount, quickAmounts } from '../../../src/widgets/points-wallet/amount.js';
+import { $, $$, backend, credit, dialog, fixtureIds, ledgerOf, mocks, OLGA, primary, renderWallet, requests, reset, ru, text } from './setup.js';
+
+/** A citizen with exactly 945 points. */
+const DONOR = 'donor';
+
+const KIDS = fixtureIds.funds.kids;
+const VETERANS = fixtureIds.funds.veterans;
+const fundView = (id: string) => backend.db.fund(backend.db.funds.find((f) => f.id === id)!);
+const card = (el: Element, id: string) => $$(el, '[part~="fund"]').find((c) => c.querySelector(`#amount-${id}`))!;
+const input = (el: Element, id: string) => $<HTMLInputElement>(el, `#amount-${id}`)!;
+
+async function type(el: Element, id: string, value: string): Promise<void> {
+  const field = input(el, id);
+  field.focus();
+  field.select();
+  await sendKeys({ press: 'Backspace' });
+  if (value) await sendKeys({ type: value });
+}
+
+async function submit(el: Element, id: string): Promise<void> {
+  card(el, id).querySelector<HTMLButtonElement>('[part~="donate"]')!.click();
+  await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+}
+
+describe('<veche-points-wallet> donations', () => {
+  beforeEach(async () => {
+    reset();
+    credit(DONOR, 945);
+    await mocks();
+  });
+
+  it('checks amounts: required, whole, minimum, step, maximum = balance', () => {
+    const fund = fundView(VETERANS); // minimum 50, step 50
+    expect(checkAmount('', fund, 945)).to.deep.equal(['amountRequired']);
+    expect(checkAmount('12.5', fund, 945)).to.deep.equal(['amountWhole']);
+    expect(checkAmount('-50', fund, 945)).to.deep.equal(['amountWhole']);
+    expect(checkAmount('40', fund, 945)).to.deep.equal(['amountMin', { count: 50 }]);
+    expect(checkAmount('1000', fund, 945)).to.deep.equal(['amountMax', { count: 945 }]);
+    expect(checkAmount('75', fund, 945)).to.deep.equal(['amountStep', { step: 50 }]);
+    expect(checkAmount(' 900 ', fund, 945)).to.be.undefined;
+    expect(quickAmounts(fund, 945)).to.deep.equal([50, 100, 500, 900]);
+    expect(quickAmounts(fund, 60)).to.deep.equal([50]);
+  });
+
+  it('lists funds with descriptions and totals; explains amount limits; shows messages next to the field', async () => {
+    const el = await renderWallet({ citizen: DONOR, tab: 'donations' });
+    const kids = fundView(KIDS);
+    expect(text(el, '[part~="fund"]')).to.contain(kids.description).and.contain(`Собрано ${ru(kids.raised)} баллов`).and.contain(`${ru(kids.donors)} жертвовател`);
+    const field = input(el, KIDS);
+    expect([field.min, field.step, field.max]).to.deep.equal(['10', '10', '940']);
+    expect(text(el, `#hint-${KIDS}`)).to.equal('От 10 до 940, кратно 10.');
+    await expect(el).to.be.accessible();
+
+    await submit(el, KIDS);
+    expect(text(el, `#error-${KIDS}`)).to.equal('Введите, сколько баллов пожертвовать.');
+    expect(field.getAttribute('aria-describedby')).to.equal(`hint-${KIDS} error-${KIDS}`);
+    expect(field.getAttribute('aria-invalid')).to.equal('true');
+    await waitUntil(() => el.shadowRoot!.activeElement === field, 'focus not on the field');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says what is wrong with an amount and clears the message once fixed', async () => {
+    const el = await renderWallet({ citizen: DONOR, tab: 'donations' });
+    for (const [value, message] of [
+      ['5', 'Не меньше 10 баллов.'],
+      ['95', 'Сумма должна быть кратна 10.'],
+      ['2000', 'У вас только 945 баллов.'],
+      ['1.5', 'Введите целое число баллов.'],
+    ]) {
+      await type(el, KIDS, value!);
+      await submit(el, KIDS);
+      expect(text(el, `#error-${KIDS}`), value).to.equal(message);
+    }
+    expect(dialog(el).open).to.be.false;
+    expect(requests.filter((r) => r.method === 'POST')).to.have.length(0);
+    // Fixing the amount clears the message as the citizen types.
+    await type(el, KIDS, '90');
+    await el.updateComplete;
+    expect($(el, `#error-${KIDS}`)).to.be.null;
+  });
+
+  it('donates: quick amount, confirmation, receipt, the fund total updates, events, one keyed POST', async () => {
+    const el = await renderWallet({ citizen: DONOR, tab: 'donations' });
+    const before = fundView(KIDS);
+    const chips = [...card(el, KIDS).querySelectorAll<HTMLButtonElement>('.chip')];
+    expect(chips.map((c) => c.textContent!.trim())).to.deep.equal(['10 баллов', '100 баллов', '500 баллов', '940 баллов']);
+    chips[1]!.click();
+    await el.updateComplete;
+    expect(input(el, KIDS).value).to.equal('100');
+    expect(chips[1]!.getAttribute('aria-pressed')).to.equal('true');
+    const donate = oneEvent(el, 'veche-donate');
+    const change = oneEvent(el, 'veche-points-change');
+    await submit(el, KIDS);
+    await waitUntil(() => dialog(el).open, 'no confirmation');
+    expect(text(el, 'dialog h3')).to.equal('Пожертвовать 100 баллов фонду «Фонд «Дети Заречья»»?');
+    await expect(el).to.be.accessible();
+    primary(el).click();
+    const { detail } = await donate;
+    expect((await change).detail).to.deep.equal({ delta: -100, balance: 845, reason: 'donation' });
+    await waitUntil(() => $(el, '[part~="receipt"]'), 'no receipt');
+    const donation = backend.db.donations.at(-1)!;
+    expect(detail).to.deep.equal({ fund: KIDS, donation: donation.id, amount: 100, balance: 845 });
+    expect(text(el, '[part~="confirmation"]')).to.contain('Спасибо! Вы пожертвовали 100 баллов фонду «Фонд «Дети Заречья»».');
+    expect(text(el, '[part~="receipt"]')).to.contain(`Квитанция № ${donation.receiptNumber}`);
+    expect(el.shadowRoot!.activeElement!.id).to.equal('outcome');
+    const raised = `Собрано ${ru(before.raised + 100)} баллов`;
+    expect(text(el, '[part~="confirmation"]')).to.contain(raised);
+    expect(text(el, '[part~="fund"]')).to.contain(raised);
+    expect(text(el, '[part~="balance"]')).to.equal('Баланс: 845 баллов');
+    expect(input(el, KIDS).value).to.equal('');
+    const posts = requests.filter((r) => r.method === 'POST' && r.path === '/donations');
+    expect(posts).to.have.length(1);
+    expect(posts[0]!.key).to.match(/^[0-9a-f-]{36}$/);
+    expect(ledgerOf(DONOR, 'donation').map((e) => e.amount)).to.deep.equal([-100]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('an amount typed survives a reload', async () => {
+    const first = await renderWallet({ citizen: DONOR, tab: 'donations' });
+    await type(first, KIDS, '70');
+    first.remove(); // leaving flushes the draft
+    const el = await renderWallet({ citizen: DONOR, tab: 'donations' });
+    expect(input(el, KIDS).value).to.equal('70');
+  });
+
+  it('too few points for a fund: says so instead of a form', async () => {
+    const el = await renderWallet({ citizen: OLGA, tab: 'donations' });
+    expect($(el, 'form')).to.be.null;
+    expect(text(el, '[part~="fund"]')).to.contain('Для пожертвования нужно не меньше 10 баллов.');
+    await expect(el).to.be.accessible();
+  });
+});
