@@ -1,5 +1,6 @@
 // Browser tests run in the machine's Chromium (CHROME_PATH, else /usr/bin/chromium);
 // no test tool downloads a browser of its own.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -29,7 +30,18 @@ export default {
   browserStartTimeout: 60000,
   testsStartTimeout: 60000,
   testsFinishTimeout: 180000,
-  plugins: [esbuildPlugin({ ts: true, tsconfig, target: 'es2022' })],
+  plugins: [
+    // `import css from 'x.css?inline'` (as Vite does): the stylesheet's text as a module.
+    {
+      name: 'veche-inline-css',
+      serve(context) {
+        if (!context.path.endsWith('.css') || !context.URL.searchParams.has('inline')) return undefined;
+        const file = fileURLToPath(new URL(`.${context.path}`, import.meta.url));
+        return { body: `export default ${JSON.stringify(readFileSync(file, 'utf8'))};`, type: 'js' };
+      },
+    },
+    esbuildPlugin({ ts: true, tsconfig, target: 'es2022' }),
+  ],
   middleware: [
     // MSW's worker must be served from the origin root to control the test pages.
     (ctx, next) => {

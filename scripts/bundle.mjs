@@ -1,4 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { rolldown } from 'rolldown';
+
+/** `import css from 'x.css?inline'`: the stylesheet's text, to adopt into a shadow root. */
+const inlineCss = {
+  name: 'veche-inline-css',
+  load(id) {
+    if (!id.endsWith('.css?inline')) return null;
+    return `export default ${JSON.stringify(readFileSync(id.slice(0, -'?inline'.length), 'utf8'))};`;
+  },
+};
 
 /**
  * Bundles one entry into minified ES modules with rolldown (Vite 8's bundler, used directly
@@ -15,6 +25,7 @@ export async function bundle(file, { split = true, outDir, write = false, entryN
     transform: { define: { __VECHE_DEV__: 'false' } },
     resolve: { conditionNames: ['import', 'browser', 'production', 'default'] },
     preserveEntrySignatures: 'strict',
+    plugins: [inlineCss],
     logLevel: 'silent',
   });
   const options = {

@@ -6,7 +6,8 @@
  *
  * `experimental: true` marks a widget whose issue is still open (its JSDoc says
  * `@status experimental`): the table shows it OVER like any other, but only stable entries
- * fail the check — a widget cannot be declared stable while it is over its budget.
+ * fail the check — a widget cannot be declared stable while it is over its budget. The
+ * whole-kit row follows the same rule: it gates once no widget in it is experimental.
  */
 export const entries = [
   {
@@ -19,6 +20,13 @@ export const entries = [
   { name: 'provider', file: './src/core/define-provider.ts', budget: 10 * 1024, note: '<veche-provider> with Lit' },
   { name: 'poll', file: './src/widgets/poll/define.ts', budget: 16 * 1024, note: '<veche-poll> with Lit and core', experimental: true },
   { name: 'points-wallet', file: './src/widgets/points-wallet/define.ts', budget: 20 * 1024, note: '<veche-points-wallet> with Lit and core', experimental: true },
+  {
+    name: 'complaint-form',
+    file: './src/widgets/complaint-form/define.ts',
+    budget: 26 * 1024,
+    note: '<veche-complaint-form> with Lit and core (map, image processing, Open311 lazy)',
+    experimental: true,
+  },
   { name: 'complaint-status', file: './src/widgets/complaint-status/define.ts', budget: 20 * 1024, note: '<veche-complaint-status> with Lit and core (the rating form loads on use)', experimental: true },
   { name: 'agency-rating', file: './src/widgets/agency-rating/define.ts', budget: 18 * 1024, note: '<veche-agency-rating> with Lit and core', experimental: true },
   { name: 'loader', file: './src/loader.ts', budget: 2 * 1024, note: 'veche.js autoloader (widgets load on demand)', loader: true },

@@ -53,7 +53,7 @@ const OUTBOX_BACKOFF: BackoffPolicy = { retries: Infinity, baseMs: 2000, capMs: 
 
 function isTransient(error: ApiError): boolean {
   // A retry that overlapped the first attempt: the first one is still being processed.
-  const inFlight = error.kind === 'conflict' && /idempotency-in-flight$/.test(error.problem?.type ?? '');
+  const inFlight = error.kind === 'conflict' && error.slug === 'idempotency-in-flight';
   return error.transient || inFlight;
 }
 

@@ -56,6 +56,11 @@ export class ApiError extends Error {
     return byField;
   }
 
+  /** The problem type's last segment: `…/problems/already-voted` → `already-voted`. */
+  get slug(): string | undefined {
+    return this.problem?.type?.split('/').pop() || undefined;
+  }
+
   /** True when trying again later may succeed (the data the citizen typed must be kept). */
   get transient(): boolean {
     return this.kind === 'network' || this.kind === 'server' || this.kind === 'unavailable' || this.kind === 'rate-limited';

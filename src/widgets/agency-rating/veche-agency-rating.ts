@@ -45,7 +45,6 @@ const STARS = [1, 2, 3, 4, 5];
 const SORTS: RankingSort[] = ['rating', 'onTime', 'volume'];
 const STATES = ['loading', 'not-found', 'error', 'record', 'ranking', 'eligible', 'not-eligible', 'signed-out', 'queued', 'sent', 'refused'] as const;
 const httpUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
-const problemSlug = (error: ApiError) => error.problem?.type?.split('/').pop();
 const volume = (a: AgencySummary) => a.openComplaints + a.resolvedComplaints;
 
 /**
@@ -307,7 +306,7 @@ export class VecheAgencyRating extends VecheElement {
 
   private rejected(error: ApiError): void {
     this.key = undefined;
-    const slug = problemSlug(error);
+    const slug = error.slug;
     if (slug === 'already-rated' || slug === 'not-eligible') {
       this.draft.clear();
       this.refused = slug;

@@ -361,7 +361,7 @@ export class VecheComplaintStatus extends VecheElement {
   private rejected(error: ApiError, item: OutboxItem<ComplaintConfirmation>): void {
     const id = this.shown.find((c) => confirmationPath(c.id) === item.path)?.id;
     if (!id) return;
-    if (/not-confirmable$/.test(error.problem?.type ?? '')) {
+    if (error.slug === 'not-confirmable') {
       if (this.disputeFor === id) this.closeDispute(true);
       this.outcomes = new Map(this.outcomes).set(id, 'not-confirmable');
       this.announcer.announce(this.text.t('notConfirmable'), { assertive: true });

@@ -49,7 +49,6 @@ const TAB_TEXT = { balance: 'tabBalance', history: 'tabHistory', rewards: 'tabRe
 const KIND_TEXT = { earned: 'kindEarned', spent: 'kindSpent', donated: 'kindDonated' } as const;
 const ENTRY_TEXT = { earned: 'entryEarned', spent: 'entrySpent', donated: 'entryDonated' } as const;
 const httpUrl = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
-const problemType = (error: ApiError) => error.problem?.type?.split('/').pop();
 
 /**
  * The citizen's points: balance and level with progress to the next one, the ledger with
@@ -351,11 +350,11 @@ export class VechePointsWallet extends VecheElement {
   private async refused(error: ApiError, item: OutboxItem<Spend>): Promise<void> {
     const redeem = item.path === REDEEM_PATH;
     let message = this.describeError(error);
-    if (problemType(error) === 'out-of-stock') {
+    if (error.slug === 'out-of-stock') {
       const id = (item.body as RedemptionCreate).rewardId;
       const title = this.rewards.items.find((r) => r.id === id)?.title ?? (this.pending && 'reward' in this.pending ? this.pending.reward.title : id);
       message = this.text.t('outOfStockRace', { title });
-    } else if (problemType(error) === 'insufficient-points') {
+    } else if (error.slug === 'insufficient-points') {
       const missing = Number(error.problem?.missing);
       message = this.text.t('insufficientRace', { points: this.points(missing > 0 ? missing : 0) });
     }

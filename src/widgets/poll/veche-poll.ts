@@ -299,7 +299,7 @@ export class VechePoll extends VecheElement {
     this.save();
     if (kind === 'auth') {
       this.signIn = this.requireSignIn('vote');
-    } else if (kind === 'conflict' && /already-voted/.test((error as ApiError).problem?.type ?? '')) {
+    } else if (kind === 'conflict' && (error as ApiError).slug === 'already-voted') {
       // Voted elsewhere (another tab, an earlier attempt whose answer was lost): show that vote.
       this.draft.clear();
       this.task.run();

@@ -130,6 +130,7 @@ describe('API client', () => {
     expect(error.status).to.equal(422);
     expect(error.message).to.equal('Два поля заполнены неверно.');
     expect(error.problem?.type).to.equal('https://veche.dev/problems/validation');
+    expect(error.slug).to.equal('validation');
     expect(error.fields).to.deep.equal({ description: 'Опишите проблему', 'attributes.pit/size': 'Укажите число' });
     expect(error.fieldErrors[0]!.code).to.equal('required');
     expect(error.transient).to.be.false;

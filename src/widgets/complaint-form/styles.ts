@@ -1,0 +1,314 @@
+import { css } from 'lit';
+
+/** The form's own tokens read through fallback chains, so a theme on `:root` reaches them. */
+export const complaintFormStyles = css`
+  :host {
+    --_accent: var(--veche-complaint-form-accent, var(--_primary));
+    --_reserve: var(--veche-complaint-form-reserve, 20em);
+  }
+  .form {
+    display: grid;
+    gap: 0.75em;
+    min-block-size: var(--_reserve);
+    align-content: start;
+  }
+  .loading {
+    gap: 0.5em;
+  }
+  .skeleton.block {
+    block-size: 3em;
+  }
+  h2,
+  h3,
+  p,
+  ul,
+  ol,
+  dl,
+  dd,
+  fieldset {
+    margin: 0;
+    padding: 0;
+  }
+  h2 {
+    font-size: 1.375em;
+    line-height: 1.25;
+  }
+  h3,
+  .label {
+    font-size: 1.125em;
+  }
+  .muted,
+  .hint,
+  .description {
+    color: var(--_text-muted);
+  }
+  form,
+  .field,
+  .group,
+  .done,
+  .nearby,
+  .identity {
+    display: grid;
+    gap: 0.5em;
+  }
+  form {
+    gap: 1em;
+  }
+  fieldset {
+    border: 0;
+    min-inline-size: 0;
+    display: grid;
+    gap: 0.5em;
+  }
+  legend,
+  label:not(.option, .file) {
+    padding: 0;
+    font-weight: 700;
+  }
+  .group-title {
+    margin-block-start: 0.5em;
+    font-size: 1em;
+  }
+  .optional {
+    font-weight: 400;
+    color: var(--_text-muted);
+  }
+  input:not([type='radio'], [type='checkbox']),
+  textarea {
+    inline-size: 100%;
+    min-block-size: var(--_target);
+    padding: 0.5em 0.625em;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_danger) !important;
+  }
+  textarea {
+    resize: vertical;
+  }
+  .option {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0.25em 0.75em;
+    align-items: start;
+    padding: 0.625em 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  .option:has(:checked) {
+    border-color: var(--_accent);
+    box-shadow: inset 0 0 0 1px var(--_accent);
+  }
+  .option input {
+    inline-size: 1.25em;
+    block-size: 1.25em;
+    margin-block-start: 0.125em;
+    accent-color: var(--_accent);
+  }
+  .option-text {
+    display: grid;
+  }
+  .name {
+    font-weight: 600;
+  }
+  .progress {
+    font-weight: 700;
+  }
+  .steps {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 0.75em;
+    list-style: none;
+    font-size: 0.875em;
+    color: var(--_text-muted);
+  }
+  .steps li {
+    display: inline-flex;
+    gap: 0.25em;
+    align-items: center;
+  }
+  .steps .n {
+    display: inline-grid;
+    place-items: center;
+    inline-size: 1.5em;
+    block-size: 1.5em;
+    border: 1px solid currentColor;
+    border-radius: 50%;
+  }
+  .steps .current {
+    color: var(--_text);
+    font-weight: 700;
+  }
+  .steps .current .n,
+  .steps .done .n {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-primary);
+  }
+  .track {
+    display: block;
+    block-size: 0.375em;
+    border-radius: 1em;
+    background: var(--_surface-alt);
+    overflow: hidden;
+  }
+  .fill {
+    display: block;
+    block-size: 100%;
+    inline-size: calc(var(--_share, 0) * 100%);
+    background: var(--_accent);
+  }
+  .error-summary {
+    display: grid;
+    gap: 0.5em;
+    padding: var(--_gap);
+    border: 4px solid var(--_danger);
+    border-radius: var(--_radius);
+  }
+  .error-summary a {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .note,
+  .chosen {
+    padding: 0.75em;
+    border-radius: var(--_radius);
+    background: var(--_warning-surface);
+  }
+  .chosen {
+    background: var(--_surface-alt);
+  }
+  .note {
+    display: grid;
+    gap: 0.5em;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    justify-content: space-between;
+  }
+  .actions.start {
+    justify-content: start;
+  }
+  .count.over {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  .link {
+    border: 0;
+    padding: 0;
+    background: none;
+    font: inherit;
+    cursor: pointer;
+    min-block-size: 24px;
+  }
+  .file {
+    justify-self: start;
+  }
+  .file:focus-within {
+    outline: 3px solid var(--_focus-outline);
+    outline-offset: 2px;
+    box-shadow: 0 0 0 6px var(--_focus);
+  }
+  .file.disabled {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  .photos {
+    display: grid;
+    gap: 0.5em;
+    list-style: none;
+  }
+  .photo {
+    display: grid;
+    grid-template-columns: 4em minmax(0, 1fr);
+    gap: 0.75em;
+    padding: 0.5em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .photo.failed {
+    border-color: var(--_danger);
+  }
+  .photo img,
+  .thumb {
+    inline-size: 4em;
+    block-size: 4em;
+    object-fit: cover;
+    border-radius: calc(var(--_radius) / 2);
+    background: var(--_surface-alt);
+  }
+  .photo-body {
+    display: grid;
+    gap: 0.25em;
+  }
+  progress {
+    inline-size: 100%;
+    accent-color: var(--_accent);
+  }
+  .photo-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
+  .button.small {
+    min-block-size: 2.25em;
+    padding: 0.25em 0.75em;
+  }
+  .map {
+    block-size: 18em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .review {
+    display: grid;
+    gap: 0.5em;
+  }
+  .review div {
+    display: grid;
+    gap: 0.125em;
+    padding-block-end: 0.5em;
+    border-block-end: 1px solid var(--_surface-alt);
+  }
+  .review dt {
+    font-weight: 700;
+  }
+  .review dd {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 1em;
+    justify-content: space-between;
+    white-space: pre-line;
+  }
+  .nearby {
+    padding: var(--_gap);
+    border: 2px solid var(--_accent);
+    border-radius: var(--_radius);
+  }
+  .nearby ul {
+    display: grid;
+    gap: 0.75em;
+    list-style: none;
+  }
+  .nearby li {
+    display: grid;
+    gap: 0.25em;
+    justify-items: start;
+  }
+  .done h3:focus {
+    outline: none;
+  }
+  #step:focus,
+  #summary:focus {
+    outline: 3px solid var(--_focus-outline);
+    outline-offset: 2px;
+  }
+  code {
+    font-size: 1.125em;
+    font-weight: 700;
+  }
+`;

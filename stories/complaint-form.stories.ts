@@ -1,0 +1,147 @@
+/**
+ * `<veche-complaint-form>` in its steps and states, each reached through the contract's MSW mocks
+ * over the demo region (src/mocks) — never a hand-written response. City theme, locale, dark,
+ * contrast and motion come from the toolbar.
+ */
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { http, HttpResponse, type RequestHandler } from 'msw';
+import { waitFor } from 'storybook/test';
+import { createMockBackend, fixtureIds, MOCK_OPEN311, mockToken, scenarios } from '../src/mocks/index.js';
+import '../src/widgets/complaint-form/define.js';
+import { STORY_API } from './support/story-api.js';
+
+const LOGIN_URL = 'https://portal.example/login?return=/veche';
+const PRIVACY_URL = 'https://portal.example/privacy';
+
+const backend = (...front: RequestHandler[]) => ({
+  msw: { handlers: [...front, ...createMockBackend({ baseUrl: STORY_API }).handlers] },
+});
+
+interface Args {
+  citizen: string | null;
+  flavor: 'veche' | 'open311';
+}
+
+const meta: Meta<Args> = {
+  title: 'Widgets/Complaint form',
+  component: 'veche-complaint-form',
+  render: ({ citizen, flavor }) =>
+    html`<veche-complaint-form
+      api=${flavor === 'open311' ? MOCK_OPEN311 : STORY_API}
+      flavor=${flavor}
+      login-url=${LOGIN_URL}
+      privacy-url=${PRIVACY_URL}
+      .getToken=${citizen ? () => mockToken(citizen) : undefined}
+    ></veche-complaint-form>`,
+  args: { citizen: fixtureIds.citizens.newcomer, flavor: 'veche' },
+  argTypes: {
+    citizen: { control: 'text', description: 'Demo citizen signed in through `getToken` (empty: none)' },
+    flavor: { control: 'inline-radio', options: ['veche', 'open311'] },
+  },
+  parameters: backend(),
+  beforeEach: () => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('veche:')) localStorage.removeItem(key);
+  },
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+async function find(canvas: HTMLElement, selector: string): Promise<HTMLElement> {
+  return waitFor(
+    () => {
+      const found = canvas.querySelector('veche-complaint-form')?.shadowRoot?.querySelector<HTMLElement>(selector);
+      if (!found) throw new Error(`no ${selector} yet`);
+      return found;
+    },
+    { timeout: 8000 },
+  );
+}
+
+async function fill(canvas: HTMLElement, selector: string, value: string): Promise<void> {
+  const field = (await find(canvas, selector)) as HTMLInputElement;
+  field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+const next = async (canvas: HTMLElement) => (await find(canvas, '[part~="submit"]')).click();
+
+/** Category, details (elevator: no attributes) and address, up to the step `until`. */
+async function walk(canvas: HTMLElement, until: 'details' | 'location' | 'photos' | 'review'): Promise<void> {
+  const option = [...(await find(canvas, 'form')).querySelectorAll<HTMLInputElement>('input[name=service]')].find((i) => i.value === 'housing-elevator')!;
+  option.click();
+  await next(canvas);
+  await find(canvas, '#description');
+  if (until === 'details') return;
+  await fill(canvas, '#description', 'Лифт в подъезде не работает третий день.');
+  await next(canvas);
+  await fill(canvas, '#address', 'ул. Речная, 12');
+  if (until === 'location') return;
+  await next(canvas);
+  if (until === 'photos') return void (await find(canvas, '#photos'));
+  await next(canvas);
+  await find(canvas, '#consent');
+}
+
+async function send(canvas: HTMLElement): Promise<void> {
+  await walk(canvas, 'review');
+  (await find(canvas, '#consent')).click();
+  await next(canvas);
+}
+
+/** Step 1: categories grouped, searchable, each with its agency and answer deadline. */
+export const Category: Story = { play: async ({ canvasElement }) => void (await find(canvasElement, '[part~="category"]')) };
+/** Step 2 of a category with questions of every datatype (number, lists, text, date). */
+export const DetailsWithAttributes: Story = {
+  play: async ({ canvasElement }) => {
+    const option = [...(await find(canvasElement, 'form')).querySelectorAll<HTMLInputElement>('input[name=service]')].find((i) => i.value === 'road-pothole')!;
+    option.click();
+    await next(canvasElement);
+    await find(canvasElement, '#attr-depth');
+  },
+};
+/** Errors summarised at the top and linked to their fields. */
+export const ValidationErrors: Story = {
+  play: async ({ canvasElement }) => {
+    await walk(canvasElement, 'details');
+    await next(canvasElement);
+    await find(canvasElement, '[part~="error-summary"]');
+  },
+};
+/** Step 3: address, "use my location", the optional map. */
+export const Location: Story = { play: async ({ canvasElement }) => walk(canvasElement, 'location') };
+/** Step 4: photos, each uploaded with its own progress bar. */
+export const Photos: Story = { play: async ({ canvasElement }) => walk(canvasElement, 'photos') };
+/** Step 5: review, the citizen's contact from the portal, consent with the policy link. */
+export const Review: Story = { play: async ({ canvasElement }) => walk(canvasElement, 'review') };
+/** Filed: tracking number, agency, due date, points. */
+export const Filed: Story = {
+  play: async ({ canvasElement }) => {
+    await send(canvasElement);
+    await find(canvasElement, '[part~="confirmation"]');
+  },
+};
+/** Offline: the complaint is saved in the outbox and sent when the connection returns. */
+export const OfflineQueue: Story = {
+  parameters: { ...backend(http.post(`${STORY_API}/complaints`, () => HttpResponse.error())), expectedConsoleErrors: ['Failed to load resource'] },
+  play: async ({ canvasElement }) => {
+    await send(canvasElement);
+    await find(canvasElement, '[part~="queued"]');
+  },
+};
+/** Signed out: the sign-in call to action; the draft is kept. */
+export const SignedOut: Story = {
+  args: { citizen: null },
+  play: async ({ canvasElement }) => walk(canvasElement, 'review'),
+};
+/** The catalogue could not be loaded: an error with retry. */
+export const LoadError: Story = {
+  parameters: backend(...scenarios.serverError(STORY_API)),
+  play: async ({ canvasElement }) => void (await find(canvasElement, '[part~="retry"]')),
+};
+/** Open311 mode: the same form against an Open311 GeoReport v2 server (no photo step). */
+export const Open311: Story = {
+  args: { flavor: 'open311' },
+  play: async ({ canvasElement }) => void (await find(canvasElement, '[part~="category"]')),
+};

@@ -1,0 +1,98 @@
+import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { $, $$, chooseCategory, complaintsWith, filed, MOCK_API, mocks, next, renderForm, reset, settle, step, text, tick, type } from './setup.js';
+
+const DRAFT_KEY = `veche:draft:complaint:veche:${MOCK_API}`;
+const OUTBOX_KEY = `veche:outbox:complaints:veche:${MOCK_API}`;
+const draft = () => JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null')?.value;
+const CONSENT = 'Я согласен на обработку моих персональных данных для рассмотрения обращения';
+
+describe('<veche-complaint-form> drafts and the outbox', () => {
+  beforeEach(async () => {
+    reset();
+    await mocks();
+  });
+
+  it('autosaves within a second and restores after a reload, with continue / discard', async function () {
+    this.timeout(20000);
+    let el = await renderForm();
+    await chooseCategory(el, 'Яма на дороге');
+    await next(el);
+    await type(el, '#attr-depth', '20');
+    await type(el, '#description', 'Яма, которую нельзя потерять.');
+    await waitUntil(() => draft()?.description === 'Яма, которую нельзя потерять.', 'not saved within a second', { timeout: 1000 });
+    expect(draft()).to.include({ step: 1, service: 'road-pothole' }).and.have.property('key').that.is.a('string');
+    const key = draft().key;
+    fixtureCleanup();
+    el = await renderForm();
+    expect(text(el, '[part~="draft"]')).to.contain('Мы восстановили ваш черновик');
+    expect(step(el)).to.contain('Подробности');
+    expect($<HTMLTextAreaElement>(el, '#description')!.value).to.equal('Яма, которую нельзя потерять.');
+    expect($<HTMLInputElement>(el, '#attr-depth')!.value).to.equal('20');
+    await expect(el).to.be.accessible();
+    $$<HTMLButtonElement>(el, '[part~="draft"] button').find((b) => b.textContent!.includes('Продолжить'))!.click();
+    await settle(el);
+    expect($(el, '[part~="draft"]')).to.be.null;
+    expect(draft().key).to.equal(key);
+
+    fixtureCleanup();
+    el = await renderForm();
+    $$<HTMLButtonElement>(el, '[part~="draft"] button').find((b) => b.textContent!.includes('Начать заново'))!.click();
+    await settle(el);
+    expect(step(el)).to.contain('Категория');
+    expect(localStorage.getItem(DRAFT_KEY)).to.be.null;
+  });
+
+  it('offline: queues the complaint, shows it, and sends it once on "send now"', async () => {
+    await mocks(http.post(`${MOCK_API}/complaints`, () => HttpResponse.error()));
+    const el = await renderForm();
+    await chooseCategory(el, 'Не работает лифт');
+    await next(el);
+    await type(el, '#description', 'Лифт не работает, очередь на отправку.');
+    await next(el);
+    await type(el, '#address', 'ул. Речная, 12');
+    await next(el);
+    await next(el);
+    await tick(el, '.field', CONSENT);
+    await next(el);
+    await waitUntil(() => el.matches(':state(queued)'), 'not queued');
+    await settle(el);
+    expect(text(el, '[part~="queued"]')).to.contain('Обращение сохранено и ждёт отправки').and.contain('Следующая попытка');
+    expect(text(el, '.review')).to.contain('Лифт не работает');
+    expect(localStorage.getItem(OUTBOX_KEY)).to.contain('Лифт не работает');
+    expect(draft().description).to.equal('Лифт не работает, очередь на отправку.');
+    await expect(el).to.be.accessible();
+
+    await mocks();
+    // Unless the automatic retry got there first, the citizen presses "send now".
+    $$<HTMLButtonElement>(el, '[part~="queued"] button')[0]?.click();
+    await filed(el);
+    expect(complaintsWith('Лифт не работает, очередь на отправку.')).to.have.length(1);
+    expect(localStorage.getItem(OUTBOX_KEY)).to.equal('[]');
+    await new Promise((r) => setTimeout(r, 450));
+    expect(localStorage.getItem(DRAFT_KEY)).to.be.null;
+  });
+
+  it('5xx: sends what was queued on the next page load', async () => {
+    await mocks(http.post(`${MOCK_API}/complaints`, () => HttpResponse.json({ title: 'Ошибка' }, { status: 502 })));
+    let el = await renderForm();
+    await chooseCategory(el, 'Не работает лифт');
+    await next(el);
+    await type(el, '#description', 'Лифт не работает, отправим при загрузке.');
+    await next(el);
+    await type(el, '#address', 'ул. Речная, 12');
+    await next(el);
+    await next(el);
+    await tick(el, '.field', CONSENT);
+    await next(el);
+    await waitUntil(() => el.matches(':state(queued)'), 'not queued');
+    fixtureCleanup();
+    await mocks();
+    const submitted: CustomEvent[] = [];
+    addEventListener('veche-complaint-submitted', (e) => submitted.push(e), { once: true });
+    el = await renderForm();
+    await filed(el);
+    expect(complaintsWith('Лифт не работает, отправим при загрузке.')).to.have.length(1);
+    expect(submitted).to.have.length(1);
+  });
+});
