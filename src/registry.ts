@@ -8,6 +8,7 @@ export const widgetModules: Record<string, () => Promise<unknown>> = {
   'veche-poll': () => import('./widgets/poll/define.js'),
   'veche-complaint-status': () => import('./widgets/complaint-status/define.js'),
   'veche-agency-rating': () => import('./widgets/agency-rating/define.js'),
+  'veche-idea-board': () => import('./widgets/idea-board/define.js'),
   'veche-complaint-form': () => import('./widgets/complaint-form/define.js'),
   'veche-points-wallet': () => import('./widgets/points-wallet/define.js'),
 };

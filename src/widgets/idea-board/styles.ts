@@ -1,0 +1,275 @@
+import { css } from 'lit';
+
+/** The board's own tokens read through fallback chains, so a theme on `:root` reaches them. */
+export const ideaBoardStyles = css`
+  :host {
+    --_accent: var(--veche-idea-board-accent, var(--_primary));
+    --_bar: var(--veche-idea-board-bar-color, var(--_accent));
+    --_fund: var(--veche-idea-board-funding-color, var(--_success));
+    --_match: var(--veche-idea-board-match-color, var(--veche-color-primary-strong, #143f72));
+    --_bar-track: var(--veche-idea-board-bar-track, var(--_surface-alt));
+    --_list-height: var(--veche-idea-board-list-height, 36em);
+    --_card-surface: var(--veche-idea-board-card-surface, var(--_surface));
+  }
+  h2,
+  h3,
+  h4,
+  p,
+  ol,
+  ul,
+  fieldset {
+    margin: 0;
+    padding: 0;
+  }
+  h2 {
+    font-size: 1.375em;
+    line-height: 1.25;
+  }
+  h3 {
+    font-size: 1.125em;
+    line-height: 1.3;
+  }
+  .board,
+  .page,
+  form,
+  .filters,
+  .funding,
+  .pledge {
+    display: grid;
+    gap: 0.75em;
+    align-content: start;
+  }
+  .board {
+    min-block-size: 20em;
+  }
+  .muted,
+  .hint {
+    color: var(--_text-muted);
+  }
+  .toolbar,
+  .actions,
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    align-items: center;
+  }
+  .toolbar {
+    justify-content: space-between;
+  }
+  .tabs {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em;
+  }
+  .tabs .button[aria-pressed='true'] {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_on-primary);
+  }
+  .filters {
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 11em), 1fr));
+    align-items: end;
+  }
+  .field {
+    display: grid;
+    gap: 0.25em;
+    min-inline-size: 0;
+  }
+  label,
+  legend {
+    font-weight: 600;
+  }
+  input:not([type='file']),
+  select,
+  textarea {
+    inline-size: 100%;
+    min-block-size: var(--_target);
+    padding: 0.375em 0.5em;
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  textarea {
+    min-block-size: 8em;
+    resize: vertical;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  .scroller {
+    max-block-size: var(--_list-height);
+    overflow-y: auto;
+    overscroll-behavior: contain;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+  }
+  .feed {
+    display: block;
+    padding-block: calc(var(--_before, 0px) + 0.5em) calc(var(--_after, 0px) + 0.5em);
+    padding-inline: 0.5em;
+  }
+  .card {
+    display: grid;
+    gap: 0.5em;
+    margin-block-end: 0.5em;
+    padding: 0.75em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_card-surface);
+    contain: layout paint;
+  }
+  .card:focus-visible {
+    outline-offset: -3px;
+  }
+  .title {
+    display: inline;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_primary-strong);
+    font: inherit;
+    font-weight: 700;
+    text-align: start;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .excerpt {
+    display: -webkit-box;
+    -webkit-line-clamp: 3;
+    -webkit-box-orient: vertical;
+    overflow: hidden;
+  }
+  .category {
+    font-weight: 600;
+    color: var(--_text-muted);
+  }
+  .badge {
+    display: inline-block;
+    padding: 0 0.5em;
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    font-size: 0.875em;
+    font-weight: 600;
+  }
+  .badge.implemented,
+  .badge.accepted {
+    color: var(--_success);
+  }
+  .badge.rejected {
+    color: var(--_danger);
+  }
+  .progress {
+    display: grid;
+    gap: 0.25em;
+  }
+  .bar {
+    display: flex;
+    block-size: 0.5em;
+    border-radius: 0.25em;
+    background: var(--_bar-track);
+    overflow: hidden;
+  }
+  .fill {
+    display: block;
+    block-size: 100%;
+    inline-size: calc(var(--_share, 0) * 100%);
+    background: var(--_bar);
+  }
+  .funding .fill {
+    background: var(--_fund);
+  }
+  .funding .fill.match {
+    background: var(--_match);
+  }
+  .supported {
+    font-weight: 700;
+    color: var(--_success);
+  }
+  .supported::before {
+    content: '✓ ';
+  }
+  .row-status {
+    padding: 0.75em;
+    text-align: center;
+  }
+  .note {
+    display: grid;
+    gap: 0.5em;
+    justify-items: start;
+    padding: 0.5em 0.75em;
+    border-radius: var(--_radius);
+    background: var(--_warning-surface);
+  }
+  .success {
+    padding: 0.75em;
+    border-inline-start: 6px solid var(--_success);
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+  }
+  .link {
+    padding: 0;
+    border: 0;
+    background: none;
+    min-block-size: 24px;
+    cursor: pointer;
+  }
+  .text p + p {
+    margin-block-start: 0.75em;
+  }
+  .photos {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 12em), 1fr));
+    gap: 0.5em;
+  }
+  .photos img {
+    display: block;
+    inline-size: 100%;
+    aspect-ratio: 4 / 3;
+    object-fit: cover;
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+  }
+  .timeline {
+    display: grid;
+    gap: 0.5em;
+    list-style: none;
+    border-inline-start: 3px solid var(--_border);
+    padding-inline-start: 0.75em;
+  }
+  .timeline .now {
+    font-weight: 700;
+  }
+  .errors {
+    padding: 0.75em;
+    border: 2px solid var(--_danger);
+    border-radius: var(--_radius);
+  }
+  .errors ul {
+    padding-inline-start: 1.25em;
+  }
+  dialog {
+    max-inline-size: min(28em, calc(100vw - 2em));
+    padding: var(--_gap);
+    border: 2px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.4);
+  }
+  .skeleton.card {
+    block-size: 9em;
+  }
+  @media (forced-colors: active) {
+    .fill {
+      background: CanvasText;
+    }
+    .tabs .button[aria-pressed='true'] {
+      background: Highlight;
+      color: HighlightText;
+    }
+  }
+`;

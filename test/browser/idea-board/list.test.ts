@@ -1,0 +1,172 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { scenarios } from '../../../src/mocks/index.js';
+import { $, $$, backend, cards, choose, focused, listRequests, mocks, renderBoard, reset, text, type } from './setup.js';
+
+describe('<veche-idea-board> list', () => {
+  beforeEach(async () => {
+    reset();
+    await mocks();
+  });
+
+  it('shows the first page of ideas as cards with support and funding progress', async function () {
+    this.timeout(20000);
+    const el = await renderBoard();
+    expect(listRequests()[0]!.query.get('sort')).to.equal(null);
+    const shown = cards(el);
+    expect(shown.length).to.be.within(1, 50);
+    const first = backend.db.ideas.find((i) => i.id === shown[0]!.querySelector('h3')!.id.slice(2))!;
+    expect(shown[0]!.textContent).to.contain(first.title).and.contain(first.authorName);
+    expect((shown[0]!.querySelector('.fill') as HTMLElement).style.getPropertyValue('--_share')).to.not.equal('');
+    expect(shown[0]!.hasAttribute('style')).to.be.false;
+    await expect(el).to.be.accessible();
+  });
+
+  it('filters and sort change the request and are reflected in attributes', async () => {
+    const el = await renderBoard();
+    await choose(el, 'category', 'transport');
+    expect(el.getAttribute('category')).to.equal('transport');
+    await choose(el, 'status', 'implemented');
+    await choose(el, 'sort', 'newest');
+    await waitUntil(() => listRequests().some((r) => r.query.get('sort') === 'newest'));
+    const last = listRequests().at(-1)!;
+    expect(last.query.get('category')).to.equal('transport');
+    expect(last.query.get('status')).to.equal('implemented');
+    expect(el.getAttribute('status')).to.equal('implemented');
+    expect(el.getAttribute('sort')).to.equal('newest');
+    await waitUntil(() => cards(el).length > 0 && !el.matches(':state(loading)'));
+    for (const card of cards(el)) expect(card.textContent).to.contain('Транспорт').and.contain('Реализована');
+  });
+
+  it('offers every sort of the contract, including closest to the threshold', async () => {
+    const el = await renderBoard();
+    const options = $$<HTMLOptionElement>(el, '#sort option').map((o) => o.value);
+    expect(options).to.deep.equal(['popular', 'newest', 'trending', 'threshold']);
+    await choose(el, 'sort', 'threshold');
+    await waitUntil(() => listRequests().some((r) => r.query.get('sort') === 'threshold'));
+  });
+
+  it('search is debounced, server-side, and reflected in the q attribute', async () => {
+    const el = await renderBoard();
+    const before = listRequests().length;
+    await type(el, 'q', 'в');
+    await type(el, 'q', 'вел');
+    await type(el, 'q', 'велодорожка');
+    expect(listRequests().length).to.equal(before);
+    await waitUntil(() => listRequests().length > before, 'no search request', { timeout: 2000 });
+    expect(listRequests().length).to.equal(before + 1);
+    expect(listRequests().at(-1)!.query.get('q')).to.equal('велодорожка');
+    expect(el.getAttribute('q')).to.equal('велодорожка');
+    await waitUntil(() => cards(el).length > 0 && !el.matches(':state(loading)'));
+    for (const card of cards(el)) expect(card.textContent!.toLowerCase()).to.contain('велодорожк');
+  });
+
+  it('a pasted pre-filtered board asks for exactly that', async () => {
+    const el = await renderBoard({ attrs: { category: 'transport', status: 'implemented', sort: 'newest' } });
+    const first = listRequests()[0]!;
+    expect(first.query.get('category')).to.equal('transport');
+    expect(first.query.get('status')).to.equal('implemented');
+    expect($<HTMLSelectElement>(el, '#status')!.value).to.equal('implemented');
+    await waitUntil(() => $<HTMLSelectElement>(el, '#category')!.value === 'transport');
+  });
+
+  it('loads more as the list scrolls, keeps the DOM small, and says when the list ends', async function () {
+    this.timeout(30000);
+    const el = await renderBoard();
+    const scroller = $(el, '.scroller')!;
+    for (let i = 0; i < 80 && !el.matches(':state(end)'); i++) {
+      scroller.scrollTop = scroller.scrollHeight;
+      await new Promise((r) => setTimeout(r, 100));
+      await el.updateComplete;
+      expect(cards(el).length).to.be.at.most(50);
+    }
+    const pages = listRequests();
+    expect(pages.length).to.be.greaterThan(2);
+    expect(pages[1]!.query.get('cursor')).to.be.a('string');
+    await waitUntil(() => el.matches(':state(end)'), 'the list did not end', { timeout: 4000 });
+    expect(text(el, '[part~="end"]')).to.contain('Это все идеи');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keyboard: arrows move through the list, Enter opens an idea, back restores focus, scroll and filters', async () => {
+    const el = await renderBoard({ attrs: { category: 'parks' } });
+    cards(el)[0]!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(focused(el)!.dataset.index).to.equal('3');
+    const title = focused(el)!.querySelector('h3')!.textContent!.trim();
+    const scrollTop = $(el, '.scroller')!.scrollTop;
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $(el, '[part~="idea"]'));
+    await el.updateComplete;
+    expect(el.getAttribute('idea')).to.be.a('string');
+    expect(focused(el)!.id).to.equal('page-title');
+    expect(focused(el)!.textContent!.trim()).to.equal(title);
+    $<HTMLButtonElement>(el, '.page, [part~="base"] > p > .button')!.click();
+    await waitUntil(() => focused(el)?.dataset.index === '3', 'focus did not return to the card');
+    expect(el.hasAttribute('idea')).to.be.false;
+    expect(el.getAttribute('category')).to.equal('parks');
+    expect($(el, '.scroller')!.scrollTop).to.be.closeTo(scrollTop, 2);
+    expect(focused(el)!.querySelector('h3')!.textContent!.trim()).to.equal(title);
+  });
+
+  it('an empty board invites a first idea; a search without results offers to reset the filters', async () => {
+    await mocks(...scenarios.empty());
+    let el = await renderBoard();
+    expect(el.matches(':state(empty)')).to.be.true;
+    expect(text(el, '[part~="empty"]')).to.contain('Идей пока нет');
+    await expect(el).to.be.accessible();
+    await mocks();
+    el = await renderBoard({ attrs: { q: 'нет-такого-слова-нигде' } });
+    expect(text(el, '[part~="empty"]')).to.contain('ничего не нашлось');
+    await expect(el).to.be.accessible();
+    $<HTMLButtonElement>(el, '[part~="empty"] button')!.click();
+    await waitUntil(() => cards(el).length > 0, 'the list did not come back');
+    expect(el.hasAttribute('q')).to.be.false;
+    expect(cards(el).length).to.be.greaterThan(0);
+  });
+
+  it('a failing backend shows an error with a retry that works', async () => {
+    await mocks(...scenarios.serverError());
+    const errors: CustomEvent[] = [];
+    addEventListener('veche-error', (e) => errors.push(e), { once: true });
+    const el = await renderBoard();
+    await waitUntil(() => $(el, '[part~="retry"]'), 'no retry', { timeout: 8000 });
+    expect(el.matches(':state(error)')).to.be.true;
+    expect(errors[0]!.detail.code).to.equal('server');
+    await expect(el).to.be.accessible();
+    await mocks();
+    $<HTMLButtonElement>(el, '[part~="retry"]')!.click();
+    await waitUntil(() => cards(el).length > 0, 'retry did not load the list');
+    expect(cards(el).length).to.be.greaterThan(0);
+  });
+
+  it('renders hostile titles and texts as text', async () => {
+    const idea = backend.db.ideas.find((i) => i.status === 'published')!;
+    idea.title = '<img src=x onerror="window.__xss=1">Заголовок';
+    idea.text = '<script>window.__xss=2</script> и ещё <b>жирный</b> текст, достаточно длинный';
+    const el = await renderBoard({ attrs: { q: 'onerror' } });
+    const card = cards(el)[0]!;
+    expect(card.textContent).to.contain('<img src=x onerror="window.__xss=1">Заголовок');
+    expect(card.querySelector('img, script, b')).to.be.null;
+    card.querySelector<HTMLButtonElement>('.title')!.click();
+    await waitUntil(() => $(el, '[part~="idea"]'));
+    expect(text(el, '.text')).to.contain('<script>window.__xss=2</script>');
+    expect($(el, '.text script, .text b')).to.be.null;
+    expect((window as { __xss?: number }).__xss).to.equal(undefined);
+  });
+
+  it('fits 320 px without horizontal scroll', async () => {
+    await setViewport({ width: 320, height: 800 });
+    try {
+      const el = await renderBoard();
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+      expect($(el, '.scroller')!.scrollWidth).to.be.at.most($(el, '.scroller')!.clientWidth);
+      await expect(el).to.be.accessible();
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+});
