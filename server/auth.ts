@@ -38,23 +38,31 @@ export class Authenticator {
     return null;
   }
 
-  async verify(token: string, nowMs: number): Promise<Identity> {
+  /**
+   * The identity behind a token. Synchronous (no promise) for cached tokens and HS256 with the
+   * local secret — the hot path; a promise only when a JWKS has to be consulted.
+   */
+  verify(token: string, nowMs: number): Identity | Promise<Identity> {
     const hit = this.cache.get(token);
     if (hit && hit.exp * 1000 > nowMs) return hit.identity;
-    let payload: JWTPayload;
     try {
-      const verifyOptions = { currentDate: new Date(nowMs), ...(this.options.issuer ? { issuer: this.options.issuer } : {}), ...(this.options.audience ? { audience: this.options.audience } : {}) };
-      if (this.secret && /"alg"\s*:\s*"HS256"/.test(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString())) {
-        payload = this.verifyHs256(token, nowMs);
-      } else if (this.jwks) {
-        payload = (await jwtVerify(token, this.jwks, verifyOptions)).payload;
-      } else {
-        throw new Error('no key for this token');
-      }
+      const hs256 = this.secret !== null && /"alg"\s*:\s*"HS256"/.test(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString());
+      if (hs256) return this.accept(token, this.verifyHs256(token, nowMs));
     } catch (e) {
-      const expired = e instanceof Error && 'code' in e && (e as { code: string }).code === 'ERR_JWT_EXPIRED';
-      throw new Problem(401, 'unauthorized', expired ? 'Срок действия входа истёк, войдите снова' : 'Токен недействителен', { headers: { 'www-authenticate': `Bearer error="invalid_token"` } });
+      throw this.invalid(e);
     }
+    if (!this.jwks) throw this.invalid(new Error('no key for this token'));
+    const verifyOptions = { currentDate: new Date(nowMs), ...(this.options.issuer ? { issuer: this.options.issuer } : {}), ...(this.options.audience ? { audience: this.options.audience } : {}) };
+    return jwtVerify(token, this.jwks, verifyOptions).then((r) => this.accept(token, r.payload), (e: unknown) => { throw this.invalid(e); });
+  }
+
+  private invalid(e: unknown): Problem {
+    if (e instanceof Problem) return e;
+    const expired = e instanceof Error && 'code' in e && (e as { code: string }).code === 'ERR_JWT_EXPIRED';
+    return new Problem(401, 'unauthorized', expired ? 'Срок действия входа истёк, войдите снова' : 'Токен недействителен', { headers: { 'www-authenticate': `Bearer error="invalid_token"` } });
+  }
+
+  private accept(token: string, payload: JWTPayload): Identity {
     if (typeof payload.sub !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(payload.sub) || typeof payload.exp !== 'number') {
       throw new Problem(401, 'unauthorized', 'В токене нет корректных sub и exp');
     }

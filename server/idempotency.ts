@@ -3,12 +3,19 @@
  * read), so a retry sent while the first upload is still streaming sees it in flight (409). The
  * first completed response is stored with a hash of the request and replayed for 24 h; the same key
  * with a different request is 422. Server errors release the key so the client can retry.
+ *
+ * Two ways to hold a key while its request runs:
+ * - most operations write a pending row at once and complete it after the operation commits;
+ * - operations that "seal" (the vote) keep the reservation in the process's memory and write the
+ *   finished response in the operation's own transaction, so the effect and its stored response
+ *   commit together (one commit instead of three, and no window where a crash leaves a counted vote
+ *   without its replayable response). If another process stored a response for the same key first,
+ *   the insert conflicts, the operation is undone, and the stored response is replayed.
  */
 import { createHash } from 'node:crypto';
 import type { IdempotencyRecord, Store } from './store/repository';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
-/** A pending reservation older than this belongs to a request that died with its process. */
 const STALE_PENDING_MS = 120_000;
 
 export function requestHash(method: string, path: string, body: unknown): string {
@@ -18,13 +25,19 @@ export function requestHash(method: string, path: string, body: unknown): string
   return h.digest('base64url');
 }
 
+/** A pending reservation older than this belongs to a request that died with its process. */
+export const isStalePending = (record: IdempotencyRecord, nowMs: number) => record.state === 'pending' && record.created_at < nowMs - STALE_PENDING_MS;
+
 export class IdempotencyStore {
   constructor(private store: Store) {}
   reserve(scope: string, key: string, nowMs: number): Promise<IdempotencyRecord | null> {
     return Promise.resolve(this.store.idempotency.reserve(scope, key, nowMs, nowMs - STALE_PENDING_MS));
   }
-  async complete(scope: string, key: string, hash: string, status: number, body: string, headers: Record<string, string>): Promise<void> {
-    await this.store.idempotency.complete(scope, key, hash, status, body, JSON.stringify(headers));
+  find(scope: string, key: string): Promise<IdempotencyRecord | null> {
+    return Promise.resolve(this.store.idempotency.find(scope, key));
+  }
+  async complete(scope: string, key: string, hash: string, status: number, body: string, headers: Record<string, string>, nowMs: number): Promise<void> {
+    await this.store.idempotency.complete(scope, key, hash, status, body, JSON.stringify(headers), nowMs);
   }
   async release(scope: string, key: string): Promise<void> { await this.store.idempotency.release(scope, key); }
   async purge(nowMs: number): Promise<number> { return this.store.idempotency.purge(nowMs - IDEMPOTENCY_TTL_MS); }

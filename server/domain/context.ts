@@ -1,5 +1,5 @@
 /** What every operation handler receives and returns; the HTTP layer adapts Fastify to this. */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomFillSync } from 'node:crypto';
 import type { components } from '../../src/core/api-schema';
 import type { PointRules } from '../../api/fixtures/demo-region';
 import { Problem } from '../problems';
@@ -26,7 +26,22 @@ export interface OperationContext {
   /** request path, for problem `instance` */
   instance: string;
   contentType: string | undefined;
+  /**
+   * Present when the request carries an Idempotency-Key it owns and the operation may store its
+   * response inside its own transaction: `render` checks the result against the contract and
+   * serialises it (throwing undoes the operation); the HTTP layer then sends exactly that response.
+   * An operation that does not use it is completed by the HTTP layer after it returns.
+   */
+  seal?: IdempotencySeal | null;
 }
+
+export interface IdempotencySeal {
+  key: { scope: string; key: string; hash: string; nowMs: number };
+  render(result: OperationResult): { status: number; body: string; headers: string };
+}
+
+/** The Idempotency-Key got a stored response while the operation ran (another process): replay it. */
+export class IdempotencyConflict extends Error {}
 
 export interface OperationResult {
   status: number;
@@ -62,13 +77,21 @@ export function requireIdentity(ctx: OperationContext): Identity {
 }
 
 const ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-/** Random code from an unambiguous alphabet: `groups` × 4 characters, 5 bits each. */
+/** Random bytes are drawn from a pooled buffer: one randomFillSync per 4 KiB instead of one per code. */
+const pool = Buffer.alloc(4096);
+let poolAt = pool.length;
+function randomByte(): number {
+  if (poolAt === pool.length) { randomFillSync(pool); poolAt = 0; }
+  return pool[poolAt++]!;
+}
+/** Random code from an unambiguous alphabet: `groups` × 4 characters, 5 bits each (a CSPRNG's bytes). */
 export function randomCode(groups: number): string {
-  const bytes = randomBytes(groups * 4);
-  const chars = Array.from(bytes, (b) => ALPHABET[b & 31]);
-  const parts: string[] = [];
-  for (let i = 0; i < groups; i++) parts.push(chars.slice(i * 4, i * 4 + 4).join(''));
-  return parts.join('-');
+  let out = '';
+  for (let i = 0; i < groups; i++) {
+    if (i > 0) out += '-';
+    for (let j = 0; j < 4; j++) out += ALPHABET[randomByte() & 31];
+  }
+  return out;
 }
 export const newId = (prefix: string) => `${prefix}-${randomBytes(9).toString('base64url').replace(/[^A-Za-z0-9]/g, 'x')}`;
 export const isoNow = (now: Date) => new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString();

@@ -1,8 +1,8 @@
 /** Polls and surveys: listing, results as the policy allows, one vote per citizen, receipts. */
 import { pollStatusAt } from '../../api/fixtures/demo-region';
 import { notFound, Problem, unprocessable, type FieldError } from '../problems';
-import type { PollRow, Store, TallyRow } from '../store/repository';
-import { isoNow, ok, parseJson, randomCode, requireIdentity, type DomainOptions, type OperationHandler, type Schemas } from './context';
+import type { PollRow, Store, TallyRow, VoteOutcome } from '../store/repository';
+import { IdempotencyConflict, isoNow, ok, parseJson, randomCode, requireIdentity, type DomainOptions, type OperationHandler, type OperationResult, type Schemas } from './context';
 import { page, pageRequest } from './pagination';
 
 type Question = Schemas['PollQuestion'];
@@ -117,19 +117,26 @@ export function pollOperations(store: Store, options: DomainOptions): Record<str
       const at = isoNow(ctx.now);
       const receipt = randomCode(5);
       const award = pointsFor(row);
+      const reason = row.kind === 'survey' ? 'survey' : 'vote';
+      const withResults = resultsVisible(row.results_policy, status, true);
+      const respond = (outcome: VoteOutcome): OperationResult => ok({
+        pollId: row.id, receipt, votedAt: at, answers,
+        results: outcome.results ? buildResults(questions, outcome.participants, false, outcome.results) : null,
+        points: { awarded: award, spent: 0, balance: outcome.balance, reason },
+      } satisfies Schemas['VoteResult'], 201);
+      // With an Idempotency-Key the response is stored in the vote's own transaction: a crash can
+      // never leave a counted vote whose retry is refused instead of replayed.
+      let response: OperationResult | undefined;
+      const seal = ctx.seal;
       const result = await store.polls.castVote({
-        pollId: row.id, citizenId: me.id, receipt, answers: JSON.stringify(answers), at,
+        pollId: row.id, citizenId: me.id, receipt, answers: JSON.stringify(answers), at, withResults,
         optionKeys: answers.flatMap((a) => (a.optionIds ?? [String(a.value)]).map((k): [string, string] => [a.questionId, k])),
         answered: answers.map((a) => a.questionId),
-        award: { amount: award, kind: 'earned', reason: row.kind === 'survey' ? 'survey' : 'vote', description: `${row.kind === 'survey' ? 'Опрос' : 'Голосование'} «${row.title}»`, refType: 'poll', refId: row.id },
-      });
+        award: { amount: award, kind: 'earned', reason, description: `${row.kind === 'survey' ? 'Опрос' : 'Голосование'} «${row.title}»`, refType: 'poll', refId: row.id },
+      }, seal ? { ...seal.key, render: (outcome) => seal.render((response = respond(outcome))) } : null);
       if (result === 'duplicate') throw new Problem(409, 'already-voted', 'Вы уже проголосовали в этом голосовании');
-      const fresh = (await store.polls.get(row.id))!;
-      return ok({
-        pollId: row.id, receipt, votedAt: at, answers,
-        results: resultsVisible(row.results_policy, status, true) ? buildResults(questions, fresh.participants, false, await store.polls.tallies(row.id)) : null,
-        points: { awarded: award, spent: 0, balance: result.balance, reason: row.kind === 'survey' ? 'survey' : 'vote' },
-      } satisfies Schemas['VoteResult'], 201);
+      if (result === 'idempotency-conflict') throw new IdempotencyConflict();
+      return response ?? respond(result);
     },
     checkVoteReceipt: async (ctx) => {
       const r = await store.polls.receipt(ctx.params.receipt!);

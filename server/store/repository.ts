@@ -12,14 +12,21 @@ export interface PollRow {
 }
 export interface TallyRow { question_id: string; option_key: string; count: number }
 export interface VoteRow { receipt: string; answers: string; created_at: string }
+export interface VoteOutcome { balance: number; participants: number; results: { tallies: TallyRow[]; respondents: { question_id: string; count: number }[] } | null }
 export interface PollsRepository {
   list(filter: { status?: Schemas['PollStatus']; now: string }, offset: number, limit: number): Awaitable<PollRow[]>;
   get(id: string): Awaitable<PollRow | undefined>;
   tallies(pollId: string): Awaitable<{ tallies: TallyRow[]; respondents: { question_id: string; count: number }[] }>;
   myVote(pollId: string, citizenId: string): Awaitable<VoteRow | undefined>;
   votedIn(citizenId: string, pollIds: string[]): Awaitable<Set<string>>;
-  /** Records the vote, bumps tallies and awards points atomically; 'duplicate' if this citizen voted. */
-  castVote(vote: { pollId: string; citizenId: string; receipt: string; answers: string; at: string; optionKeys: [string, string][]; answered: string[]; award: LedgerWrite }): Awaitable<{ balance: number } | 'duplicate'>;
+  /**
+   * Records the vote, bumps tallies, awards points and — when `idempotency` is given — stores the
+   * response for the request's Idempotency-Key, all in one transaction. 'duplicate' if this citizen
+   * voted; 'idempotency-conflict' (nothing written) if a response for that key was stored meanwhile.
+   * `withResults` reads the tallies inside the same transaction, so they include this vote.
+   */
+  castVote(vote: { pollId: string; citizenId: string; receipt: string; answers: string; at: string; optionKeys: [string, string][]; answered: string[]; award: LedgerWrite; withResults: boolean },
+    idempotency?: IdempotencyWrite<VoteOutcome> | null): Awaitable<VoteOutcome | 'duplicate' | 'idempotency-conflict'>;
   receipt(code: string): Awaitable<{ poll_id: string; title: string; created_at: string } | undefined>;
 }
 
@@ -114,10 +121,19 @@ export interface IdeasRepository {
 }
 
 export interface IdempotencyRecord { request_hash: string | null; state: 'pending' | 'done'; status: number | null; body: string | null; headers: string | null; created_at: number }
+/** The stored response of an idempotent request, written by an operation inside its own transaction. */
+export interface IdempotencyWrite<T> {
+  scope: string; key: string; hash: string; nowMs: number;
+  /** Called inside the transaction with the operation's outcome; returns the response to store. Throwing undoes the operation. */
+  render(outcome: T): { status: number; body: string; headers: string };
+}
 export interface IdempotencyRepository {
   /** Inserts a pending record; returns the existing one if the key is taken. */
   reserve(scope: string, key: string, nowMs: number, staleBeforeMs: number): Awaitable<IdempotencyRecord | null>;
-  complete(scope: string, key: string, hash: string, status: number, body: string, headers: string): Awaitable<void>;
+  /** The record for a key, if any (no reservation is made). */
+  find(scope: string, key: string): Awaitable<IdempotencyRecord | null>;
+  /** Stores the final response, whether or not a pending reservation exists. */
+  complete(scope: string, key: string, hash: string, status: number, body: string, headers: string, nowMs: number): Awaitable<void>;
   release(scope: string, key: string): Awaitable<void>;
   purge(olderThanMs: number): Awaitable<number>;
 }

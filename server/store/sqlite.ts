@@ -11,7 +11,7 @@ import type { LedgerWrite } from '../domain/context';
 import { migrations } from './migrations';
 import type {
   AgenciesRepository, CitizensRepository, ComplaintFilter, ComplaintRow, ComplaintsRepository, IdeaFilter, IdeaRow, IdeasRepository,
-  IdempotencyRecord, IdempotencyRepository, MediaRepository, PollsRepository, ServicesRepository, Store, WalletRepository,
+  IdempotencyRecord, IdempotencyRepository, MediaRepository, PollsRepository, ServicesRepository, Store, VoteOutcome, WalletRepository,
 } from './repository';
 
 type DB = Database.Database;
@@ -50,38 +50,76 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * savepoint, so one failure does not undo the others). Every commit rewrites the touched pages
  * into the WAL; sharing the commit between concurrent votes is what makes thousands per second
  * possible. A caller's promise settles only after the shared commit.
+ *
+ * `defer` queues a single-statement write nobody waits for (the citizen directory); it is written
+ * at the start of the next shared transaction, or at once by `flushDeferred` before a read that
+ * needs it.
  */
 class GroupCommit {
   private queue: { fn: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
+  private deferred = new Map<string, () => void>();
   private scheduled = false;
   constructor(private db: DB) {}
   run<T>(fn: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.flush());
-      }
+      this.schedule();
     });
+  }
+  /** A write keyed by `key` (a later one replaces an earlier one not yet written). */
+  defer(key: string, fn: () => void): void {
+    this.deferred.set(key, fn);
+    this.schedule();
+  }
+  flushDeferred(): void {
+    if (this.deferred.size === 0 || !this.db.open) return;
+    if (this.db.inTransaction) { this.writeDeferred(); return; }
+    this.db.transaction(() => this.writeDeferred()).immediate();
+  }
+  private writeDeferred(): void {
+    const writes = this.deferred;
+    this.deferred = new Map();
+    for (const fn of writes.values()) {
+      try { fn(); } catch (e) { console.error('veche: deferred write failed', e); }
+    }
+  }
+  private schedule(): void {
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
   }
   private flush(): void {
     this.scheduled = false;
     const jobs = this.queue;
     this.queue = [];
-    const outcomes: { ok: boolean; value: unknown }[] = [];
+    if (!this.db.open) {
+      const closed = new Error('database closed');
+      for (const job of jobs) job.reject(closed);
+      return;
+    }
+    if (jobs.length === 0) { this.flushDeferred(); return; }
+    const outcomes: { ok: boolean; value: unknown }[] = new Array(jobs.length);
     try {
       this.db.transaction(() => {
-        for (const job of jobs) {
-          try { outcomes.push({ ok: true, value: this.db.transaction(job.fn)() }); } catch (e) { outcomes.push({ ok: false, value: e }); }
+        this.writeDeferred();
+        for (let i = 0; i < jobs.length; i++) {
+          try { outcomes[i] = { ok: true, value: this.db.transaction(jobs[i]!.fn)() }; } catch (e) { outcomes[i] = { ok: false, value: e }; }
         }
       }).immediate();
     } catch (e) {
       for (const job of jobs) job.reject(e);
       return;
     }
-    jobs.forEach((job, i) => (outcomes[i]!.ok ? job.resolve(outcomes[i]!.value) : job.reject(outcomes[i]!.value)));
+    for (let i = 0; i < jobs.length; i++) {
+      if (outcomes[i]!.ok) jobs[i]!.resolve(outcomes[i]!.value);
+      else jobs[i]!.reject(outcomes[i]!.value);
+    }
   }
 }
+
+/** Thrown inside a transaction to undo it when an Idempotency-Key already has a stored response. */
+class IdempotencyConflict extends Error {}
 
 class Ledger {
   private balanceStmt;
@@ -106,7 +144,7 @@ class Ledger {
   }
 }
 
-function pollsRepo(db: DB, ledger: Ledger, group: GroupCommit): PollsRepository {
+function pollsRepo(db: DB, ledger: Ledger, group: GroupCommit, idempotency: { insertDone: Database.Statement }): PollsRepository {
   const cols = 'id, kind, title, description, image, opens_at, closes_at, results_policy, questions, participants';
   const get = db.prepare(`SELECT ${cols} FROM polls WHERE id = ?`);
   const tallies = db.prepare('SELECT question_id, option_key, count FROM poll_tallies WHERE poll_id = ?');
@@ -115,21 +153,37 @@ function pollsRepo(db: DB, ledger: Ledger, group: GroupCommit): PollsRepository 
   const insertVote = db.prepare('INSERT INTO votes (poll_id, citizen_id, receipt, answers, created_at) VALUES (?, ?, ?, ?, ?)');
   const bumpTally = db.prepare('UPDATE poll_tallies SET count = count + 1 WHERE poll_id = ? AND question_id = ? AND option_key = ?');
   const bumpRespondents = db.prepare('UPDATE poll_respondents SET count = count + 1 WHERE poll_id = ? AND question_id = ?');
-  const bumpParticipants = db.prepare('UPDATE polls SET participants = participants + 1 WHERE id = ?');
+  const bumpParticipants = db.prepare<[string], number>('UPDATE polls SET participants = participants + 1 WHERE id = ? RETURNING participants').pluck();
   const receipt = db.prepare('SELECT v.poll_id, p.title, v.created_at FROM votes v JOIN polls p ON p.id = v.poll_id WHERE v.receipt = ?');
-  const cast = db.transaction((v: Parameters<PollsRepository['castVote']>[0]) => {
+  type Vote = Parameters<PollsRepository['castVote']>[0];
+  type Idem = Parameters<PollsRepository['castVote']>[1];
+  /** Runs inside the group commit's savepoint: any throw undoes all of it. */
+  const cast = (v: Vote, idem: Idem): VoteOutcome | 'duplicate' => {
     try {
       insertVote.run(v.pollId, v.citizenId, v.receipt, v.answers, v.at);
     } catch (e) {
-      if (isUnique(e)) return 'duplicate' as const;
+      if (isUnique(e)) return 'duplicate';
       throw e;
     }
     for (const [q, key] of v.optionKeys) bumpTally.run(v.pollId, q, key);
     for (const q of v.answered) bumpRespondents.run(v.pollId, q);
-    bumpParticipants.run(v.pollId);
+    const participants = bumpParticipants.get(v.pollId)!;
     ledger.write(v.citizenId, v.award, v.at);
-    return { balance: ledger.balance(v.citizenId) };
-  });
+    const outcome: VoteOutcome = {
+      balance: ledger.balance(v.citizenId), participants,
+      results: v.withResults ? { tallies: tallies.all(v.pollId) as never, respondents: respondents.all(v.pollId) as never } : null,
+    };
+    if (idem) {
+      const r = idem.render(outcome);
+      try {
+        idempotency.insertDone.run(idem.scope, idem.key, idem.hash, r.status, r.body, r.headers, idem.nowMs);
+      } catch (e) {
+        if (isUnique(e)) throw new IdempotencyConflict();
+        throw e;
+      }
+    }
+    return outcome;
+  };
   return {
     list: (f, offset, limit) => {
       const where = f.status === 'upcoming' ? 'WHERE opens_at > @now' : f.status === 'closed' ? 'WHERE closes_at <= @now' : f.status === 'open' ? 'WHERE opens_at <= @now AND closes_at > @now' : '';
@@ -143,7 +197,10 @@ function pollsRepo(db: DB, ledger: Ledger, group: GroupCommit): PollsRepository 
       const rows = db.prepare<unknown[], string>(`SELECT poll_id FROM votes WHERE citizen_id = ? AND poll_id IN (${ids.map(() => '?').join(',')})`).pluck().all(citizenId, ...ids);
       return new Set(rows);
     },
-    castVote: (v) => group.run(() => cast(v)),
+    castVote: (v, idem) => group.run(() => cast(v, idem)).catch((e: unknown) => {
+      if (e instanceof IdempotencyConflict) return 'idempotency-conflict' as const;
+      throw e;
+    }),
     receipt: (code) => receipt.get(code) as never,
   };
 }
@@ -152,17 +209,18 @@ function citizensRepo(db: DB, group: GroupCommit): CitizensRepository {
   const upsert = db.prepare(`INSERT INTO citizens (id, display_name, email, phone, created_at) VALUES (?, ?, ?, ?, ?)
     ON CONFLICT(id) DO UPDATE SET display_name = excluded.display_name, email = COALESCE(excluded.email, email), phone = COALESCE(excluded.phone, phone)`);
   const get = db.prepare('SELECT id, display_name, email, phone FROM citizens WHERE id = ?');
-  // A citizen row is refreshed once per process per id — not on every request of the vote hot path.
+  // A citizen row is refreshed once per process per id, and nobody waits for it: it rides along
+  // with the next shared commit (or is written at once before a read of the directory).
   const seen = new Set<string>();
   return {
     ensure: (c, at) => {
-      const key = `${c.id}\u0000${c.displayName}`;
+      const key = `${c.id}\u0000${c.displayName}\u0000${c.email ?? ''}\u0000${c.phone ?? ''}`;
       if (seen.has(key)) return;
       if (seen.size > 100_000) seen.clear();
       seen.add(key);
-      return group.run(() => { upsert.run(c.id, c.displayName, c.email ?? null, c.phone ?? null, at); });
+      group.defer(c.id, () => { upsert.run(c.id, c.displayName, c.email ?? null, c.phone ?? null, at); });
     },
-    get: (id) => get.get(id) as never,
+    get: (id) => { group.flushDeferred(); return get.get(id) as never; },
   };
 }
 
@@ -417,21 +475,26 @@ function ideasRepo(db: DB, ledger: Ledger): IdeasRepository {
   };
 }
 
-function idempotencyRepo(db: DB): IdempotencyRepository {
+function idempotencyRepo(db: DB): IdempotencyRepository & { insertDone: Database.Statement } {
   const insert = db.prepare("INSERT INTO idempotency (scope, key, state, created_at) VALUES (?, ?, 'pending', ?) ON CONFLICT DO NOTHING");
   const get = db.prepare('SELECT request_hash, state, status, body, headers, created_at FROM idempotency WHERE scope = ? AND key = ?');
   const takeOver = db.prepare("UPDATE idempotency SET created_at = ? WHERE scope = ? AND key = ? AND state = 'pending' AND created_at < ?");
-  const complete = db.prepare("UPDATE idempotency SET request_hash = ?, state = 'done', status = ?, body = ?, headers = ? WHERE scope = ? AND key = ?");
+  const complete = db.prepare(`INSERT INTO idempotency (scope, key, request_hash, state, status, body, headers, created_at) VALUES (?, ?, ?, 'done', ?, ?, ?, ?)
+    ON CONFLICT (scope, key) DO UPDATE SET request_hash = excluded.request_hash, state = 'done', status = excluded.status, body = excluded.body, headers = excluded.headers`);
+  // Written inside an operation's own transaction: a conflict means the key already has a response.
+  const insertDone = db.prepare("INSERT INTO idempotency (scope, key, request_hash, state, status, body, headers, created_at) VALUES (?, ?, ?, 'done', ?, ?, ?, ?)");
   const release = db.prepare("DELETE FROM idempotency WHERE scope = ? AND key = ? AND state = 'pending'");
   const purge = db.prepare('DELETE FROM idempotency WHERE created_at < ?');
   return {
+    insertDone,
     reserve: (scope, key, nowMs, staleBeforeMs) => {
       if (insert.run(scope, key, nowMs).changes === 1) return null;
       // A pending record whose owner vanished (crash) would block the key forever; take it over.
       if (takeOver.run(nowMs, scope, key, staleBeforeMs).changes === 1) return null;
       return (get.get(scope, key) as IdempotencyRecord | undefined) ?? null;
     },
-    complete: (scope, key, hash, status, body, headers) => { complete.run(hash, status, body, headers, scope, key); },
+    find: (scope, key) => (get.get(scope, key) as IdempotencyRecord | undefined) ?? null,
+    complete: (scope, key, hash, status, body, headers, nowMs) => { complete.run(scope, key, hash, status, body, headers, nowMs); },
     release: (scope, key) => { release.run(scope, key); },
     purge: (olderThanMs) => purge.run(olderThanMs).changes,
   };
@@ -441,19 +504,20 @@ export function createSqliteStore(file: string): Store & { db: DB } {
   const db = openDatabase(file);
   const ledger = new Ledger(db);
   const group = new GroupCommit(db);
+  const idempotency = idempotencyRepo(db);
   return {
     db,
     citizens: citizensRepo(db, group),
-    polls: pollsRepo(db, ledger, group),
+    polls: pollsRepo(db, ledger, group, idempotency),
     wallet: walletRepo(db, ledger),
     services: servicesRepo(db),
     media: mediaRepo(db),
     complaints: complaintsRepo(db, ledger),
     agencies: agenciesRepo(db, ledger),
     ideas: ideasRepo(db, ledger),
-    idempotency: idempotencyRepo(db),
+    idempotency,
     isEmpty: () => (db.prepare<[], number>('SELECT COUNT(*) FROM agencies').pluck().get() ?? 0) === 0,
-    close: () => { if (db.open) { db.pragma('optimize'); db.close(); } },
+    close: () => { if (db.open) { group.flushDeferred(); db.pragma('optimize'); db.close(); } },
   };
 }
 

@@ -26,3 +26,17 @@ export function assertProblem(r: Reply, status: number, slug?: string): void {
   assert.match(r.body.type, /^https:\/\/veche\.dev\/problems\/[a-z-]+$/);
   if (slug) assert.equal(r.body.type, `https://veche.dev/problems/${slug}`);
 }
+
+/**
+ * Waits on a condition instead of a fixed delay: calls `attempt` until it returns a value (not
+ * null), polling every `intervalMs`, and fails after `timeoutMs` with the last state described.
+ */
+export async function eventually<T>(attempt: () => Promise<T | null>, { timeoutMs = 10_000, intervalMs = 10 } = {}): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await attempt();
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}

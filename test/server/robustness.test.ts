@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { SignJWT } from 'jose';
 import { startReferenceServer, type ReferenceServer } from '../helpers/reference-server';
-import { assertProblem, call } from './http';
+import { assertProblem, call, eventually } from './http';
 
 let server: ReferenceServer;
 before(async () => { server = await startReferenceServer(); });
@@ -110,40 +110,69 @@ describe('idempotency', () => {
     const token = await server.token({ sub: 'idem-slow' });
     const url = new URL(`${server.apiUrl}/polls/42/votes`);
     const payload = JSON.stringify({ answers: [{ questionId: 'q1', optionIds: ['o2'] }] });
-    // Send the headers and half the body, then the retry, then the rest of the first body.
+    // The first request sends its headers with `Expect: 100-continue` and holds its body. The server
+    // answers 100 only once the request is admitted and its key reserved — that is the moment to
+    // send the retry (no guessing how long the server takes).
     const first = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = request(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'idempotency-key': 'slow-1' } }, (res) => {
+      const req = request(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'idempotency-key': 'slow-1', expect: '100-continue' } }, (res) => {
         let text = '';
         res.on('data', (d) => { text += d; });
         res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
       });
       req.on('error', reject);
-      req.write(payload.slice(0, 10));
-      setTimeout(async () => {
-        const retry = await call(url.href, { token, key: 'slow-1', raw: payload });
-        assertProblem(retry, 409, 'idempotency-in-flight');
-        assert.ok(Number(retry.headers.get('retry-after')) >= 1);
-        req.end(payload.slice(10));
-      }, 150);
+      req.on('continue', () => {
+        void (async () => {
+          const retry = await call(url.href, { token, key: 'slow-1', raw: payload });
+          assertProblem(retry, 409, 'idempotency-in-flight');
+          assert.ok(Number(retry.headers.get('retry-after')) >= 1);
+          req.end(payload);
+        })().catch(reject);
+      });
+      req.flushHeaders();
     });
     const done = await first;
     assert.equal(done.status, 201, done.text);
     const replay = await call(url.href, { token, key: 'slow-1', raw: payload });
+    assert.equal(replay.status, 201, replay.text);
     assert.equal(replay.headers.get('idempotency-replayed'), 'true');
+    assert.equal(replay.text, done.text);
   });
 
   test('an abandoned request releases its key', async () => {
     const token = await server.token({ sub: 'idem-abandon' });
     const url = new URL(`${server.apiUrl}/polls/42/votes`);
     const payload = JSON.stringify({ answers: [{ questionId: 'q1', optionIds: ['o2'] }] });
-    await new Promise<void>((resolve) => {
-      const req = request(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'idempotency-key': 'gone-1' } });
-      req.on('error', () => resolve());
-      req.write(payload.slice(0, 5));
-      setTimeout(() => { req.destroy(); setTimeout(resolve, 200); }, 100);
+    // Reserved (the 100 arrived), then the client goes away before sending the body.
+    await new Promise<void>((resolve, reject) => {
+      const req = request(url, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), 'idempotency-key': 'gone-1', expect: '100-continue' } });
+      req.on('error', () => { /* destroyed on purpose */ });
+      req.on('response', (res) => reject(new Error(`unexpected final response ${res.statusCode} before the body`)));
+      req.on('continue', () => { req.destroy(); resolve(); });
+      req.flushHeaders();
     });
-    const retry = await call(url.href, { token, key: 'gone-1', raw: payload });
+    // The server frees the key when it sees the connection close. Until then a retry is refused as
+    // in flight — and takes nothing — so the test retries until the key is free, within a deadline.
+    const retry = await eventually(async () => {
+      const r = await call(url.href, { token, key: 'gone-1', raw: payload });
+      return r.status === 409 && r.body?.type === 'https://veche.dev/problems/idempotency-in-flight' ? null : r;
+    });
     assert.equal(retry.status, 201, retry.text);
+  });
+
+  test('a request refused on its headers gets the final status instead of 100 Continue', async () => {
+    const url = new URL(`${server.apiUrl}/polls/42/votes`);
+    const outcome = await new Promise<{ continued: boolean; status: number }>((resolve, reject) => {
+      let continued = false;
+      const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': 10, expect: '100-continue' } }, (res) => {
+        res.resume();
+        resolve({ continued, status: res.statusCode ?? 0 });
+        req.destroy();
+      });
+      req.on('error', reject);
+      req.on('continue', () => { continued = true; });
+      req.flushHeaders();
+    });
+    assert.deepEqual(outcome, { continued: false, status: 401 });
   });
 });
 
