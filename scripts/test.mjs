@@ -19,7 +19,6 @@ const find = (dir, pattern) =>
         .sort()
         .map((f) => `${dir}/${f}`)
     : [];
-const has = (dir, pattern) => find(dir, pattern).length > 0;
 
 const steps = [
   { name: 'typecheck', run: 'npm run --silent typecheck' },
