@@ -32,7 +32,8 @@ export function sniffImage(data: Buffer): { type: ImageType; width: number | nul
   return null;
 }
 
-export const mediaUrl = (id: string) => `/api/media/${id}`;
+/** Relative to the API base (the contract allows absolute or API-relative), so a server mounted under any path works. */
+export const mediaUrl = (id: string) => `media/${id}`;
 
 export function mediaOperations(store: Store): Record<string, OperationHandler> {
   return {

@@ -863,7 +863,7 @@ export interface components {
         };
         Media: {
             id: components["schemas"]["Id"];
-            /** @description Where to fetch the image (relative to the API base or absolute) */
+            /** @description Where to fetch the image: absolute, or relative to the API base URL taken as a folder (`media/m1` under `https://region.example/veche/api` is `https://region.example/veche/api/media/m1`) */
             url: string;
             /** @enum {string} */
             contentType: "image/jpeg" | "image/png" | "image/webp" | "image/gif";

@@ -29,6 +29,7 @@ import type {} from './events.js';
 import { agencyRatingMessages } from './messages.js';
 import { agencyRatingStyles } from './styles.js';
 import { baseStyles } from '../../core/styles.js';
+import { safeUrl } from '../../core/urls.js';
 
 /** What survives a reload while a citizen rates: the choice, the comment and the attempt's key. */
 interface RatingDraft {
@@ -44,7 +45,6 @@ type Refusal = 'signed-out' | 'no-closed-complaint' | 'all-rated' | 'already-rat
 const STARS = [1, 2, 3, 4, 5];
 const SORTS: RankingSort[] = ['rating', 'onTime', 'volume'];
 const STATES = ['loading', 'not-found', 'error', 'record', 'ranking', 'eligible', 'not-eligible', 'signed-out', 'queued', 'sent', 'refused'] as const;
-const httpUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
 const volume = (a: AgencySummary) => a.openComplaints + a.resolvedComplaints;
 
 /**
@@ -384,7 +384,7 @@ export class VecheAgencyRating extends VecheElement {
     const avg = a.rating.average;
     const total = a.rating.count;
     const value = avg === null ? '' : formatNumber(locale, avg, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-    const site = httpUrl(a.website);
+    const site = safeUrl(a.website);
     const reviews = [...(this.ratings.value ?? []), ...this.moreRatings].filter((r) => r.comment);
     return html`<article class="frame" part="base" aria-labelledby="title" lang=${locale}>
       <h2 id="title" part="title">${a.name}</h2>

@@ -11,6 +11,7 @@ import { OutboxController, type OutboxItem } from '../../core/outbox.js';
 import { ApiError } from '../../core/problem.js';
 import { baseStyles } from '../../core/styles.js';
 import { VecheElement } from '../../core/veche-element.js';
+import { safeUrl } from '../../core/urls.js';
 import {
   fetchMe,
   fetchNearby,
@@ -34,7 +35,6 @@ import { complaintFormStyles } from './styles.js';
 const STEPS = ['category', 'details', 'location', 'photos', 'review'] as const;
 const [CATEGORY, DETAILS, LOCATION, PHOTOS, REVIEW] = [0, 1, 2, 3, 4];
 const MIN_DESCRIPTION = 10;
-const httpUrl = (url?: string) => (url && /^https?:\/\//i.test(url) ? url : undefined);
 
 /** Everything the citizen entered, autosaved: it survives reloads, crashes and lost connections. */
 interface ComplaintDraft {
@@ -873,7 +873,7 @@ export class VecheComplaintForm extends VecheElement {
         </dd>
       </div>`;
     const place = [form.address.trim(), form.location ? this.pointText(form.location) : ''].filter(Boolean).join('; ');
-    const privacy = httpUrl(this.config.value.privacyUrl);
+    const privacy = safeUrl(this.config.value.privacyUrl);
     return html`<dl class="review">
         ${row(this.text.t('category'), category?.name, CATEGORY)}
         ${this.questions
@@ -951,7 +951,7 @@ export class VecheComplaintForm extends VecheElement {
 
   private renderFiled(filed: Filed): TemplateResult {
     const locale = this.text.locale;
-    const statusUrl = httpUrl(this.statusUrl?.replace('{id}', encodeURIComponent(filed.id)));
+    const statusUrl = safeUrl(this.statusUrl?.replace('{id}', encodeURIComponent(filed.id)));
     const points = filed.points?.awarded;
     return html`<div class="done" part="confirmation">
       <h3 id="done" tabindex="-1">${this.text.t('filedTitle', { number: filed.trackingNumber })}</h3>

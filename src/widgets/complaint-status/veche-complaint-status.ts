@@ -10,6 +10,7 @@ import { OutboxController, type OutboxItem } from '../../core/outbox.js';
 import { ApiError } from '../../core/problem.js';
 import { baseStyles } from '../../core/styles.js';
 import { VecheElement } from '../../core/veche-element.js';
+import { imageSource } from '../../core/urls.js';
 import {
   COMMENT_LIMIT,
   MAX_PHOTO_BYTES,
@@ -43,7 +44,6 @@ const DAY = 86_400_000;
 const OPEN = new Set(['submitted', 'in_progress', 'disputed']);
 const STATES = ['loading', 'not-found', 'error', 'complaint', 'list', 'empty', 'signed-out', 'confirmable', 'queued'] as const;
 const startOfDay = (ms: number) => new Date(ms).setHours(0, 0, 0, 0);
-const isHttp = (url: string) => /^https?:\/\//i.test(url);
 
 /**
  * Follows one complaint (`complaint="ID"`) or lists the signed-in citizen's own (`mine`): a
@@ -405,13 +405,6 @@ export class VecheComplaintStatus extends VecheElement {
     }
   }
 
-  /** An image source from the backend: absolute http(s), or a path relative to the API base. */
-  private src(url: string): string | undefined {
-    if (isHttp(url)) return url;
-    if (/^[a-z][a-z0-9+.-]*:/i.test(url) || !this.client) return undefined;
-    return this.client.url(url);
-  }
-
   protected override render(): TemplateResult {
     if (this.misconfigured) return this.renderConfigError();
     const task = this.mine ? this.list : this.single;
@@ -532,7 +525,7 @@ export class VecheComplaintStatus extends VecheElement {
 
   private renderPhotos(media: Complaint['media'], label: 'answerPhoto' | 'complaintPhoto'): TemplateResult | typeof nothing {
     const photos = media.flatMap((m) => {
-      const src = this.src(m.url);
+      const src = imageSource(m.url, this.config.value.api);
       return src ? [src] : [];
     });
     if (!photos.length) return nothing;
@@ -592,7 +585,7 @@ export class VecheComplaintStatus extends VecheElement {
   private renderDispute(c: Complaint, sending: boolean): TemplateResult {
     const left = COMMENT_LIMIT - this.comment.length;
     const upload = this.upload;
-    const src = this.photo && this.src(this.photo.url);
+    const src = this.photo && imageSource(this.photo.url, this.config.value.api);
     const described = `count-${c.id}${this.commentError ? ` error-${c.id}` : ''}`;
     return html`<form class="dispute" novalidate @submit=${(event: Event) => void this.dispute(event, c)}>
       <p class="label">${this.text.t('disputeTitle')}</p>

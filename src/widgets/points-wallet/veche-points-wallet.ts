@@ -35,6 +35,7 @@ import {
 import type {} from './events.js';
 import { walletMessages } from './messages.js';
 import { PagedList } from '../../core/paged-list.js';
+import { imageSource } from '../../core/urls.js';
 import { walletStyles } from './styles.js';
 
 type Tab = 'balance' | 'history' | 'rewards' | 'donations';
@@ -48,7 +49,6 @@ const TABS: Tab[] = ['balance', 'history', 'rewards', 'donations'];
 const TAB_TEXT = { balance: 'tabBalance', history: 'tabHistory', rewards: 'tabRewards', donations: 'tabDonations' } as const;
 const KIND_TEXT = { earned: 'kindEarned', spent: 'kindSpent', donated: 'kindDonated' } as const;
 const ENTRY_TEXT = { earned: 'entryEarned', spent: 'entrySpent', donated: 'entryDonated' } as const;
-const httpUrl = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
 
 /**
  * The citizen's points: balance and level with progress to the next one, the ledger with
@@ -586,7 +586,7 @@ export class VechePointsWallet extends VecheElement {
   }
 
   private image(image: { url: string; alt: string } | undefined): TemplateResult | typeof nothing {
-    const url = image && httpUrl(image.url);
+    const url = image && imageSource(image.url, this.config.value.api);
     return url ? html`<img src=${url} alt=${image!.alt} loading="lazy" />` : nothing;
   }
 

@@ -9,6 +9,7 @@ import { LocalizeController } from '../../core/localize.js';
 import { ApiError } from '../../core/problem.js';
 import { baseStyles } from '../../core/styles.js';
 import { VecheElement } from '../../core/veche-element.js';
+import { imageSource } from '../../core/urls.js';
 import { castVote, checkReceipt, fetchPoll, type Poll, type PollQuestion, type PollResults, type ReceiptCheck, type VoteResult } from './api.js';
 import { checkAnswer, chosen, fromAnswers, isEmpty, toAnswers, type Choice, type Choices } from './answers.js';
 import type {} from './events.js';
@@ -27,8 +28,6 @@ interface PollDraft {
 
 const SCALE = [1, 2, 3, 4, 5];
 const STATES = ['loading', 'not-found', 'error', 'upcoming', 'open', 'voted', 'closed'] as const;
-// Pictures come from the backend: web addresses, or images inlined as data URIs.
-const imageUrl = (url: string) => (/^(https?:\/\/|data:image\/)/i.test(url) ? url : undefined);
 
 /**
  * A poll or a multi-question survey: single choice, multiple choice with a minimum and maximum,
@@ -483,7 +482,7 @@ export class VechePoll extends VecheElement {
               : nothing}`
         : q.options.map((o) => {
             const on = list.includes(o.id);
-            const image = o.image && imageUrl(o.image.url);
+            const image = o.image && imageSource(o.image.url, this.config.value.api);
             return html`<label class="option" part="option">
               ${input(q.type === 'multiple' ? 'checkbox' : 'radio', o.id, on, full && !on)}
               <span>${o.label}</span>
