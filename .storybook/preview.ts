@@ -1,10 +1,17 @@
 /// <reference types="vite/client" />
 /**
  * Every story renders inside a wrapper that carries the toolbar's choices the way a portal page
- * would: `data-veche-theme="<city> dark contrast"` (the theme files select on it) and `lang`.
- * Mocked backends come from MSW: `parameters.msw.handlers` per story.
+ * would: `data-veche-theme="<city> dark contrast vision kids"` (the theme files select on it) and
+ * `lang`. Mocked backends come from MSW: `parameters.msw.handlers` per story.
+ *
+ * Docs: every widget gets an autodocs page whose attribute, property, event, part, CSS property
+ * and slot tables come from custom-elements.json (`npm run analyze`); each story's paste snippet
+ * (the HTML a webmaster copies) is shown in the docs and in the story's Code panel.
  */
+import { ArgTypes, Description, Primary, Source, Subtitle, Title } from '@storybook/addon-docs/blocks';
 import type { Decorator, Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest } from '@storybook/web-components-vite';
+import { createElement, Fragment } from 'react';
 import { html, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { setupWorker } from 'msw/browser';
@@ -12,6 +19,12 @@ import { mswLoader } from 'msw-storybook-addon/csf3';
 import { STORY_API } from '../stories/support/story-api.js';
 import '../src/themes/index.css';
 import './preview.css';
+import { pasteSnippet } from './paste-snippet.js';
+
+// Generated, not committed: a fresh clone builds Storybook before `npm run analyze` has run.
+const manifests = import.meta.glob<{ default: unknown }>('../custom-elements.json', { eager: true });
+const manifest = Object.values(manifests)[0]?.default;
+if (manifest) setCustomElementsManifest(manifest);
 
 const CITIES = [
   { value: 'default', title: 'Veche default' },
@@ -27,6 +40,8 @@ function themeWords(globals: Record<string, unknown>): string {
     globals.city !== 'default' ? globals.city : '',
     globals.scheme === 'dark' ? 'dark' : '',
     globals.contrast === 'on' ? 'contrast' : '',
+    globals.vision === 'on' ? 'vision' : '',
+    globals.kids === 'on' ? 'kids' : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -110,6 +125,30 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    vision: {
+      description: 'Visually-impaired mode (theme word "vision"): large type, 7:1 contrast, larger targets',
+      toolbar: {
+        title: 'Visually impaired',
+        icon: 'eyeclose',
+        items: [
+          { value: 'off', title: 'Standard version' },
+          { value: 'on', title: 'Version for the visually impaired' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    kids: {
+      description: 'Kids mode (theme word "kids"): friendlier palette, larger targets, rounder',
+      toolbar: {
+        title: 'Kids',
+        icon: 'heart',
+        items: [
+          { value: 'off', title: 'Adults' },
+          { value: 'on', title: 'Kids (6–14)' },
+        ],
+        dynamicTitle: true,
+      },
+    },
     motion: {
       description: 'Emulates prefers-reduced-motion: reduce inside the widgets',
       toolbar: {
@@ -123,7 +162,8 @@ const preview: Preview = {
       },
     },
   },
-  initialGlobals: { city: 'default', locale: 'ru', scheme: 'light', contrast: 'off', motion: 'auto' },
+  initialGlobals: { city: 'default', locale: 'ru', scheme: 'light', contrast: 'off', vision: 'off', kids: 'off', motion: 'auto' },
+  tags: ['autodocs'],
   decorators: [withVecheContext],
   loaders: [
     mswLoader(async () => {
@@ -143,6 +183,24 @@ const preview: Preview = {
   parameters: {
     layout: 'fullscreen',
     controls: { expanded: true },
+    docs: {
+      // The paste snippet, in the docs page and in each story's Code panel.
+      codePanel: true,
+      source: { transform: pasteSnippet, language: 'html' },
+      // One story per page: stories of a file use different mocked backends, which cannot run
+      // side by side in one page; every state has its own story in the sidebar.
+      page: () =>
+        createElement(
+          Fragment,
+          null,
+          createElement(Title),
+          createElement(Subtitle),
+          createElement(Description),
+          createElement(Primary),
+          createElement(Source),
+          createElement(ArgTypes),
+        ),
+    },
     // Violations fail `npm run test:storybook`, which runs axe on every story itself.
     a11y: { test: 'error' },
   },

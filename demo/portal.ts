@@ -3,7 +3,12 @@
  * comes from the portal (here a demo sign-in standing in for ESIA/Gosuslugi), handed to the
  * widgets through `veche.configure({ getToken })`, and the portal opens its own sign-in when
  * a widget asks for one (`veche-auth-required`).
+ *
+ * With `?mock` in the address the page needs no server: `/api` is answered by the contract's
+ * MSW mocks (see mock-mode.ts, which this module loads first).
  */
+import { backendReady, mockMode } from './mock-mode.js';
+
 const TOKEN_KEY = 'demo-portal-token';
 const NAME_KEY = 'demo-portal-name';
 
@@ -13,6 +18,13 @@ const accountName = document.getElementById('account-name') as HTMLElement;
 const backendStatus = document.getElementById('backend-status') as HTMLElement;
 const persona = document.getElementById('persona') as HTMLSelectElement;
 const personaField = document.getElementById('persona-field') as HTMLElement;
+
+if (mockMode) {
+  backendStatus.textContent = 'Демо без сервера: ответы дают встроенные макеты (MSW), данные живут до перезагрузки страницы.';
+  backendReady.catch((error: unknown) => (backendStatus.textContent = `Макеты не запустились: ${String(error)}`));
+  // Links between the demo pages keep the mode.
+  for (const link of document.querySelectorAll<HTMLAnchorElement>('a[data-demo-page]')) link.search = '?mock';
+}
 
 async function vecheReady(): Promise<NonNullable<Window['veche']>> {
   while (!window.veche) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -44,7 +56,9 @@ async function demoSignIn(): Promise<void> {
     (await vecheReady()).configure({ getToken: () => sessionStorage.getItem(TOKEN_KEY) });
     showAccount();
   } catch (error) {
-    backendStatus.textContent = `Не удалось войти: сервер недоступен (${String(error)}). Запустите его командой npm start.`;
+    backendStatus.textContent = mockMode
+      ? `Не удалось войти (${String(error)}).`
+      : `Не удалось войти: сервер недоступен (${String(error)}). Запустите его командой npm start или откройте демо без сервера: ?mock.`;
   } finally {
     signIn.disabled = false;
   }

@@ -1,5 +1,6 @@
 // Every theme preset keeps its text readable: WCAG 2.2 AA contrast (4.5:1 for text, 3:1 for
-// borders and the focus outline; 7:1 for text in the high-contrast theme), computed from the CSS
+// borders and the focus outline; 7:1 for text in the high-contrast theme and the visually-impaired
+// mode), computed from the CSS
 // files the way a widget reads them — through core's fallback chains in src/core/styles.ts.
 // Run: node --test test/themes/
 import { test } from 'node:test';
@@ -9,7 +10,25 @@ import { readFileSync } from 'node:fs';
 const root = new URL('../../', import.meta.url);
 const read = (path) => readFileSync(new URL(path, root), 'utf8');
 
-/** Rules of a theme file, following `@import`s in order: { words, without, declarations }. */
+/** `a, b` → ['a', 'b'], splitting only on commas outside parentheses. */
+function splitList(text) {
+  const parts = [''];
+  let depth = 0;
+  for (const char of text) {
+    if (char === '(') depth++;
+    if (char === ')') depth--;
+    if (char === ',' && depth === 0) parts.push('');
+    else parts[parts.length - 1] += char;
+  }
+  return parts.map((p) => p.trim()).filter(Boolean);
+}
+
+/**
+ * Rules of a theme file, following `@import`s in order: { alternatives: [{ words, without }],
+ * declarations }. A selector is `:where(A, B, …)`; each alternative is theme words the element
+ * must have, and `:not(…)` lists words it must not have. Rules that set no custom property or
+ * color-scheme (e.g. vision's underlined page links) style the page, not tokens: skipped here.
+ */
 function parseThemes(path) {
   const text = read(path).replace(/\/\*[\s\S]*?\*\//g, '');
   const rules = [];
@@ -17,13 +36,21 @@ function parseThemes(path) {
     rules.push(...parseThemes(`src/themes/${imported}`));
   }
   for (const [, selector, body] of text.matchAll(/([^{}@;]+)\{([^{}]*)\}/g)) {
-    const withoutNot = selector.replace(/:not\(([^()]*)\)/g, '');
-    const words = [...withoutNot.matchAll(/\[data-veche-theme~="([\w-]+)"\]/g)].map((m) => m[1]);
-    const without = [...selector.matchAll(/:not\(\[data-veche-theme~="([\w-]+)"\]\)/g)].map((m) => m[1]);
     assert.ok(/^\s*:where\(/.test(selector), `${path}: "${selector.trim()}" must be wrapped in :where() (zero specificity)`);
     const declarations = {};
     for (const [, name, value] of body.matchAll(/([\w-]+)\s*:\s*([^;]+);/g)) declarations[name] = value.trim();
-    rules.push({ file: path, words, without, declarations });
+    if (!Object.keys(declarations).some((name) => name.startsWith('--') || name === 'color-scheme')) continue;
+    const where = /^\s*:where\(([\s\S]*)\)\s*$/.exec(selector);
+    assert.ok(where, `${path}: a token rule is one :where(…) group: "${selector.trim()}"`);
+    const alternatives = splitList(where[1]).map((alternative) => {
+      const nots = [...alternative.matchAll(/:not\(((?:[^()]|\([^()]*\))*)\)/g)];
+      const withoutNot = alternative.replace(/:not\(((?:[^()]|\([^()]*\))*)\)/g, '');
+      return {
+        words: [...withoutNot.matchAll(/\[data-veche-theme~="([\w-]+)"\]/g)].map((m) => m[1]),
+        without: nots.flatMap(([, inner]) => [...inner.matchAll(/\[data-veche-theme~="([\w-]+)"\]/g)].map((m) => m[1])),
+      };
+    });
+    rules.push({ file: path, alternatives, declarations });
   }
   return rules;
 }
@@ -32,7 +59,10 @@ function parseThemes(path) {
 function cascade(rules, themeWords) {
   const declared = {};
   for (const rule of rules) {
-    if (rule.words.every((w) => themeWords.includes(w)) && !rule.without.some((w) => themeWords.includes(w))) {
+    const matches = rule.alternatives.some(
+      ({ words, without }) => words.every((w) => themeWords.includes(w)) && !without.some((w) => themeWords.includes(w)),
+    );
+    if (matches) {
       Object.assign(declared, rule.declarations);
     }
   }
@@ -103,7 +133,19 @@ const THEMES = [
   ['contrast'],
   ['contrast', 'dark'],
   ...CITIES.flatMap((city) => [[city], [city, 'dark'], [city, 'contrast'], [city, 'contrast', 'dark']]),
+  // The visually-impaired mode, alone and over every city; the kids mode, alone and combined.
+  ['vision'],
+  ['vision', 'dark'],
+  ...CITIES.flatMap((city) => [[city, 'vision'], [city, 'vision', 'dark']]),
+  ['kids'],
+  ['kids', 'dark'],
+  ['kids', 'contrast'],
+  ['kids', 'vision'],
+  ['kids', 'vision', 'dark'],
+  ...CITIES.flatMap((city) => [[city, 'kids'], [city, 'kids', 'dark']]),
 ];
+/** Themes for citizens with low vision: text pairs need 7:1 (WCAG AAA). */
+const needsAAA = (theme) => theme.includes('contrast') || theme.includes('vision');
 
 const rules = parseThemes('src/themes/index.css');
 
@@ -119,15 +161,34 @@ test('core reads every role the themes check', () => {
   }
 });
 
-test('index.css includes four city presets, dark and contrast', () => {
+test('index.css includes four city presets, dark, contrast, vision and kids', () => {
   const files = new Set(rules.map((r) => r.file));
-  for (const name of [...CITIES, 'dark', 'contrast']) assert.ok(files.has(`src/themes/${name}.css`), `${name}.css is not imported`);
+  for (const name of [...CITIES, 'dark', 'contrast', 'vision', 'kids']) assert.ok(files.has(`src/themes/${name}.css`), `${name}.css is not imported`);
+});
+
+test('vision: large type, larger targets, underlined links; kids: larger targets, rounder, own palette', () => {
+  const px = (value) => Number(/^(\d+)px$/.exec(value ?? '')?.[1] ?? NaN);
+  for (const words of [['vision'], ['kazan', 'vision', 'dark'], ['kids', 'vision']]) {
+    const { declared } = colours(words);
+    assert.ok(px(declared['--veche-font-size']) >= 20, `${words.join(' ')}: font size ${declared['--veche-font-size']}`);
+    assert.ok(px(declared['--veche-target-size']) >= 48, `${words.join(' ')}: target size ${declared['--veche-target-size']}`);
+    assert.equal(declared['--veche-link-decoration'], 'underline');
+    assert.equal(declared['--veche-decorative-images'], 'none');
+  }
+  assert.match(read('src/themes/vision.css'), /:where\(\[data-veche-theme~="vision"\]\) :where\(a\[href\]\) \{\s*text-decoration: underline;/);
+  for (const words of [['kids'], ['kids', 'dark'], ['altai', 'kids']]) {
+    const { declared } = colours(words);
+    assert.ok(px(declared['--veche-target-size']) >= 48, `${words.join(' ')}: target size`);
+    assert.ok(px(declared['--veche-radius']) > 8, `${words.join(' ')}: radius`);
+  }
+  assert.notEqual(colours(['kids']).role('primary'), colours([]).role('primary'), 'kids has its own palette');
+  assert.equal(colours(['kazan', 'kids']).role('primary'), colours(['kazan']).role('primary'), "a city's palette wins over kids'");
 });
 
 for (const theme of THEMES) {
   const label = theme.length ? theme.join(' ') : '(no theme: core defaults)';
   const { role } = colours(theme);
-  const textMinimum = theme.includes('contrast') ? 7 : 4.5;
+  const textMinimum = needsAAA(theme) ? 7 : 4.5;
   const check = (fg, bg, minimum) => {
     const ratio = contrastRatio(role(fg), role(bg));
     return ratio >= minimum ? undefined : `${fg} ${role(fg)} on ${bg} ${role(bg)}: ${ratio.toFixed(2)} < ${minimum}`;

@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+/**
+ * Host-page impact: the demo portal (demo/index.html) in headless Chromium with a 4× CPU
+ * throttle, loaded with and without the kit, on the no-server `?mock` backend (MSW). The kit is
+ * the real CDN build (dist/cdn/veche.js and its chunks, gzip on the wire); the portal's own code
+ * (portal.ts + the mocks) is bundled once with the same bundler and is there in both runs.
+ *
+ * Prints: bytes the kit transferred, layout shift added (goal 0.00), total blocking time added
+ * (goal ≤ 30 ms), the longest task while the kit loads and renders (goal ≤ 50 ms). Medians of
+ * RUNS loads each; bounded (a few seconds per load) and always exits 0 when it could measure.
+ *
+ *   node bench/host-impact.mjs            RUNS=5 node bench/host-impact.mjs
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { bundle } from '../scripts/bundle.mjs';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const RUNS = Math.max(1, Math.min(9, Number(process.env.RUNS ?? 3)));
+const SETTLE_MS = 2500;
+const TIMEOUT_MS = 30_000;
+
+process.chdir(root);
+if (!existsSync('dist/cdn/veche.js')) {
+  const built = spawnSync(process.execPath, ['scripts/build-cdn.mjs'], { stdio: 'inherit' });
+  if (built.status !== 0) process.exit(1);
+}
+// The host's own code, bundled like a portal would ship it.
+const hostDir = join(root, '.cache/bench-host');
+await bundle('./demo/portal.ts', { outDir: hostDir, write: true, entryName: 'portal' });
+
+/** demo/index.html with the portal's script bundled and the kit from the CDN build — or without the kit. */
+function page(withKit) {
+  let html = readFileSync('demo/index.html', 'utf8')
+    .replace('src="./portal.ts"', 'src="/host/portal.js"')
+    .replace('href="./portal.css"', 'href="/demo/portal.css"')
+    .replace('href="../src/themes/index.css"', 'href="/src/themes/index.css"');
+  const loader = /<script type="module" src="\.\.\/src\/loader\.ts"([^>]*)><\/script>/;
+  if (!loader.test(html)) throw new Error('demo/index.html no longer has the loader <script>');
+  html = html.replace(loader, withKit ? '<script type="module" src="/cdn/veche.js"$1></script>' : '');
+  return html;
+}
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+const ROUTES = [
+  ['/cdn/', join(root, 'dist/cdn')],
+  ['/host/', hostDir],
+  ['/demo/', join(root, 'demo')],
+  ['/src/themes/', join(root, 'src/themes')],
+];
+
+const server = createServer((req, res) => {
+  const { pathname, searchParams } = new URL(req.url ?? '/', 'http://localhost');
+  const send = (body, type) => {
+    const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+    res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) });
+    res.end(gzip ? gzipSync(body) : body);
+  };
+  if (pathname === '/demo/' || pathname === '/demo/index.html') return send(page(!searchParams.has('nokit')), TYPES['.html']);
+  if (pathname === '/mockServiceWorker.js') return send(readFileSync('node_modules/msw/lib/mockServiceWorker.js'), TYPES['.js']);
+  for (const [prefix, dir] of ROUTES) {
+    if (!pathname.startsWith(prefix)) continue;
+    const file = normalize(join(dir, pathname.slice(prefix.length)));
+    if (file.startsWith(dir + sep) && existsSync(file)) return send(readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream');
+  }
+  res.writeHead(404).end();
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+
+/** One cold load in a fresh context; returns the page's own measurements and the kit's bytes. */
+async function load(withKit) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Network.enable');
+  const urls = new Map();
+  let kitBytes = 0;
+  cdp.on('Network.responseReceived', ({ requestId, response }) => urls.set(requestId, response.url));
+  cdp.on('Network.loadingFinished', ({ requestId, encodedDataLength }) => {
+    if (new URL(urls.get(requestId) ?? base).pathname.startsWith('/cdn/')) kitBytes += encodedDataLength;
+  });
+  await page.addInitScript(() => {
+    const m = (window.__hostImpact = { shift: 0, tasks: [] });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) m.shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) m.tasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(`${base}/demo/?mock${withKit ? '' : '&nokit'}`, { waitUntil: 'load', timeout: TIMEOUT_MS });
+  if (withKit) {
+    await page.waitForFunction(() => window.veche, null, { timeout: TIMEOUT_MS });
+    await page.evaluate(() => window.veche.ready());
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('veche-poll')].every((el) => el.shadowRoot?.querySelector('[part~="title"], [part~="status"]')),
+      null,
+      { timeout: TIMEOUT_MS },
+    );
+  } else {
+    await page.waitForFunction(() => document.documentElement.dataset.demoBackend === 'mock-ready', null, { timeout: TIMEOUT_MS });
+  }
+  await page.waitForTimeout(SETTLE_MS);
+  const measured = await page.evaluate(() => window.__hostImpact);
+  await context.close();
+  const tbt = measured.tasks.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0);
+  const longest = measured.tasks.reduce((max, t) => Math.max(max, t.duration), 0);
+  return { shift: measured.shift, tbt, longest, kitBytes, tasks: measured.tasks.length };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+try {
+  const runs = { with: [], without: [] };
+  for (let i = 0; i < RUNS; i++) {
+    runs.without.push(await load(false));
+    runs.with.push(await load(true));
+  }
+  const m = (side, key) => median(runs[side].map((r) => r[key]));
+  const shiftAdded = Math.max(0, m('with', 'shift') - m('without', 'shift'));
+  const tbtAdded = Math.max(0, m('with', 'tbt') - m('without', 'tbt'));
+  console.log(`host-impact: demo portal, ?mock backend, 4× CPU throttle, median of ${RUNS} cold loads each`);
+  console.log(`  without kit: CLS ${m('without', 'shift').toFixed(3)}, TBT ${m('without', 'tbt').toFixed(0)} ms, longest task ${m('without', 'longest').toFixed(0)} ms`);
+  console.log(`  with kit:    CLS ${m('with', 'shift').toFixed(3)}, TBT ${m('with', 'tbt').toFixed(0)} ms, longest task ${m('with', 'longest').toFixed(0)} ms`);
+  console.log(`kit bytes transferred: ${(m('with', 'kitBytes') / 1024).toFixed(1)} KB (gzip, dist/cdn)`);
+  console.log(`layout shift added: ${shiftAdded.toFixed(2)} (goal 0.00)${shiftAdded > 0.005 ? ' OVER' : ''}`);
+  console.log(`total blocking time added: ${tbtAdded.toFixed(0)} ms (goal ≤ 30 ms)${tbtAdded > 30 ? ' OVER' : ''}`);
+  // Long tasks cannot be attributed to a script from the page; the longest one in the kit's runs is
+  // an upper bound for the kit's own when the runs without it have none as long.
+  const longest = m('with', 'longest');
+  console.log(`longest task with the kit: ${longest.toFixed(0)} ms (goal ≤ 50 ms; without the kit ${m('without', 'longest').toFixed(0)} ms)${longest > 50 ? ' OVER' : ''}`);
+} finally {
+  await browser.close();
+  server.close();
+}

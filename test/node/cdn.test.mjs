@@ -1,0 +1,204 @@
+// The CDN output (dist/cdn/, made by `npm run build` through scripts/build-cdn.mjs) is what a
+// webmaster pastes: the autoloader within budget, SRI hashes that match, standalone bundles that
+// need nothing else, and a page that pastes the script twice still works, with one warning.
+// When dist/cdn/ is missing or older than the sources, the CDN build runs first (a few seconds).
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { Buffer } from 'node:buffer';
+import process from 'node:process';
+import { init, parse } from 'es-module-lexer';
+import { chromium } from 'playwright-core';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const cdn = join(root, 'dist/cdn');
+const LOADER_BUDGET = 2 * 1024;
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
+}
+
+function ensureBuild() {
+  const built = existsSync(join(cdn, 'sri.json')) ? statSync(join(cdn, 'sri.json')).mtimeMs : 0;
+  const sources = Math.max(...['src', 'scripts/build-cdn.mjs', 'scripts/bundle.mjs', 'scripts/entries.mjs'].map((p) => newestMtime(join(root, p))));
+  if (built > sources) return;
+  const result = spawnSync(process.execPath, ['scripts/build-cdn.mjs'], { cwd: root, encoding: 'utf8' });
+  assert.equal(result.status, 0, `the CDN build failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+const files = (dir) => readdirSync(join(cdn, dir), { recursive: true }).map(String).filter((f) => /\.(js|css)$/.test(f));
+const read = (file) => readFileSync(join(cdn, file));
+
+/**
+ * The imports of a built module: `specifier` is the path when it is a literal (a string or a
+ * template without `${}`, as rolldown writes dynamic imports), undefined when computed at run time.
+ */
+function importsOf(file) {
+  const source = read(file).toString();
+  const [imports] = parse(source);
+  return imports
+    .filter((i) => i.d !== -2) // import.meta
+    .map((i) => {
+      const raw = i.d > -1 ? source.slice(i.s, i.e).trim() : undefined;
+      const literal = i.n ?? (raw && /^`[^`$]*`$/.test(raw) ? raw.slice(1, -1) : undefined);
+      return { dynamic: i.d > -1, specifier: literal, text: source.slice(i.ss, i.se).replace(/\s+/g, ' ') };
+    });
+}
+
+before(async () => {
+  ensureBuild();
+  await init;
+});
+
+test('veche.js, with what it imports before it runs, is within 2 KB gzip', () => {
+  const closure = new Set();
+  const visit = (file) => {
+    if (closure.has(file)) return;
+    closure.add(file);
+    for (const { specifier } of importsOf(file).filter((i) => !i.dynamic)) {
+      assert.match(specifier, /^\.\.?\//, `${file} imports "${specifier}": the CDN build must not leave bare imports`);
+      visit(join(file, '..', specifier));
+    }
+  };
+  visit('veche.js');
+  const gzip = (buffer) => gzipSync(buffer, { level: 9 }).length;
+  assert.ok(gzip(read('veche.js')) <= LOADER_BUDGET, `veche.js is ${gzip(read('veche.js'))} B gzip`);
+  // Measured like the size table (scripts/size.mjs): the static closure as one text.
+  const size = gzip(Buffer.concat([...closure].map(read)));
+  assert.ok(size <= LOADER_BUDGET, `the autoloader is ${size} B gzip (${[...closure].join(' + ')}), over ${LOADER_BUDGET} B`);
+});
+
+test('sri.json lists every file with a hash that matches it', () => {
+  const sri = JSON.parse(read('sri.json').toString());
+  const onDisk = files('.').sort();
+  assert.deepEqual(Object.keys(sri).sort(), onDisk, 'sri.json and the files in dist/cdn/ differ');
+  for (const [file, integrity] of Object.entries(sri)) {
+    const [algorithm, hash] = integrity.split('-');
+    assert.equal(algorithm, 'sha384', file);
+    assert.equal(hash, createHash('sha384').update(read(file)).digest('base64'), `${file}: the SRI hash does not match`);
+  }
+  assert.ok(onDisk.includes('veche.js') && onDisk.some((f) => f.startsWith('themes/')));
+});
+
+test('every standalone bundle is self-contained: no static or dynamic import of anything', () => {
+  const bundles = files('standalone').filter((f) => f.endsWith('.js'));
+  assert.ok(bundles.includes('poll.js'), `standalone/ has ${bundles.join(', ')}`);
+  // A computed import() hides a bare specifier from the bundler (e.g. `import(/* @vite-ignore */ NAME)`),
+  // which a page without an import map cannot resolve: it counts too.
+  const leftovers = bundles.flatMap((file) => importsOf(`standalone/${file}`).map((i) => `standalone/${file}: ${i.text}`));
+  assert.deepEqual(leftovers, []);
+});
+
+test('the autoloader imports only chunks that exist', () => {
+  const imports = importsOf('veche.js');
+  assert.ok(imports.filter((i) => i.dynamic).length >= 2, 'veche.js loads widgets with dynamic import()');
+  for (const { specifier, text } of imports) {
+    assert.ok(specifier, `every import of veche.js is a literal path: ${text}`);
+    assert.ok(existsSync(join(cdn, specifier)), `veche.js imports ${specifier}, which is not in dist/cdn/`);
+  }
+});
+
+// ---- In Chromium: the script pasted twice (and a standalone bundle next to it).
+
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+const PAGES = {
+  // A CMS that pastes the script twice, with a cache-buster: two copies of the loader module.
+  '/twice.html': `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>twice</title>
+    <script type="module" src="/cdn/veche.js" data-api="/api"></script>
+    <script type="module" src="/cdn/veche.js?v=2" data-api="/api"></script></head>
+    <body><veche-poll poll="42"></veche-poll></body></html>`,
+  // A page with a standalone bundle (e.g. from an npm build) and the autoloader.
+  '/mixed.html': `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>mixed</title>
+    <script type="module" src="/cdn/standalone/poll.js"></script>
+    <script type="module" src="/cdn/veche.js" data-api="/api"></script></head>
+    <body><veche-poll poll="42"></veche-poll><div id="later"></div></body></html>`,
+};
+
+let server;
+let browser;
+let baseUrl;
+
+before(async () => {
+  server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (PAGES[path]) return void res.writeHead(200, { 'Content-Type': TYPES['.html'] }).end(PAGES[path]);
+    if (path.startsWith('/api/')) {
+      // The backend is not the subject here: every poll is "not found".
+      const problem = { type: 'https://veche.dev/problems/not-found', title: 'Not found', status: 404 };
+      return void res.writeHead(404, { 'Content-Type': 'application/problem+json' }).end(JSON.stringify(problem));
+    }
+    const file = normalize(join(cdn, path.replace(/^\/cdn\//, '/')));
+    if (!path.startsWith('/cdn/') || !file.startsWith(cdn + sep) || !existsSync(file)) return void res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Opens a page, counting customElements.define calls per tag and console warnings and errors. */
+async function open(path) {
+  const page = await browser.newPage();
+  const log = { warnings: [], errors: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'warning') log.warnings.push(message.text());
+    // The mocked 404 of the poll is the browser's own resource error, not the kit's.
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) log.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => log.errors.push(String(error)));
+  await page.addInitScript(() => {
+    window.defines = {};
+    const define = customElements.define.bind(customElements);
+    customElements.define = (name, ...rest) => {
+      window.defines[name] = (window.defines[name] ?? 0) + 1;
+      return define(name, ...rest);
+    };
+  });
+  await page.goto(`${baseUrl}${path}`);
+  await page.waitForFunction(() => customElements.get('veche-poll') && document.querySelector('veche-poll').shadowRoot?.querySelector('*'));
+  return { page, log };
+}
+
+test('veche.js pasted twice: the poll is defined once, renders, and the console has one warning', async () => {
+  const { page, log } = await open('/twice.html');
+  try {
+    await page.evaluate(() => window.veche.ready());
+    assert.equal(await page.evaluate(() => window.defines['veche-poll']), 1);
+    assert.deepEqual(log.warnings, ['[veche] veche.js is included twice on this page; the second copy does nothing.']);
+    assert.deepEqual(log.errors, []);
+    // Still watching the page: a tag added later is loaded by the one working copy.
+    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<veche-provider api="/api"></veche-provider>'));
+    await page.waitForFunction(() => customElements.get('veche-provider'));
+    assert.equal(await page.evaluate(() => window.defines['veche-provider']), 1);
+  } finally {
+    await page.close();
+  }
+});
+
+test('a standalone bundle and the autoloader on one page: one definition, no errors', async () => {
+  const { page, log } = await open('/mixed.html');
+  try {
+    await page.evaluate(() => window.veche.ready());
+    assert.equal(await page.evaluate(() => window.defines['veche-poll']), 1);
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await page.close();
+  }
+});
