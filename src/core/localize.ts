@@ -33,21 +33,55 @@ export type TextOverrides = Record<string, Message>;
 export type Params = Record<string, string | number>;
 
 type Loader<M extends Messages> = () => Promise<{ default: Translation<M> }>;
+type VariantLoader<M extends Messages> = () => Promise<{ default: Partial<Translation<M>> }>;
+
+/**
+ * A text layer over every locale, chosen by the widget's theme: `kids` (Active Citizen Kids:
+ * simpler wording) replaces only the keys it lists.
+ */
+export type TextVariant = 'kids';
 
 export interface Namespace<M extends Messages> {
   readonly name: string;
   readonly source: M;
   readonly loaders: Record<LazyLocale, Loader<M>>;
+  readonly variants: Partial<Record<TextVariant, Record<Locale, VariantLoader<M>>>>;
   readonly loaded: Map<Locale, Translation<M>>;
   readonly pending: Map<Locale, Promise<void>>;
+  /** Variant layers by `variant:locale`. */
+  readonly loadedVariants: Map<string, Partial<Translation<M>>>;
 }
 
 export function defineMessages<M extends Messages>(
   name: string,
   source: M,
   loaders: Namespace<M>['loaders'],
+  variants: Namespace<M>['variants'] = {},
 ): Namespace<M> {
-  return { name, source, loaders, loaded: new Map([[DEFAULT_LOCALE, source as Translation<M>]]), pending: new Map() };
+  return {
+    name,
+    source,
+    loaders,
+    variants,
+    loaded: new Map([[DEFAULT_LOCALE, source as Translation<M>]]),
+    pending: new Map(),
+    loadedVariants: new Map(),
+  };
+}
+
+/** Loads a text layer (e.g. kids) of a namespace for a locale; a namespace without it resolves at once. */
+function loadVariant<M extends Messages>(namespace: Namespace<M>, variant: TextVariant, locale: Locale): Promise<void> | undefined {
+  const key = `${variant}:${locale}`;
+  const loader = namespace.variants[variant]?.[locale];
+  if (!loader || namespace.loadedVariants.has(key)) return undefined;
+  namespace.loadedVariants.set(key, {});
+  return loader().then(
+    (module) => void namespace.loadedVariants.set(key, module.default),
+    (error: unknown) => {
+      namespace.loadedVariants.delete(key);
+      console.error(`[veche] could not load the "${variant}" texts of ${namespace.name}`, error);
+    },
+  );
 }
 
 /** Replaces `{name}` placeholders; numbers are formatted for the locale (1 000, 1,000). */
@@ -85,6 +119,8 @@ export function loadMessages<M extends Messages>(namespace: Namespace<M>, locale
 export interface LocalizedHost extends ReactiveControllerHost {
   /** Per-instance replacements for any text, by key. */
   strings?: TextOverrides;
+  /** The text layer to use over the locale (`kids`), if any. */
+  readonly textVariant?: TextVariant | undefined;
 }
 
 // The namespaces each element uses (core + its own), so that its texts switch language together.
@@ -130,12 +166,20 @@ export class LocalizeController<M extends Messages> implements ReactiveControlle
     if (!this.namespace.loaded.has(locale)) {
       void loadMessages(this.namespace, locale).then(() => this.host.requestUpdate());
     }
+    const variant = this.host.textVariant;
+    if (variant) void loadVariant(this.namespace, variant, this.locale)?.then(() => this.host.requestUpdate());
   }
 
   t(key: keyof M & string, params?: Params): string {
     const locale = this.locale;
+    const variant = this.host.textVariant;
+    const layer = variant ? this.namespace.loadedVariants.get(`${variant}:${locale}`) : undefined;
     const message =
-      this.host.strings?.[key] ?? this.namespace.loaded.get(locale)?.[key] ?? this.namespace.source[key] ?? key;
+      this.host.strings?.[key] ??
+      layer?.[key] ??
+      this.namespace.loaded.get(locale)?.[key] ??
+      this.namespace.source[key] ??
+      key;
     return selectMessage(locale, message, params);
   }
 }

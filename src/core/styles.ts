@@ -34,6 +34,9 @@ export const tokenStyles = css`
     --_radius: var(--veche-radius, 8px);
     --_gap: var(--veche-space, 1em);
     --_target: var(--veche-target-size, 44px);
+    /* The visually-impaired mode hides decorative pictures and underlines every link. */
+    --_decorative-images: var(--veche-decorative-images, block);
+    --_link-decoration: var(--veche-link-decoration, underline);
   }
 `;
 
@@ -93,7 +96,10 @@ export const hostStyles = css`
   /* The citizen's setting, or the page's: theme word \`reduced-motion\` (visually-impaired mode). */
   :host([data-veche-theme~='reduced-motion']) *,
   :host([data-veche-theme~='reduced-motion']) *::before,
-  :host([data-veche-theme~='reduced-motion']) *::after {
+  :host([data-veche-theme~='reduced-motion']) *::after,
+  :host([data-veche-theme~='vision']) *,
+  :host([data-veche-theme~='vision']) *::before,
+  :host([data-veche-theme~='vision']) *::after {
     animation-duration: 0.01ms !important;
     animation-iteration-count: 1 !important;
     transition-duration: 0.01ms !important;
@@ -163,7 +169,11 @@ export const controlStyles = css`
   }
   .link {
     color: var(--_primary-strong);
-    text-decoration: underline;
+    text-decoration: var(--_link-decoration);
+  }
+  /* Pictures that only decorate (an option's sketch, a reward's photo) — not content. */
+  .decorative {
+    display: var(--_decorative-images);
   }
   .field-error {
     color: var(--_danger);

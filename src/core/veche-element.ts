@@ -5,7 +5,7 @@ import { apiClientFor, type ApiClient } from './api-client.js';
 import type { TokenGetter } from './config.js';
 import { ConfigController } from './config-controller.js';
 import { emit } from './events.js';
-import { LocalizeController, type TextOverrides } from './localize.js';
+import { LocalizeController, type TextOverrides, type TextVariant } from './localize.js';
 import { coreMessages } from './messages.js';
 import { ApiError } from './problem.js';
 import { baseStyles } from './styles.js';
@@ -56,6 +56,11 @@ export abstract class VecheElement extends LitElement {
   protected readonly coreText = new LocalizeController(this, coreMessages, () => this.config.value.locale);
   protected readonly announcer = new AnnouncerController(this);
   protected readonly internals: ElementInternals = this.attachInternals();
+
+  /** `kids` when the theme includes it: the simpler wording of Active Citizen Kids. */
+  get textVariant(): TextVariant | undefined {
+    return this.config.value.theme?.split(' ').includes('kids') ? 'kids' : undefined;
+  }
 
   /** Whether this widget talks to the backend (and so cannot work without `api`). */
   protected needsBackend = true;

@@ -72,6 +72,32 @@ describe('localisation', () => {
     expect(el.own.t('send')).to.equal('Send');
   });
 
+  it('applies the kids text layer over the locale when the theme includes kids', async () => {
+    const texts = defineMessages(
+      'kids-layer-test',
+      { vote: 'Проголосовать', title: 'Опрос' },
+      { en: async () => ({ default: { vote: 'Vote', title: 'Poll' } }), tt: async () => ({ default: { vote: 'Тавыш бирү', title: 'Сорау' } }) },
+      { kids: { ru: async () => ({ default: { vote: 'Ответить' } }), en: async () => ({ default: { vote: 'Answer' } }), tt: async () => ({ default: {} }) } },
+    );
+    class KidsHost extends LitElement {
+      variant: 'kids' | undefined = 'kids';
+      get textVariant() {
+        return this.variant;
+      }
+      text = new LocalizeController(this, texts, () => 'ru');
+      protected override render() {
+        return html`<p>${this.text.t('vote')} · ${this.text.t('title')}</p>`;
+      }
+    }
+    customElements.define('kids-host', KidsHost);
+    const el = await fixture<KidsHost>(html`<kids-host></kids-host>`);
+    await waitUntil(() => el.shadowRoot!.textContent === 'Ответить · Опрос', 'the kids layer was not applied');
+    el.variant = undefined;
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(el.shadowRoot!.textContent).to.equal('Проголосовать · Опрос');
+  });
+
   it('applies per-instance text overrides from a CMS editor (JSON attribute or property)', async () => {
     const el = await fixture<VecheTestWidget>(
       html`<veche-test-widget api="/api" strings='{"retry": "Ещё раз", "points": {"one": "{count} очко", "few": "{count} очка", "many": "{count} очков", "other": "{count} очка"}}'></veche-test-widget>`,

@@ -53,6 +53,15 @@ describe('<veche-poll> languages', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('speaks to kids when the theme includes kids (Active Citizen Kids), in every locale', async () => {
+    const el = await renderPoll(polls.openSingle);
+    expect(text(el, '[part~="submit"]')).not.to.equal('Ответить');
+    el.setAttribute('theme', 'kids');
+    await waitUntil(() => text(el, '[part~="submit"]') === 'Ответить', 'no kids wording in Russian');
+    el.setAttribute('locale', 'en');
+    await waitUntil(() => text(el, '[part~="submit"]') === 'Answer', 'no kids wording in English');
+  });
+
   it('renders in Tatar, through voting and results', async () => {
     const el = await renderPoll(polls.openSingle, { locale: 'tt' });
     await waitUntil(() => text(el, '[part~="submit"]') === 'Тавыш бирергә', 'Tatar did not load');
