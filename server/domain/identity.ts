@@ -19,6 +19,8 @@ export function identityOperations(store: Store, auth: Authenticator, demo: { en
   const cookie = (value: string, maxAge: number) => `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${demo.secureCookie ? '; Secure' : ''}`;
   return {
     getMe: async (ctx) => ok(await me(requireIdentity(ctx))),
+    getSession: async (ctx) =>
+      ok({ signedIn: !!ctx.identity, me: ctx.identity ? await me(ctx.identity) : null } satisfies Schemas['SessionState']),
     demoSignIn: async (ctx) => {
       if (!demo.enabled) throw notFound('Демо-вход');
       const body = (ctx.body ?? {}) as Schemas['DemoSignIn'];

@@ -80,7 +80,8 @@ export class ApiClient {
   get<T>(path: string, options: RequestOptions = {}): Promise<T> {
     const url = this.url(path, options.query);
     let shared = this.inFlight.get(url);
-    if (!shared) {
+    // A shared request every caller abandoned is being cancelled: a new caller starts afresh.
+    if (!shared || shared.controller.signal.aborted) {
       const controller = new AbortController();
       const promise = this.withRetries<T>('GET', url, undefined, { ...options, signal: controller.signal }, true);
       shared = { promise, controller, waiting: 0 };

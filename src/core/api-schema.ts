@@ -567,6 +567,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is signed in, if anyone (200 either way)
+         * @description Widgets ask this once per page before loading anything that needs identity, so an anonymous
+         *     visitor's page shows the sign-in call to action without failed requests. Signed out is
+         *     `{ signedIn: false, me: null }`; a token that is invalid or expired is still a 401.
+         */
+        get: operations["getSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/auth/demo": {
         parameters: {
             query?: never;
@@ -1352,6 +1374,10 @@ export interface components {
                 email?: string;
                 phone?: string;
             };
+        };
+        SessionState: {
+            signedIn: boolean;
+            me: components["schemas"]["Me"] | null;
         };
         DemoSignIn: {
             citizenId?: components["schemas"]["Id"];
@@ -2546,6 +2572,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionState"];
                 };
             };
             401: components["responses"]["Unauthorized"];

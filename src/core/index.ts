@@ -17,5 +17,7 @@ export { LocalizeController, defineMessages, selectMessage, type Messages, type 
 export { configure, getPageConfig } from './page-config.js';
 export { ApiError, type ApiErrorKind, type FieldError, type Problem } from './problem.js';
 export { VecheProvider } from './provider.js';
+export { currentSession, forgetSession, signedInOnly, type SessionState } from './session.js';
+export { imageSource, safeUrl } from './urls.js';
 export { baseStyles, controlStyles, hostStyles, statusStyles, tokenStyles } from './styles.js';
 export { VecheElement } from './veche-element.js';

@@ -20,8 +20,14 @@ const openPoll = (t: string) => pollId((p) => type(p) === t && state(p.id) === '
 const votedBy = (citizenId: string) => pollId((p) => state(p.id) === 'open' && p.ballots.some((b) => b.citizenId === citizenId), `open and voted by ${citizenId}`);
 const notVotedBy = (citizenId: string) => pollId((p) => state(p.id) === 'open' && !p.ballots.some((b) => b.citizenId === citizenId), `open and not voted by ${citizenId}`);
 
-function complaintId(status: string, citizenId?: string): string {
-  const c = region.complaints.find((x) => x.status === status && (!citizenId || x.citizenId === citizenId));
+/** Resolved within the confirmation period (at the fixtures' `now`): the author may still confirm. */
+const confirmable = (c: (typeof region.complaints)[number]) => {
+  const resolved = c.history.findLast((h) => h.status === 'resolved');
+  return c.status === 'resolved' && !!resolved && now.getTime() - Date.parse(resolved.at) < 14 * 86_400_000;
+};
+
+function complaintId(status: string, citizenId?: string, test: (c: (typeof region.complaints)[number]) => boolean = () => true): string {
+  const c = region.complaints.find((x) => x.status === status && (!citizenId || x.citizenId === citizenId) && test(x));
   if (!c) throw new Error(`mocks: the demo region has no ${status} complaint${citizenId ? ` of ${citizenId}` : ''}`);
   return c.id;
 }
@@ -66,11 +72,15 @@ export const fixtureIds = {
     submitted: complaintId('submitted'),
     inProgress: complaintId('in_progress'),
     resolved: complaintId('resolved'),
+    /** resolved a few days ago: the author can still confirm or dispute it */
+    confirmable: complaintId('resolved', undefined, confirmable),
+    /** resolved long ago: the confirmation period is over */
+    confirmationExpired: complaintId('resolved', undefined, (c) => !confirmable(c)),
     disputed: complaintId('disputed'),
     closed: complaintId('closed'),
     rejected: complaintId('rejected'),
     /** a citizen's own: anna's open and closed ones; timur's waits for his confirmation */
-    own: { annaSubmitted: complaintId('submitted', 'anna'), annaClosed: complaintId('closed', 'anna'), timurResolved: complaintId('resolved', 'timur') },
+    own: { annaSubmitted: complaintId('submitted', 'anna'), annaClosed: complaintId('closed', 'anna'), timurResolved: complaintId('resolved', 'timur', confirmable) },
   },
   ideas: {
     published: ideaId((i) => i.status === 'published' && !i.funding, 'published'),

@@ -456,6 +456,7 @@ const operations: Record<string, Operation> = {
 
   // ---------- identity
   getMe: ({ db, signedIn }) => ok(db.me(signedIn()) satisfies S['Me']),
+  getSession: ({ db, who }) => ok({ signedIn: !!who, me: who ? db.me(who) : null } satisfies S['SessionState']),
   demoSignIn: ({ db, body }) => {
     const input = (body ?? {}) as S['DemoSignIn'];
     let who: MockIdentity;

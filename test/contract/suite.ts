@@ -100,7 +100,7 @@ export function defineContractSuite(target: ContractTarget): void {
       expectStatus(badKey, 400);
     });
 
-    test('identity: 401 problems when signed out or forged, /me when signed in, demo sign-in, sign-out', async () => {
+    test('identity: 401 problems when signed out or forged, /me and /session, demo sign-in, sign-out', async () => {
       const anonymous = await c.api('GET', '/me');
       expectStatus(anonymous, 401);
       problemType(anonymous, 'unauthorized');
@@ -110,6 +110,15 @@ export function defineContractSuite(target: ContractTarget): void {
       const me = await c.api('GET', '/me', { token });
       expectStatus(me, 200);
       assert.equal(me.body.id, 'anna');
+      // The session probe answers 200 either way, so anonymous pages make no failing request.
+      const signedOut = await c.api('GET', '/session');
+      expectStatus(signedOut, 200);
+      assert.deepEqual(signedOut.body, { signedIn: false, me: null });
+      const session = await c.api('GET', '/session', { token });
+      expectStatus(session, 200);
+      assert.equal(session.body.signedIn, true);
+      assert.equal(session.body.me.id, 'anna');
+      expectStatus(await c.api('GET', '/session', { token: 'forged.token.value' }), 401);
       const staff = await c.api('GET', '/me', { token: await target.signIn({ citizenId: 'staff-roads' }) });
       assert.deepEqual([staff.body.roles, staff.body.agencyId], [['agency'], 'roads']);
       const demo = await c.api('POST', '/auth/demo', { body: { citizenId: 'ivan' } });

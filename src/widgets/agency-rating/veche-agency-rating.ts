@@ -30,6 +30,7 @@ import { agencyRatingMessages } from './messages.js';
 import { agencyRatingStyles } from './styles.js';
 import { baseStyles } from '../../core/styles.js';
 import { safeUrl } from '../../core/urls.js';
+import { signedInOnly } from '../../core/session.js';
 
 /** What survives a reload while a citizen rates: the choice, the comment and the attempt's key. */
 interface RatingDraft {
@@ -162,7 +163,7 @@ export class VecheAgencyRating extends VecheElement {
     task: async ([client, id], { signal }): Promise<RatingEligibility | 'signed-out'> => {
       if (!client || !id) return initialState as never;
       try {
-        const result = await fetchEligibility(client, id, signal);
+        const result = await signedInOnly(client, () => fetchEligibility(client, id, signal));
         this.restore(id, result);
         return result;
       } catch (error) {

@@ -12,6 +12,7 @@ import { ApiError } from '../../core/problem.js';
 import { baseStyles } from '../../core/styles.js';
 import { VecheElement } from '../../core/veche-element.js';
 import { safeUrl } from '../../core/urls.js';
+import { signedInOnly } from '../../core/session.js';
 import {
   fetchMe,
   fetchNearby,
@@ -177,7 +178,7 @@ export class VecheComplaintForm extends VecheElement {
     task: async ([client, flavor], { signal }): Promise<Me | null | undefined> => {
       if (!client || flavor === 'open311') return undefined;
       try {
-        const me = await fetchMe(client, signal);
+        const me = await signedInOnly(client, () => fetchMe(client, signal));
         this.signIn = false;
         // Signed in after a 401 held the queue: send now.
         if (this.outbox.items.length) this.outbox.retryNow();

@@ -11,6 +11,7 @@ import { ApiError } from '../../core/problem.js';
 import { baseStyles } from '../../core/styles.js';
 import { VecheElement } from '../../core/veche-element.js';
 import { imageSource } from '../../core/urls.js';
+import { signedInOnly } from '../../core/session.js';
 import {
   COMMENT_LIMIT,
   MAX_PHOTO_BYTES,
@@ -151,7 +152,7 @@ export class VecheComplaintStatus extends VecheElement {
     task: async ([client, mine, size], { signal }): Promise<Complaint[] | 'signed-out'> => {
       if (!client || !mine) return initialState as never;
       try {
-        const page = await fetchMine(client, this.limit(size), undefined, signal);
+        const page = await signedInOnly(client, () => fetchMine(client, this.limit(size), undefined, signal));
         this.extra = [];
         this.cursor = page.nextCursor;
         this.restore(page.items);
@@ -163,6 +164,21 @@ export class VecheComplaintStatus extends VecheElement {
     },
     args: () => [this.client, this.mine, this.pageSize] as const,
   });
+
+  // A complaint filed with a <veche-complaint-form> on the same page shows up in "mine" at once.
+  private readonly onComplaintFiled = () => {
+    if (this.mine) void this.list.run();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('veche-complaint-submitted', this.onComplaintFiled);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('veche-complaint-submitted', this.onComplaintFiled);
+  }
 
   private limit(size: number): number {
     return Math.min(100, Math.max(1, Math.round(size) || 10));

@@ -36,6 +36,7 @@ import type {} from './events.js';
 import { walletMessages } from './messages.js';
 import { PagedList } from '../../core/paged-list.js';
 import { imageSource } from '../../core/urls.js';
+import { signedInOnly } from '../../core/session.js';
 import { walletStyles } from './styles.js';
 
 type Tab = 'balance' | 'history' | 'rewards' | 'donations';
@@ -145,7 +146,7 @@ export class VechePointsWallet extends VecheElement {
         for (const list of [this.history, this.rewards, this.funds]) list.reset();
       }
       try {
-        const wallet = await fetchWallet(client, signal);
+        const wallet = await signedInOnly(client, () => fetchWallet(client, signal));
         this.wallet = wallet;
         this.signedOut = false;
         this.restore();

@@ -133,7 +133,7 @@ describe('<veche-complaint-status> confirm or dispute a fix', () => {
   it('says when the confirmation period is over', async () => {
     reset();
     await mocks();
-    const el = await renderStatus({ complaint: id });
+    const el = await renderStatus({ complaint: complaints.confirmationExpired });
     expect(el.matches(':state(confirmable)')).to.be.false;
     expect(text(el)).to.contain('Срок подтверждения истёк');
     expect(buttonNamed(el, 'Да, проблема решена')).to.be.null;

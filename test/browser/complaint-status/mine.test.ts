@@ -36,6 +36,17 @@ describe('<veche-complaint-status mine>', () => {
     expect(pages[1]!.path).to.contain('cursor=');
   });
 
+  it('shows a complaint filed by a form on the same page at once', async () => {
+    const el = await renderStatus({ mine: true, pageSize: 100 });
+    const count = () => $$(el, '.card h3').length;
+    const before = count();
+    const filed = structuredClone(backend.db.complaints.find((c) => c.citizenId === fixtureIds.citizens.active)!);
+    backend.db.complaints.push({ ...filed, id: 'c-filed-now', trackingNumber: 'ZR-TEST-1', createdAt: new Date().toISOString() });
+    document.dispatchEvent(new CustomEvent('veche-complaint-submitted', { detail: { complaint: 'c-filed-now', trackingNumber: 'ZR-TEST-1', service: filed.serviceCode, agency: 'roads' } }));
+    await waitUntil(() => count() === before + 1, 'the new complaint did not appear');
+    expect(text(el)).to.contain('ZR-TEST-1');
+  });
+
   it('opens a complaint\'s timeline in a disclosure', async () => {
     const el = await renderStatus({ mine: true });
     const details = $<HTMLDetailsElement>(el, 'details')!;

@@ -173,6 +173,19 @@ describe('API client', () => {
     expect((await second).ok).to.be.true;
   });
 
+  it('starts afresh when a new caller asks for a GET that every earlier caller abandoned', async () => {
+    let calls = 0;
+    await startMocks(http.get(`${BASE}/history`, async () => (calls++, await delay(40), HttpResponse.json({ items: [calls] }))));
+    const api = client();
+    const first = new AbortController();
+    const abandoned = api.get('/history', { signal: first.signal });
+    first.abort(); // e.g. a list reloads while its first page is still on the way
+    // Joining the cancelled request would reject with "aborted" (or hang); it must get an answer.
+    const fresh = await api.get<{ items: number[] }>('/history');
+    expect(((await abandoned.catch((e: unknown) => e)) as ApiError).kind).to.equal('aborted');
+    expect(fresh.items).to.deep.equal([calls]);
+  });
+
   it('sends a bearer token from getToken and no cookies; without a token it includes credentials', async () => {
     const seen: Array<string | null> = [];
     await startMocks(http.get(`${BASE}/me`, ({ request }) => (seen.push(request.headers.get('Authorization')), HttpResponse.json({}))));
