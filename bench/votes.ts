@@ -21,7 +21,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,6 +87,21 @@ const procCpu = (pid: number): number | null => {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100)
   } catch { return null; }
+};
+/** user+system CPU seconds per thread of a process (Linux): tid → [name, seconds]. */
+const threadCpu = (pid: number): Map<string, [string, number]> => {
+  const out = new Map<string, [string, number]>();
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+        out.set(tid, [name, (Number(fields[11]) + Number(fields[12])) / 100]);
+      } catch { /* thread ended */ }
+    }
+  } catch { /* not Linux */ }
+  return out;
 };
 /** whole-machine busy and total jiffies, to show how loaded the machine was by everyone. */
 const machineCpu = (): { busy: number; total: number } | null => {
@@ -216,6 +231,7 @@ try {
   await run(0, warmup, 30, false);
 
   const serverCpu0 = procCpu(child.pid!);
+  const threads0 = threadCpu(child.pid!);
   const machine0 = machineCpu();
   const client0 = process.cpuUsage();
   const t0 = performance.now();
@@ -223,6 +239,7 @@ try {
   const seconds = (performance.now() - t0) / 1000;
   const clientCpu = process.cpuUsage(client0);
   const serverCpu1 = procCpu(child.pid!);
+  const threads1 = threadCpu(child.pid!);
   const machine1 = machineCpu();
 
   const lat = p.latencies.subarray(0, p.count).sort();
@@ -239,6 +256,10 @@ try {
   console.log(`votes: ${p.count} measured (after ${warmup} warm-up) in ${seconds.toFixed(2)} s over ${connections} connections × pipeline ${pipeline}; statuses ${JSON.stringify(Object.fromEntries(p.statuses))}`);
   console.log(`votes/s: ${Math.round(rate)}   p50 ${ms(q(0.5))}   p95 ${ms(q(0.95))}   p99 ${ms(q(0.99))}   max ${ms(lat[lat.length - 1] ?? NaN)}   errors: ${errors}`);
   console.log(`cpu (cores busy during the run, of ${cores}): client ${clientShare.toFixed(2)}   server ${serverShare?.toFixed(2) ?? '?'}   whole machine ${machineShare?.toFixed(2) ?? '?'} (others: ${machineShare !== null && serverShare !== null ? Math.max(0, machineShare - clientShare - serverShare).toFixed(2) : '?'})`);
+  // The busiest server threads: the main (HTTP) thread and, with VECHE_WRITER=thread, the vote writer.
+  // On an idle machine the rate is bounded by the busiest thread's CPU per vote (one core each).
+  const busiest = [...threads1].map(([tid, [name, t]]) => ({ tid, name, share: (t - (threads0.get(tid)?.[1] ?? 0)) / seconds })).filter((t) => t.share >= 0.02).sort((a, b) => b.share - a.share).slice(0, 4);
+  if (busiest.length) console.log(`server threads (cores): ${busiest.map((t) => `${t.tid === String(child.pid) ? 'main' : `${t.name}#${t.tid}`} ${t.share.toFixed(2)} (${((t.share / rate) * 1000).toFixed(3)} ms/vote)`).join('   ')}`);
   if (serverShare) console.log(`server cpu per vote: ${((serverShare / rate) * 1000).toFixed(3)} ms   client cpu per vote: ${((clientShare / rate) * 1000).toFixed(3)} ms`);
   console.log(`goal ≥ 5000 votes/s with p99 ≤ 20 ms: ${rate >= 5000 && q(0.99) <= 20 ? 'met' : 'NOT met'}`);
 
@@ -260,5 +281,7 @@ try {
 } finally {
   for (const s of sockets) s.destroy();
   await stopServer();
+  // Tuning lines the server prints on exit (VECHE_WRITER_STATS=1: batch sizes of the vote writer).
+  for (const line of serverOut.split('\n')) if (line.startsWith('veche: vote writer:')) console.log(line);
 }
 process.exit(exitCode);

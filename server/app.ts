@@ -23,6 +23,7 @@ import { Problem } from './problems';
 import { RateLimiter, type RateLimitOptions } from './rate-limit';
 import { seedDemoRegion } from './store/seed';
 import { createSqliteStore } from './store/sqlite';
+import { VoteWriter, type VoteJob, type WriterMode } from './store/vote-writer';
 
 export interface ServerOptions {
   dbFile: string;
@@ -41,6 +42,8 @@ export interface ServerOptions {
   validateResponses?: boolean;
   logger?: boolean;
   trustProxy?: boolean;
+  /** Where votes are written: 'thread' (a writer thread with its own connection) or 'inline' (default). See store/vote-writer.ts. */
+  writer?: WriterMode;
 }
 
 interface StoredResponse { hash: string | null; status: number | null; body: string | null; headers: string | null }
@@ -64,6 +67,8 @@ interface RequestState {
   identity: Identity | null;
   idem: IdemState | null;
   sealed?: { result: OperationResult; finished: Finished };
+  /** the citizen row is left to the vote writer (written with the vote); written here if the vote never gets there */
+  citizenToWriter?: boolean;
 }
 declare module 'fastify' {
   interface FastifyRequest { veche?: RequestState }
@@ -95,6 +100,14 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const idempotency = new IdempotencyStore(store);
   const validateResponses = options.validateResponses ?? true;
   let closing = false;
+  // An in-memory database cannot be shared with another connection: votes are then written inline.
+  let writer = options.writer === 'thread' && options.dbFile !== ':memory:' ? new VoteWriter({ dbFile: options.dbFile, domain, validateResponses }) : null;
+  if (writer) {
+    try { await writer.start(); } catch (e) {
+      console.error('veche: the vote writer thread did not start; votes are written inline', e);
+      writer = null;
+    }
+  }
 
   const handlers: Record<string, OperationHandler> = {
     ...pollOperations(store, domain), ...serviceOperations(store), ...mediaOperations(store), ...complaintOperations(store, domain),
@@ -160,7 +173,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   });
 
   /** Identity, rate limits and graceful-shutdown refusal, shared by both faces of the API. */
-  const admit = async (request: FastifyRequest): Promise<Identity | null> => {
+  const admit = async (request: FastifyRequest, ensureCitizen = true): Promise<Identity | null> => {
     if (closing) throw new Problem(503, 'unavailable', 'Сервер перезапускается', { headers: { 'retry-after': '2' } });
     const now = Date.now();
     const ipWait = limiter.hit('ip', request.ip, now);
@@ -175,7 +188,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       const wait = limiter.hit('citizen', identity.id, now);
       if (wait) throw new Problem(429, 'rate-limited', 'Слишком много запросов, подождите', { headers: { 'retry-after': String(wait) }, extra: { retryAfter: wait } });
       // The citizen directory is written with the next shared commit; the request does not wait for it.
-      void store.citizens.ensure(identity, new Date(now).toISOString());
+      if (ensureCitizen) void store.citizens.ensure(identity, new Date(now).toISOString());
     }
     return identity;
   };
@@ -241,9 +254,18 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     if (!idem.done && !idem.sealed) await idempotency.release(idem.scope, idem.key);
   };
 
+  /** Another process stored a response for this key while this request ran: replay it (or 409 while it is pending). */
+  const replayConflict = async (request: FastifyRequest, reply: FastifyReply, idem: IdemState, hash: string) => {
+    const stored = await idempotency.find(idem.scope, idem.key);
+    await releaseUnfinished(request);
+    if (!stored || stored.state === 'pending') throw inFlightProblem();
+    return replay(reply, { hash: stored.request_hash, status: stored.status, body: stored.body, headers: stored.headers }, hash);
+  };
+
   for (const op of contract.operations) {
     const handler = handlers[op.operationId];
     if (!handler) throw new Error(`no handler for operation ${op.operationId}`);
+    const viaWriter = writer !== null && op.operationId === 'castVote';
     app.route({
       method: op.method as 'GET',
       url: `/api${op.routePath}`,
@@ -251,7 +273,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       onRequest: async (request, reply) => {
         const state: RequestState = { op, identity: null, idem: null };
         request.veche = state;
-        state.identity = await admit(request);
+        state.citizenToWriter = viaWriter && writer!.alive;
+        state.identity = await admit(request, !state.citizenToWriter);
         if (op.authRequired && !state.identity) throw new Problem(401, 'unauthorized', 'Для этого действия нужно войти', { headers: { 'www-authenticate': 'Bearer' } });
         if (op.roles && !op.roles.some((r) => state.identity!.roles.includes(r as never))) throw new Problem(403, 'forbidden', `Нужна роль: ${op.roles.join(' или ')}`);
         const key = request.headers['idempotency-key'];
@@ -275,7 +298,9 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       },
       // A request that ends without a stored response (error, validation failure, client gone) frees its key.
       onResponse: (request, _reply, done) => {
-        if (!request.veche?.idem?.owned) return done();
+        const state = request.veche;
+        if (state?.citizenToWriter && state.identity) void store.citizens.ensure(state.identity, new Date().toISOString());
+        if (!state?.idem?.owned) return done();
         releaseUnfinished(request).then(() => done(), done);
       },
       onRequestAbort: async (request) => {
@@ -303,6 +328,24 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
         const hash = () => (hashed ??= requestHash(request.method, instance, request.body));
         const idem = state.idem;
         if (idem && !idem.owned && idem.existing) return replay(reply, idem.existing, hash());
+        if (state.citizenToWriter && writer!.alive && state.identity) {
+          // The vote, its citizen row and its stored response are written by the writer thread, in one batch commit.
+          const job: VoteJob = {
+            params: params.path, body: request.body, identity: state.identity, nowMs: Date.now(), instance,
+            idem: idem?.owned && idem.sealed ? { scope: idem.scope, key: idem.key, hash: hash(), nowMs: Date.now() } : null,
+          };
+          state.citizenToWriter = false;
+          state.handling = true;
+          try {
+            const r = await writer!.cast(job);
+            if (r.kind === 'conflict' && idem) return await replayConflict(request, reply, idem, hash());
+            if (r.kind !== 'done') throw new Error(r.kind === 'error' ? r.message : 'vote writer: idempotency conflict without a key');
+            if (r.stored && idem) idem.done = true;
+            return send(reply, r);
+          } finally {
+            if (state.aborted) await releaseUnfinished(request);
+          }
+        }
         const ctx: OperationContext = {
           params: params.path, query: params.query, body: request.body, identity: state.identity, now: new Date(), instance, contentType,
           seal: idem?.owned && idem.sealed ? {
@@ -322,13 +365,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
           try {
             result = await handler(ctx);
           } catch (e) {
-            if (e instanceof IdempotencyConflict && idem) {
-              // Another process stored a response for this key while this one ran: nothing of ours was written.
-              const stored = await idempotency.find(idem.scope, idem.key);
-              await releaseUnfinished(request);
-              if (!stored || stored.state === 'pending') throw inFlightProblem();
-              return replay(reply, { hash: stored.request_hash, status: stored.status, body: stored.body, headers: stored.headers }, hash());
-            }
+            // Another process stored a response for this key while this one ran: nothing of ours was written.
+            if (e instanceof IdempotencyConflict && idem) return await replayConflict(request, reply, idem, hash());
             // Business refusals are real outcomes of the request: they are stored for replay like successes.
             if (!(e instanceof Problem) || e.status >= 500) throw e;
             result = { status: e.status, body: e.toBody(instance), headers: e.headers };
@@ -397,6 +435,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       closing = true;
       clearInterval(purge);
       await app.close();
+      await writer?.close();
       await store.close();
     },
   };

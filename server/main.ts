@@ -1,5 +1,13 @@
-/** Entry point: configuration from the environment, start, graceful shutdown on SIGTERM/SIGINT. */
+/**
+ * Entry point: configuration from the environment, start, graceful shutdown on SIGTERM/SIGINT.
+ *
+ * VECHE_WRITER=auto|thread|inline — where votes are written (store/vote-writer.ts): `thread` gives
+ * the SQLite writes of POST /polls/{id}/votes their own thread and connection (one commit per batch)
+ * so HTTP and SQLite each use a core; `inline` keeps everything on one thread. `auto` (default)
+ * picks `thread` on a machine with 2 or more CPUs.
+ */
 import { createServer } from './app';
+import { writerMode } from './store/vote-writer';
 
 const env = process.env;
 const list = (v: string | undefined) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -15,6 +23,7 @@ const server = await createServer({
   ...(env.VECHE_POINT_RULES ? { pointRules: JSON.parse(env.VECHE_POINT_RULES) as Record<string, number> } : {}),
   logger: env.VECHE_LOG === '1',
   trustProxy: env.VECHE_TRUST_PROXY === '1',
+  writer: writerMode(env.VECHE_WRITER),
 });
 if (!env.VECHE_JWT_SECRET && !env.VECHE_JWKS_URL && env.VECHE_DEMO !== '1') {
   console.warn('veche: neither VECHE_JWT_SECRET nor VECHE_JWKS_URL is set — nobody can sign in');

@@ -59,7 +59,20 @@ class GroupCommit {
   private queue: { fn: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
   private deferred = new Map<string, () => void>();
   private scheduled = false;
-  constructor(private db: DB) {}
+  // Transaction wrappers are built once: building one per job costs more than the savepoint itself.
+  private inSavepoint: (fn: () => unknown) => unknown;
+  private writeAll: { immediate: (jobs: { fn: () => unknown }[], outcomes: { ok: boolean; value: unknown }[]) => void };
+  private writeDeferredTx: { immediate: () => void };
+  constructor(private db: DB) {
+    this.inSavepoint = db.transaction((fn: () => unknown) => fn());
+    this.writeAll = db.transaction((jobs: { fn: () => unknown }[], outcomes: { ok: boolean; value: unknown }[]) => {
+      this.writeDeferred();
+      for (let i = 0; i < jobs.length; i++) {
+        try { outcomes[i] = { ok: true, value: this.inSavepoint(jobs[i]!.fn) }; } catch (e) { outcomes[i] = { ok: false, value: e }; }
+      }
+    });
+    this.writeDeferredTx = db.transaction(() => this.writeDeferred());
+  }
   run<T>(fn: () => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
@@ -74,7 +87,7 @@ class GroupCommit {
   flushDeferred(): void {
     if (this.deferred.size === 0 || !this.db.open) return;
     if (this.db.inTransaction) { this.writeDeferred(); return; }
-    this.db.transaction(() => this.writeDeferred()).immediate();
+    this.writeDeferredTx.immediate();
   }
   private writeDeferred(): void {
     const writes = this.deferred;
@@ -101,12 +114,7 @@ class GroupCommit {
     if (jobs.length === 0) { this.flushDeferred(); return; }
     const outcomes: { ok: boolean; value: unknown }[] = new Array(jobs.length);
     try {
-      this.db.transaction(() => {
-        this.writeDeferred();
-        for (let i = 0; i < jobs.length; i++) {
-          try { outcomes[i] = { ok: true, value: this.db.transaction(jobs[i]!.fn)() }; } catch (e) { outcomes[i] = { ok: false, value: e }; }
-        }
-      }).immediate();
+      this.writeAll.immediate(jobs, outcomes);
     } catch (e) {
       for (const job of jobs) job.reject(e);
       return;

@@ -22,7 +22,8 @@ describe('complaints end to end', () => {
     const upload = await call(`${server.apiUrl}/media`, { token: citizen, raw: PNG, contentType: 'image/png' });
     assert.equal(upload.status, 201, upload.text);
     assert.equal(upload.body.width, 1);
-    const img = await fetch(`${server.baseUrl}${upload.body.url}`);
+    // Media URLs are relative to the API base (a backend may be mounted under any path).
+    const img = await fetch(new URL(upload.body.url, `${server.apiUrl}/`));
     assert.equal(img.headers.get('content-type'), 'image/png');
     assert.deepEqual(Buffer.from(await img.arrayBuffer()), PNG);
     assertProblem(await call(`${server.apiUrl}/media`, { token: citizen, raw: Buffer.from('<svg onload=alert(1)>'), contentType: 'image/png' }), 415, 'unsupported-media-type');

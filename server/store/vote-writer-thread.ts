@@ -1,0 +1,90 @@
+/**
+ * The vote writer thread (VECHE_WRITER=thread, see vote-writer.ts). It owns its own SQLite
+ * connection to the same file and runs `castVote` for batches of votes posted by the HTTP thread:
+ * every vote of a batch in its own savepoint, one IMMEDIATE transaction and one commit per batch.
+ * Each vote's response is rendered here, checked against the contract's response schema and
+ * stored under its Idempotency-Key in the vote's own savepoint — exactly as the inline path does.
+ * Business refusals (409 already voted, 422 …) are stored for replay before the batch is answered.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { IdempotencyConflict, type DomainOptions, type OperationContext, type OperationResult } from '../domain/context';
+import { pollOperations } from '../domain/polls';
+import { loadVecheContract, toFieldErrors } from '../openapi';
+import { Problem } from '../problems';
+import { createSqliteStore } from './sqlite';
+import type { VoteJob, VoteJobResult, WriterRequest, WriterResponse, WriterSetup } from './vote-writer';
+
+const setup = workerData as WriterSetup;
+const port = parentPort!;
+const store = createSqliteStore(setup.dbFile);
+const domain: DomainOptions = setup.domain;
+const castVote = pollOperations(store, domain).castVote!;
+const op = loadVecheContract().byId.get('castVote')!;
+
+interface Finished { status: number; text: string; headers: Record<string, string> }
+function finish(result: OperationResult, instance: string): Finished {
+  let status = result.status;
+  let body = result.body;
+  if (setup.validateResponses && body !== null) {
+    const validate = op.responses.get(status)?.();
+    if (validate && !validate(body)) {
+      const errors = toFieldErrors(validate.errors);
+      console.error('veche: castVote response breaks the contract', status, errors);
+      status = 500;
+      body = new Problem(500, 'internal', `Ответ castVote (${result.status}) нарушает контракт: ${errors.map((e) => `${e.pointer} ${e.detail}`).join('; ')}`).toBody(instance);
+    }
+  }
+  return { status, text: body === null ? '' : JSON.stringify(body), headers: result.headers ?? {} };
+}
+
+async function run(job: VoteJob): Promise<VoteJobResult> {
+  const idem = job.idem;
+  let sealed: { result: OperationResult; finished: Finished } | null = null;
+  // The citizen row is written in the same shared transaction as the vote.
+  void store.citizens.ensure(job.identity, new Date(job.nowMs).toISOString());
+  const ctx: OperationContext = {
+    params: job.params, query: {}, body: job.body, identity: job.identity, now: new Date(job.nowMs), instance: job.instance, contentType: 'application/json',
+    seal: idem ? {
+      key: idem,
+      render: (result) => {
+        const finished = finish(result, job.instance);
+        if (finished.status >= 500) throw new Error(`response of castVote breaks the contract: ${finished.text}`);
+        sealed = { result, finished };
+        return { status: finished.status, body: finished.text, headers: JSON.stringify(finished.headers) };
+      },
+    } : null,
+  };
+  let result: OperationResult;
+  try {
+    result = await castVote(ctx);
+  } catch (e) {
+    if (e instanceof IdempotencyConflict) return { kind: 'conflict' };
+    if (!(e instanceof Problem) || e.status >= 500) return { kind: 'error', message: e instanceof Error ? e.stack ?? e.message : String(e) };
+    result = { status: e.status, body: e.toBody(job.instance), headers: e.headers };
+  }
+  const s = sealed as { result: OperationResult; finished: Finished } | null;
+  if (s && s.result === result) return { kind: 'done', stored: true, ...s.finished };
+  const finished = finish(result, job.instance);
+  if (idem && finished.status < 500) {
+    store.idempotency.complete(idem.scope, idem.key, idem.hash, finished.status, finished.text, JSON.stringify(finished.headers), idem.nowMs);
+    return { kind: 'done', stored: true, ...finished };
+  }
+  return { kind: 'done', stored: false, ...finished };
+}
+
+// VECHE_WRITER_STATS=1 prints the number of batches and votes when the thread stops (tuning aid).
+const stats = { batches: 0, votes: 0, maxBatch: 0 };
+port.on('message', (msg: WriterRequest) => {
+  if (msg.type === 'close') {
+    if (process.env.VECHE_WRITER_STATS === '1') console.log(`veche: vote writer: ${stats.votes} votes in ${stats.batches} batches (mean ${(stats.votes / Math.max(1, stats.batches)).toFixed(1)}, max ${stats.maxBatch})`);
+    store.close();
+    port.postMessage({ type: 'closed' } satisfies WriterResponse);
+    port.close();
+    return;
+  }
+  stats.batches++;
+  stats.votes += msg.jobs.length;
+  if (msg.jobs.length > stats.maxBatch) stats.maxBatch = msg.jobs.length;
+  void Promise.all(msg.jobs.map(run)).then((results) => port.postMessage({ type: 'done', id: msg.id, results } satisfies WriterResponse));
+});
+port.postMessage({ type: 'ready' } satisfies WriterResponse);

@@ -1,0 +1,125 @@
+/**
+ * Where votes are written: on the HTTP thread (`inline`) or on a dedicated writer thread (`thread`).
+ *
+ *   VECHE_WRITER=thread   a worker thread owns a second SQLite connection and runs castVote for
+ *                         batches of votes (one commit per batch); HTTP, auth, request validation
+ *                         and the Idempotency-Key look-up stay on the main thread. Each gets a core.
+ *   VECHE_WRITER=inline   every write on the HTTP thread's connection (group commit per event-loop
+ *                         turn), one thread in all.
+ *   VECHE_WRITER=auto     (default) `thread` when the machine has at least 2 CPUs, else `inline`.
+ *
+ * Batching is adaptive: at most one batch is with the writer at a time; votes that arrive while it
+ * commits wait for the next batch, so the batch grows with the load and the commit is shared by
+ * more votes, while a lone vote is sent at once. Guarantees are those of the inline path: the
+ * vote, its tallies, its ledger award and its stored Idempotency-Key response commit together in
+ * the vote's savepoint; the unique (poll, citizen) constraint decides who voted; a vote's response
+ * leaves only after its batch committed. Other writes (complaints, spends, …) stay on the main
+ * connection; SQLite's write lock (busy_timeout) orders them against the writer's batches.
+ * If the writer thread dies, pending votes fail with 500 (their keys are freed) and later votes
+ * are written inline.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { DomainOptions, Identity } from '../domain/context';
+
+export type WriterMode = 'inline' | 'thread';
+export const writerMode = (value: string | undefined): WriterMode => {
+  const v = (value ?? 'auto').trim().toLowerCase();
+  if (v === 'inline' || v === '0' || v === 'off') return 'inline';
+  if (v === 'thread' || v === '1' || v === 'on') return 'thread';
+  return availableParallelism() >= 2 ? 'thread' : 'inline';
+};
+
+export interface WriterSetup { dbFile: string; domain: DomainOptions; validateResponses: boolean }
+export interface VoteJob {
+  params: Record<string, string>; body: unknown; identity: Identity; nowMs: number; instance: string;
+  idem: { scope: string; key: string; hash: string; nowMs: number } | null;
+}
+export type VoteJobResult =
+  | { kind: 'done'; stored: boolean; status: number; text: string; headers: Record<string, string> }
+  | { kind: 'conflict' }
+  | { kind: 'error'; message: string };
+export type WriterRequest = { type: 'batch'; id: number; jobs: VoteJob[] } | { type: 'close' };
+export type WriterResponse = { type: 'ready' } | { type: 'closed' } | { type: 'done'; id: number; results: VoteJobResult[] };
+
+interface Pending { job: VoteJob; resolve: (r: VoteJobResult) => void; reject: (e: unknown) => void }
+
+export class VoteWriter {
+  private worker: Worker;
+  private queue: Pending[] = [];
+  private inFlight: Pending[] | null = null;
+  private batchId = 0;
+  private scheduled = false;
+  private dead: Error | null = null;
+  private ready: Promise<void>;
+  private closed: Promise<void> | null = null;
+
+  constructor(setup: WriterSetup) {
+    this.worker = new Worker(new URL('./vote-writer-thread.mjs', import.meta.url), { workerData: setup });
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.once('message', (m: WriterResponse) => (m.type === 'ready' ? resolve() : reject(new Error(`vote writer: unexpected ${m.type}`))));
+      this.worker.once('error', reject);
+    });
+    this.worker.on('message', (m: WriterResponse) => { if (m.type === 'done') this.settle(m.id, m.results); });
+    const fail = (e: Error) => {
+      if (this.dead) return;
+      this.dead = e;
+      if (this.closed === null) console.error('veche: vote writer thread stopped; votes are written inline from now on', e);
+      for (const p of [...(this.inFlight ?? []), ...this.queue]) p.reject(e);
+      this.inFlight = null;
+      this.queue = [];
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`vote writer exited (${code})`)));
+  }
+
+  /** Resolves once the thread has opened the database; rejects if it could not start. */
+  start(): Promise<void> { return this.ready; }
+  get alive(): boolean { return this.dead === null && this.closed === null; }
+
+  cast(job: VoteJob): Promise<VoteJobResult> {
+    if (!this.alive) return Promise.reject(this.dead ?? new Error('vote writer closed'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job, resolve, reject });
+      if (this.inFlight === null && !this.scheduled) {
+        // Everything parsed in this event-loop turn goes in one batch.
+        this.scheduled = true;
+        setImmediate(() => { this.scheduled = false; this.send(); });
+      }
+    });
+  }
+
+  private send(): void {
+    if (this.inFlight !== null || this.queue.length === 0 || this.dead) return;
+    const batch = this.queue;
+    this.queue = [];
+    this.inFlight = batch;
+    this.worker.postMessage({ type: 'batch', id: ++this.batchId, jobs: batch.map((p) => p.job) } satisfies WriterRequest);
+  }
+
+  private settle(id: number, results: VoteJobResult[]): void {
+    const batch = this.inFlight;
+    if (!batch || id !== this.batchId) return;
+    this.inFlight = null;
+    // The next batch leaves before this one's responses are written to sockets.
+    this.send();
+    for (let i = 0; i < batch.length; i++) batch[i]!.resolve(results[i]!);
+  }
+
+  /** Waits for queued votes, then closes the thread's connection and stops it. */
+  close(): Promise<void> {
+    if (this.closed) return this.closed;
+    this.closed = (async () => {
+      while (!this.dead && (this.inFlight !== null || this.queue.length > 0)) await new Promise((r) => setTimeout(r, 5));
+      if (this.dead) return;
+      const done = new Promise<void>((resolve) => {
+        this.worker.on('message', (m: WriterResponse) => { if (m.type === 'closed') resolve(); });
+        this.worker.once('exit', () => resolve());
+      });
+      this.worker.postMessage({ type: 'close' } satisfies WriterRequest);
+      await done;
+      await this.worker.terminate();
+    })();
+    return this.closed;
+  }
+}
