@@ -113,6 +113,59 @@ export const ValidationErrors: Story = {
 export const Location: Story = { play: async ({ canvasElement }) => walk(canvasElement, 'location') };
 /** Step 4: photos, each uploaded with its own progress bar. */
 export const Photos: Story = { play: async ({ canvasElement }) => walk(canvasElement, 'photos') };
+/** A small PNG drawn on a canvas: a photo the citizen "took". */
+async function photo(): Promise<File> {
+  const canvas = document.createElement('canvas');
+  canvas.width = 64;
+  canvas.height = 48;
+  const context = canvas.getContext('2d')!;
+  context.fillStyle = '#7a8c99';
+  context.fillRect(0, 0, 64, 48);
+  const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
+  return new File([blob], 'яма.png', { type: 'image/png' });
+}
+
+/** Step 4, an upload that failed: the photo keeps its place with a retry and a remove button. */
+export const UploadFailure: Story = {
+  parameters: {
+    ...backend(http.post(`${STORY_API}/media`, () => new HttpResponse(null, { status: 503 }))),
+    expectedConsoleErrors: ['Failed to load resource'],
+  },
+  play: async ({ canvasElement }) => {
+    await walk(canvasElement, 'photos');
+    const input = (await find(canvasElement, '#photo-input')) as HTMLInputElement;
+    const files = new DataTransfer();
+    files.items.add(await photo());
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    await find(canvasElement, '[part~="photo"].failed');
+  },
+};
+/**
+ * The duplicate check: an open complaint about the same problem was filed right here, so the
+ * review offers to support it (+1) instead of filing another.
+ */
+export const DuplicateFound: Story = {
+  play: async ({ canvasElement }) => {
+    const existing = createMockBackend().db.complaints.find(
+      (c) => c.serviceCode === 'housing-elevator' && c.location && ['submitted', 'in_progress'].includes(c.status),
+    )!;
+    Object.defineProperty(navigator, 'geolocation', {
+      configurable: true,
+      value: {
+        getCurrentPosition: (ok: PositionCallback) =>
+          ok({ coords: { latitude: existing.location!.lat, longitude: existing.location!.long } } as GeolocationPosition),
+      },
+    });
+    await walk(canvasElement, 'location');
+    const locate = [...(await find(canvasElement, 'form')).querySelectorAll('button')].find((b) => b.textContent!.includes('Определить'))!;
+    locate.click();
+    await find(canvasElement, '#point');
+    await next(canvasElement);
+    await next(canvasElement);
+    await find(canvasElement, '[part~="nearby"]');
+  },
+};
 /** Step 5: review, the citizen's contact from the portal, consent with the policy link. */
 export const Review: Story = { play: async ({ canvasElement }) => walk(canvasElement, 'review') };
 /** Filed: tracking number, agency, due date, points. */
