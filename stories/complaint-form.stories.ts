@@ -69,8 +69,8 @@ const next = async (canvas: HTMLElement) => (await find(canvas, '[part~="submit"
 
 /** Category, details (elevator: no attributes) and address, up to the step `until`. */
 async function walk(canvas: HTMLElement, until: 'details' | 'location' | 'photos' | 'review'): Promise<void> {
-  const option = [...(await find(canvas, 'form')).querySelectorAll<HTMLInputElement>('input[name=service]')].find((i) => i.value === 'housing-elevator')!;
-  option.click();
+  // The categories arrive from the backend after the form itself renders.
+  (await find(canvas, 'input[name=service][value="housing-elevator"]')).click();
   await next(canvas);
   await find(canvas, '#description');
   if (until === 'details') return;
@@ -95,8 +95,7 @@ export const Category: Story = { play: async ({ canvasElement }) => void (await 
 /** Step 2 of a category with questions of every datatype (number, lists, text, date). */
 export const DetailsWithAttributes: Story = {
   play: async ({ canvasElement }) => {
-    const option = [...(await find(canvasElement, 'form')).querySelectorAll<HTMLInputElement>('input[name=service]')].find((i) => i.value === 'road-pothole')!;
-    option.click();
+    (await find(canvasElement, 'input[name=service][value="road-pothole"]')).click();
     await next(canvasElement);
     await find(canvasElement, '#attr-depth');
   },

@@ -150,7 +150,8 @@ describe('<veche-complaint-form> location', () => {
     expect(text(el, '#step')).to.contain('Фотографии');
   });
 
-  it('has no map without tile-url; with it, Leaflet loads on demand and a click on the map sets the point', async () => {
+  it('has no map without tile-url; with it, Leaflet loads on demand and a click on the map sets the point', async function () {
+    this.timeout(30_000); // Leaflet is a large module to load and parse on a busy machine
     const tile = await png(256, 256, 'tile.png');
     const tiles: string[] = [];
     await mocks(http.get('https://tiles.region.example/:z/:x/:y.png', ({ request }) => (tiles.push(request.url), new HttpResponse(tile, { headers: { 'Content-Type': 'image/png' } }))));
