@@ -22,6 +22,25 @@ const confirmable = (backend: MockBackend) => {
   return backend;
 };
 
+/** Two small PNGs standing in for the author's photos of what is still wrong. */
+const DISPUTE_PHOTOS = [
+  'iVBORw0KGgoAAAANSUhEUgAAAAQAAAADCAIAAAA7ljmRAAAAFUlEQVR42mOYtuoEHDGgcKKiUuAIAMFuFKE9MverAAAAAElFTkSuQmCC',
+  'iVBORw0KGgoAAAANSUhEUgAAAAQAAAADCAIAAAA7ljmRAAAAG0lEQVR42mNwc3OryIsCIiCDAc4CkgxwFhABAP59DUmCpZv7AAAAAElFTkSuQmCC',
+];
+
+/** The demo region's disputed complaint, with the photos its author sent with the dispute. */
+const disputedWithPhotos = (backend: MockBackend) => {
+  const c = backend.db.complaints.find((x) => x.id === complaints.disputed)!;
+  const ids = DISPUTE_PHOTOS.map((base64, i) => {
+    const id = `m-dispute-${i + 1}`;
+    const bytes = Uint8Array.from(atob(base64), (ch) => ch.charCodeAt(0));
+    backend.db.media.set(id, { id, citizenId: c.citizenId, contentType: 'image/png', bytes, createdAt: c.confirmation!.at });
+    return id;
+  });
+  backend.db.complaintMedia.set(c.id, { ...backend.db.complaintMediaOf(c.id), confirmation: ids });
+  return backend;
+};
+
 const backend = (...front: RequestHandler[]) => ({ msw: { handlers: [...front, ...createMockBackend({ baseUrl: STORY_API }).handlers] } });
 
 interface Args {
@@ -76,8 +95,12 @@ export const WaitingForConfirmation: Story = {
 };
 /** Resolved, but the confirmation period is over. */
 export const ConfirmationExpired: Story = { args: { complaint: complaints.resolved, citizen: fixtureIds.citizens.author }, play: shows('[part~="answer"]') };
-/** Disputed by the author: back with the agency, with the author's comment. */
-export const Disputed: Story = { args: { complaint: complaints.disputed, citizen: fixtureIds.citizens.some }, play: shows('[part~="timeline"]') };
+/** Disputed by the author: back with the agency, with the author's comment and photos on the dispute in the timeline. */
+export const Disputed: Story = {
+  args: { complaint: complaints.disputed, citizen: fixtureIds.citizens.some },
+  parameters: { msw: { handlers: disputedWithPhotos(createMockBackend({ baseUrl: STORY_API })).handlers } },
+  play: shows('[part~="timeline"] li.disputed img'),
+};
 /** Closed after the author confirmed: the agency rating form is offered (loaded on demand). */
 export const ClosedRateAgency: Story = { args: { complaint: complaints.closed }, play: shows('veche-agency-rating') };
 /** Rejected by the agency, with its reason in the timeline. */

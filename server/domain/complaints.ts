@@ -23,7 +23,9 @@ export function toComplaint(r: ComplaintRow, events: ComplaintEventRow[], viewer
     deadlineDays: r.deadline_days, dueAt: r.due_at, overdue: OPEN.includes(r.status) && now.getTime() > Date.parse(r.due_at), supporters: r.supporters,
     supportedByMe: supported, mine, history: events.map((e) => (e.note ? { status: e.status, at: e.at, actor: e.actor, note: e.note } : { status: e.status, at: e.at, actor: e.actor })),
     answer: r.answer_text && r.answer_at ? { text: r.answer_text, at: r.answer_at, media: parseJson<string[]>(r.answer_media, []).map((id) => ({ id, url: mediaUrl(id) })) } : null,
-    confirmation: r.confirmation_outcome && r.confirmation_at ? { outcome: r.confirmation_outcome, at: r.confirmation_at, ...(r.confirmation_comment ? { comment: r.confirmation_comment } : {}) } : null,
+    confirmation: r.confirmation_outcome && r.confirmation_at
+      ? { outcome: r.confirmation_outcome, at: r.confirmation_at, ...(r.confirmation_comment ? { comment: r.confirmation_comment } : {}), media: parseJson<string[]>(r.confirmation_media, []).map((id) => ({ id, url: mediaUrl(id) })) }
+      : null,
     confirmableUntil: mine ? confirmableUntil : null, rated: Boolean(r.rated),
   };
 }
@@ -48,6 +50,12 @@ export function validateAttributes(attributes: Schemas['ServiceAttribute'][], va
   return errors;
 }
 
+/** Errors for the ids in `ids` that are not `citizenId`'s own uploads, pointing at `${pointer}/${index}`. */
+async function unknownMedia(store: Store, ids: string[], citizenId: string, pointer: string): Promise<FieldError[]> {
+  const owned = new Set(await store.media.owned(ids, citizenId));
+  return ids.flatMap((id, i) => (owned.has(id) ? [] : [{ pointer: `${pointer}/${i}`, detail: 'файл не найден среди ваших загрузок', code: 'unknown-media' }]));
+}
+
 export interface ComplaintInput {
   serviceCode: string; description: string; address?: string | undefined; location?: Schemas['GeoPoint'] | undefined;
   attributes: Schemas['AttributeAnswers']; mediaIds: string[]; contact?: Schemas['ContactDetails'] | undefined;
@@ -60,8 +68,7 @@ export async function fileComplaint(store: Store, options: DomainOptions, me: Id
   const errors = validateAttributes(parseJson(service.attributes, []), input.attributes, pointers.attributes);
   if (input.description.length > service.description_max) errors.push({ pointer: pointers.description, detail: `не длиннее ${service.description_max} символов`, code: 'maxLength' });
   if (input.mediaIds.length > service.max_media) errors.push({ pointer: pointers.media, detail: `не больше ${service.max_media} фото`, code: 'maxItems' });
-  const owned = new Set(await store.media.owned(input.mediaIds, me.id));
-  input.mediaIds.forEach((id, i) => { if (!owned.has(id)) errors.push({ pointer: `${pointers.media}/${i}`, detail: 'файл не найден среди ваших загрузок', code: 'unknown-media' }); });
+  errors.push(...await unknownMedia(store, input.mediaIds, me.id, pointers.media));
   if (!input.address && !input.location) errors.push({ pointer: pointers.location, detail: 'укажите адрес или точку на карте', code: 'required' });
   if (errors.length) throw unprocessable('validation', 'Обращение заполнено с ошибками', errors);
   const at = isoNow(now);
@@ -148,11 +155,15 @@ export function complaintOperations(store: Store, options: DomainOptions): Recor
       if (row.citizen_id !== me.id) throw forbidden('Подтвердить решение может только автор обращения');
       if (row.status !== 'resolved') throw conflict('not-confirmable', 'Обращение не ждёт подтверждения');
       if (row.resolved_at && ctx.now.getTime() > Date.parse(row.resolved_at) + options.confirmationDays * 86_400_000) throw unprocessable('not-confirmable', 'Срок подтверждения истёк');
+      // Photos of what is still wrong: only the author's own uploads, as when filing.
+      const mediaIds = body.mediaIds ?? [];
+      const unknown = await unknownMedia(store, mediaIds, me.id, '/mediaIds');
+      if (unknown.length) throw unprocessable('validation', 'Файлы не найдены', unknown);
       const at = isoNow(ctx.now);
       const to = body.outcome === 'confirmed' ? 'closed' : 'disputed';
       const moved = await store.complaints.transition({
         id: row.id, from: 'resolved', to, actor: 'citizen', note: body.outcome === 'confirmed' ? 'Житель подтвердил решение' : (body.comment ?? 'Житель оспорил решение'), at,
-        confirmation: { outcome: body.outcome, comment: body.comment ?? null }, ...(to === 'closed' ? { closedAt: at } : {}),
+        confirmation: { outcome: body.outcome, comment: body.comment ?? null, media: JSON.stringify(mediaIds) }, ...(to === 'closed' ? { closedAt: at } : {}),
       });
       if (!moved) throw conflict('not-confirmable', 'Статус обращения изменился, обновите страницу');
       return ok(await load(row.id, me, ctx.now));
@@ -166,9 +177,8 @@ export function complaintOperations(store: Store, options: DomainOptions): Recor
       if (!(AGENCY_MOVES[row.status] ?? []).includes(body.status)) throw conflict('invalid-transition', `Из статуса «${row.status}» нельзя перейти в «${body.status}»`);
       if (body.status === 'resolved' && !body.answer) throw unprocessable('validation', 'Для решения нужен ответ жителю', [{ pointer: '/answer', detail: 'обязательное поле при решении', code: 'required' }]);
       const mediaIds = body.answer?.mediaIds ?? [];
-      const owned = new Set(await store.media.owned(mediaIds, me.id));
-      const bad = mediaIds.map((id, i) => ({ id, i })).filter((x) => !owned.has(x.id));
-      if (bad.length) throw unprocessable('validation', 'Файлы не найдены', bad.map((x) => ({ pointer: `/answer/mediaIds/${x.i}`, detail: 'файл не найден среди ваших загрузок', code: 'unknown-media' })));
+      const unknown = await unknownMedia(store, mediaIds, me.id, '/answer/mediaIds');
+      if (unknown.length) throw unprocessable('validation', 'Файлы не найдены', unknown);
       const at = isoNow(ctx.now);
       const moved = await store.complaints.transition({
         id: row.id, from: row.status, to: body.status, actor: 'agency', note: body.note ?? null, at,

@@ -125,4 +125,10 @@ CREATE TABLE idempotency (
 CREATE INDEX idempotency_created ON idempotency(created_at);
 `,
   },
+  {
+    version: 2,
+    name: 'photos with a complaint confirmation',
+    // JSON array of media ids sent with the author's confirmation or dispute.
+    sql: `ALTER TABLE complaints ADD COLUMN confirmation_media TEXT NOT NULL DEFAULT '[]';`,
+  },
 ];

@@ -68,7 +68,7 @@ export interface ComplaintRow {
   id: string; tracking_number: string; citizen_id: string; service_code: string; service_name: string; agency_id: string; agency_name: string; agency_short: string;
   status: Schemas['ComplaintStatus']; description: string; address: string | null; lat: number | null; long: number | null; attributes: string; media: string;
   created_at: string; updated_at: string; deadline_days: number; due_at: string; answer_text: string | null; answer_at: string | null; answer_media: string | null;
-  confirmation_outcome: 'confirmed' | 'disputed' | null; confirmation_comment: string | null; confirmation_at: string | null; resolved_at: string | null; closed_at: string | null;
+  confirmation_outcome: 'confirmed' | 'disputed' | null; confirmation_comment: string | null; confirmation_at: string | null; confirmation_media: string; resolved_at: string | null; closed_at: string | null;
   supporters: number; rated: number;
 }
 export interface ComplaintEventRow { complaint_id: string; status: Schemas['ComplaintStatus']; actor: 'citizen' | 'agency' | 'system'; note: string | null; at: string }
@@ -82,7 +82,7 @@ export interface ComplaintsRepository {
   create(c: { id: string; trackingNumber: string; citizenId: string; serviceCode: string; agencyId: string; description: string; address: string | null; lat: number | null; long: number | null; attributes: string; media: string; contact: string | null; at: string; deadlineDays: number; dueAt: string; note: string; award: LedgerWrite }): Awaitable<{ balance: number }>;
   support(complaintId: string, citizenId: string, at: string): Awaitable<number | 'duplicate'>;
   /** Applies a status change only if the complaint is still in `from` (optimistic check). */
-  transition(t: { id: string; from: string; to: string; actor: 'citizen' | 'agency'; note: string | null; at: string; answer?: { text: string; media: string }; confirmation?: { outcome: string; comment: string | null }; resolvedAt?: string; closedAt?: string }): Awaitable<boolean>;
+  transition(t: { id: string; from: string; to: string; actor: 'citizen' | 'agency'; note: string | null; at: string; answer?: { text: string; media: string }; confirmation?: { outcome: string; comment: string | null; media: string }; resolvedAt?: string; closedAt?: string }): Awaitable<boolean>;
   nextTrackingSeq(): Awaitable<number>;
 }
 

@@ -306,7 +306,7 @@ function mediaRepo(db: DB): MediaRepository {
 
 const complaintCols = `c.id, c.tracking_number, c.citizen_id, c.service_code, s.name AS service_name, c.agency_id, a.name AS agency_name, a.short_name AS agency_short,
   c.status, c.description, c.address, c.lat, c.long, c.attributes, c.media, c.created_at, c.updated_at, c.deadline_days, c.due_at, c.answer_text, c.answer_at, c.answer_media,
-  c.confirmation_outcome, c.confirmation_comment, c.confirmation_at, c.resolved_at, c.closed_at, c.supporters,
+  c.confirmation_outcome, c.confirmation_comment, c.confirmation_at, c.confirmation_media, c.resolved_at, c.closed_at, c.supporters,
   EXISTS (SELECT 1 FROM ratings r WHERE r.complaint_id = c.id) AS rated`;
 const complaintFrom = 'FROM complaints c JOIN services s ON s.code = c.service_code JOIN agencies a ON a.id = c.agency_id';
 
@@ -330,12 +330,12 @@ function complaintsRepo(db: DB, ledger: Ledger): ComplaintsRepository {
   const transition = db.transaction((t: Parameters<ComplaintsRepository['transition']>[0]) => {
     const sets = ['status = @to', 'updated_at = @at'];
     if (t.answer) sets.push('answer_text = @answerText', 'answer_at = @at', 'answer_media = @answerMedia');
-    if (t.confirmation) sets.push('confirmation_outcome = @outcome', 'confirmation_comment = @comment', 'confirmation_at = @at');
+    if (t.confirmation) sets.push('confirmation_outcome = @outcome', 'confirmation_comment = @comment', 'confirmation_at = @at', 'confirmation_media = @confirmationMedia');
     if (t.resolvedAt) sets.push('resolved_at = @resolvedAt');
     if (t.closedAt) sets.push('closed_at = @closedAt');
     const changed = db.prepare(`UPDATE complaints SET ${sets.join(', ')} WHERE id = @id AND status = @from`).run({
       id: t.id, from: t.from, to: t.to, at: t.at, answerText: t.answer?.text, answerMedia: t.answer?.media,
-      outcome: t.confirmation?.outcome, comment: t.confirmation?.comment ?? null, resolvedAt: t.resolvedAt, closedAt: t.closedAt,
+      outcome: t.confirmation?.outcome, comment: t.confirmation?.comment ?? null, confirmationMedia: t.confirmation?.media, resolvedAt: t.resolvedAt, closedAt: t.closedAt,
     }).changes;
     if (changed === 0) return false;
     event.run(t.id, t.to, t.actor, t.note, t.at);

@@ -225,6 +225,10 @@ export interface paths {
         /**
          * The author confirms the fix (→ closed) or disputes it (→ disputed, back to the agency)
          * @description Allowed only for the author, while the complaint is `resolved` and before `confirmableUntil`.
+         *     `mediaIds` (photos of what is still wrong) must be the author's own uploads (`POST /media`), as when
+         *     filing: any other id is refused with 422 `validation`, an error with code `unknown-media` and the
+         *     pointer `/mediaIds/{index}`, and nothing is changed. The photos are kept with the confirmation and
+         *     returned in the complaint's `confirmation.media`.
          */
         post: operations["confirmComplaint"];
         delete?: never;
@@ -950,6 +954,8 @@ export interface components {
             outcome: "confirmed" | "disputed";
             comment?: string;
             at: components["schemas"]["DateTime"];
+            /** @description The author's photos sent with the confirmation (`mediaIds`), in that order; empty if none */
+            media: components["schemas"]["MediaRef"][];
         };
         Complaint: {
             id: components["schemas"]["Id"];

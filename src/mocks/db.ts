@@ -15,7 +15,11 @@ export type S = components['schemas'];
 export interface MockIdentity { id: string; displayName: string; roles: S['Role'][]; agencyId: string | null; email?: string; phone?: string }
 
 /** A complaint as stored: the demo record, but filed ones may come without an address or location. */
-export type MockComplaint = Omit<DemoComplaint, 'address' | 'location'> & { address: string | null; location: S['GeoPoint'] | null };
+/** Photos live in `MockDb.complaintMedia`, so the confirmation here is the record without them. */
+export type MockComplaint = Omit<DemoComplaint, 'address' | 'location' | 'confirmation'> & {
+  address: string | null; location: S['GeoPoint'] | null; confirmation: Omit<S['Confirmation'], 'media'> | null;
+};
+export interface ComplaintMedia { citizen: string[]; answer: string[]; confirmation: string[] }
 export interface MockMedia { id: string; citizenId: string; contentType: S['Media']['contentType']; bytes: Uint8Array; createdAt: string }
 export interface MockVote { pollId: string; citizenId: string; receipt: string; answers: S['Answer'][]; at: string }
 export interface MockPledge { id: string; ideaId: string; citizenId: string; kind: 'points' | 'money'; amount: number; status: 'confirmed' | 'pending'; paymentReference: string | null; createdAt: string }
@@ -49,8 +53,8 @@ export class MockDb {
   citizens = new Map<string, DemoCitizen>();
   votes: MockVote[] = [];
   complaints: MockComplaint[] = [];
-  /** media attached to complaints / answers, by complaint id */
-  complaintMedia = new Map<string, { citizen: string[]; answer: string[] }>();
+  /** media ids attached by complaint id: the filing's, the agency answer's, the author's confirmation's */
+  complaintMedia = new Map<string, ComplaintMedia>();
   ideas: DemoIdea[] = [];
   ideaMedia = new Map<string, string[]>();
   ideaSupportsAt = new Map<string, string>();
@@ -274,10 +278,12 @@ export class MockDb {
 
   dueAt(c: MockComplaint): Date { return addWorkingDays(new Date(c.createdAt), this.service(c.serviceCode)!.deadlineDays); }
 
+  complaintMediaOf(id: string): ComplaintMedia { return this.complaintMedia.get(id) ?? { citizen: [], answer: [], confirmation: [] }; }
+
   complaintView(c: MockComplaint, who: MockIdentity | null, base: string): S['Complaint'] {
     const service = this.service(c.serviceCode)!;
     const due = this.dueAt(c);
-    const media = this.complaintMedia.get(c.id) ?? { citizen: [], answer: [] };
+    const media = this.complaintMediaOf(c.id);
     const last = c.history[c.history.length - 1]!;
     const resolvedAt = [...c.history].reverse().find((h) => h.status === 'resolved')?.at;
     return {
@@ -289,7 +295,7 @@ export class MockDb {
       supporters: c.supporterIds.length, supportedByMe: Boolean(who && c.supporterIds.includes(who.id)), mine: who?.id === c.citizenId,
       history: c.history,
       answer: c.answer ? { text: c.answer.text, at: c.answer.at, media: media.answer.map((id) => this.mediaRef(id, base)) } : null,
-      confirmation: c.confirmation,
+      confirmation: c.confirmation ? { ...c.confirmation, media: media.confirmation.map((id) => this.mediaRef(id, base)) } : null,
       // only the author may confirm, so only the author is told until when
       confirmableUntil: c.status === 'resolved' && resolvedAt && who?.id === c.citizenId ? isoAt(Date.parse(resolvedAt) + CONFIRMATION_DAYS * DAY) : null,
       rated: c.rating !== null,

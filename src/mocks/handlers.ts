@@ -24,10 +24,11 @@ function sniffImage(bytes: Uint8Array): S['Media']['contentType'] | null {
   return null;
 }
 
+/** The ids if every one is `who`'s own upload; otherwise 422 with an `unknown-media` error per foreign id, as the reference server. */
 function ownedMedia(db: MockDb, ids: string[] | undefined, who: MockIdentity, pointer: string): string[] {
   const list = ids ?? [];
-  const bad = list.findIndex((id) => db.media.get(id)?.citizenId !== who.id);
-  if (bad >= 0) throw new MockProblem(422, 'validation', 'Нет такого файла', { errors: [{ pointer: `${pointer}/${bad}`, detail: 'файл не найден или загружен не вами', code: 'media' }] });
+  const errors = list.flatMap((id, i) => (db.media.get(id)?.citizenId === who.id ? [] : [{ pointer: `${pointer}/${i}`, detail: 'файл не найден среди ваших загрузок', code: 'unknown-media' }]));
+  if (errors.length) throw new MockProblem(422, 'validation', 'Файлы не найдены', { errors });
   return list;
 }
 
@@ -178,7 +179,7 @@ const operations: Record<string, Operation> = {
       answer: null, confirmation: null, supporterIds: [], rating: null,
     };
     db.complaints.push(complaint);
-    db.complaintMedia.set(complaint.id, { citizen: mediaIds, answer: [] });
+    db.complaintMedia.set(complaint.id, { citizen: mediaIds, answer: [], confirmation: [] });
     const award = db.region.pointRules.complaint;
     const posted = db.post({ citizenId: who.id, amount: award, reason: 'complaint', description: `Обращение ${complaint.trackingNumber}`, reference: { type: 'complaint', id: complaint.id } });
     return ok({ complaint: db.complaintView(complaint, who, base), points: db.pointsChange(award, 0, 'balance' in posted ? posted.balance : 0, 'complaint') } satisfies S['ComplaintCreated'], 201);
@@ -226,8 +227,9 @@ const operations: Record<string, Operation> = {
     if (c.status !== 'resolved' || !view.confirmableUntil) throw new MockProblem(409, 'not-confirmable', 'Обращение не ждёт подтверждения');
     if (Date.parse(view.confirmableUntil) < ctx.db.now().getTime()) throw new MockProblem(422, 'not-confirmable', 'Срок подтверждения истёк');
     const input = ctx.body as S['ComplaintConfirmation'];
-    ownedMedia(ctx.db, input.mediaIds, who, '/mediaIds');
+    const mediaIds = ownedMedia(ctx.db, input.mediaIds, who, '/mediaIds');
     const at = nowIso(ctx.db);
+    ctx.db.complaintMedia.set(c.id, { ...ctx.db.complaintMediaOf(c.id), confirmation: mediaIds });
     c.status = input.outcome === 'confirmed' ? 'closed' : 'disputed';
     c.confirmation = input.comment ? { outcome: input.outcome, comment: input.comment, at } : { outcome: input.outcome, at };
     c.history.push({ status: c.status, at, actor: 'citizen', note: input.outcome === 'confirmed' ? 'Житель подтвердил решение.' : 'Житель оспорил решение.' });
@@ -243,9 +245,7 @@ const operations: Record<string, Operation> = {
     const at = nowIso(ctx.db);
     if (input.answer) {
       c.answer = { text: input.answer.text, at };
-      const media = ctx.db.complaintMedia.get(c.id) ?? { citizen: [], answer: [] };
-      media.answer = ownedMedia(ctx.db, input.answer.mediaIds, who, '/answer/mediaIds');
-      ctx.db.complaintMedia.set(c.id, media);
+      ctx.db.complaintMedia.set(c.id, { ...ctx.db.complaintMediaOf(c.id), answer: ownedMedia(ctx.db, input.answer.mediaIds, who, '/answer/mediaIds') });
     }
     c.status = input.status;
     c.history.push(input.note ? { status: c.status, at, actor: 'agency', note: input.note } : { status: c.status, at, actor: 'agency' });

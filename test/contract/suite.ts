@@ -282,9 +282,36 @@ export function defineContractSuite(target: ContractTarget): void {
       const early = await c.api('GET', '/agencies/roads/rating-eligibility', { token: author });
       assert.equal(early.body.eligible, false);
       expectStatus(await c.api('POST', `/complaints/${complaint.id}/confirmation`, { token: neighbour, body: { outcome: 'confirmed' } }), 403);
+
+      // The author disputes with a photo of their own; someone else's upload is refused and changes nothing.
+      const evidence = await c.api('POST', '/media', { token: author, raw: PNG_1X1, contentType: 'image/png' });
+      expectStatus(evidence, 201);
+      const foreign = await c.api('POST', '/media', { token: neighbour, raw: PNG_1X1, contentType: 'image/png' });
+      expectStatus(foreign, 201);
+      const dispute = { outcome: 'disputed', comment: 'Яму засыпали песком, она снова там.' };
+      const stolen = await c.api('POST', `/complaints/${complaint.id}/confirmation`, { token: author, body: { ...dispute, mediaIds: [evidence.body.id, foreign.body.id] } });
+      expectStatus(stolen, 422);
+      problemType(stolen, 'validation');
+      assert.deepEqual(stolen.body.errors.map((e: any) => [e.pointer, e.code]), [['/mediaIds/1', 'unknown-media']]);
+      assert.equal((await c.api('GET', `/complaints/${complaint.id}`, { token: author })).body.status, 'resolved', 'a refused dispute changes nothing');
+      const disputed = await c.api('POST', `/complaints/${complaint.id}/confirmation`, { token: author, body: { ...dispute, mediaIds: [evidence.body.id] }, idempotencyKey: key() });
+      expectStatus(disputed, 200);
+      assert.equal(disputed.body.status, 'disputed');
+      assert.deepEqual(disputed.body.confirmation.media.map((m: any) => m.id), [evidence.body.id]);
+      const afterDispute = await c.api('GET', `/complaints/${complaint.id}`);
+      assert.deepEqual([afterDispute.body.confirmation.outcome, afterDispute.body.confirmation.comment], ['disputed', dispute.comment]);
+      assert.deepEqual(afterDispute.body.confirmation.media, disputed.body.confirmation.media);
+      const photo = await fetch(new URL(afterDispute.body.confirmation.media[0].url, `${target.apiUrl}/`));
+      assert.equal(photo.status, 200);
+      assert.match(photo.headers.get('content-type') ?? '', /^image\/png/);
+      await photo.arrayBuffer();
+
+      const reResolved = await c.api('POST', `/complaints/${complaint.id}/status`, { token: staff, body: { status: 'resolved', answer: { text: 'Яму заасфальтировали.' } } });
+      expectStatus(reResolved, 200);
       const confirmed = await c.api('POST', `/complaints/${complaint.id}/confirmation`, { token: author, body: { outcome: 'confirmed' } });
       expectStatus(confirmed, 200);
       assert.equal(confirmed.body.status, 'closed');
+      assert.deepEqual([confirmed.body.confirmation.outcome, confirmed.body.confirmation.media], ['confirmed', []]);
       const twice = await c.api('POST', `/complaints/${complaint.id}/confirmation`, { token: author, body: { outcome: 'disputed' } });
       expectStatus(twice, 409);
       problemType(twice, 'not-confirmable');

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import Database from 'better-sqlite3';
+import { migrations } from '../../server/store/migrations';
+import { openDatabase } from '../../server/store/sqlite';
 import { startReferenceServer, type ReferenceServer } from '../helpers/reference-server';
 import { assertProblem, call } from './http';
 
@@ -81,6 +87,7 @@ describe('complaints end to end', () => {
     const closed = await call(`${server.apiUrl}/complaints/${c.id}/confirmation`, { token: citizen, body: { outcome: 'confirmed' } });
     assert.equal(closed.body.status, 'closed');
     assert.deepEqual(closed.body.history.map((h: any) => h.status), ['submitted', 'in_progress', 'resolved', 'closed']);
+    assert.deepEqual([closed.body.confirmation.outcome, closed.body.confirmation.media], ['confirmed', []]);
     assert.equal((await call(`${server.apiUrl}/agencies/roads/rating-eligibility`, { token: citizen })).body.complaints[0].id, c.id);
     const before = (await call(`${server.apiUrl}/agencies/roads`)).body;
     const rated = await call(`${server.apiUrl}/agencies/roads/ratings`, { token: citizen, body: { complaintId: c.id, stars: 5, comment: '<b>Спасибо</b>' } });
@@ -92,6 +99,73 @@ describe('complaints end to end', () => {
     assert.equal((await call(`${server.apiUrl}/agencies/roads/rating-eligibility`, { token: citizen })).body.reason, 'all-rated');
     const myList = await call(`${server.apiUrl}/complaints?mine=true`, { token: citizen });
     assert.deepEqual(myList.body.items.map((x: any) => x.id), [c.id]);
+  });
+
+  test("a disputed fix keeps the citizen's own photos; someone else's upload is refused", async () => {
+    const citizen = await server.token({ sub: 'disputer' });
+    const stranger = await server.token({ sub: 'stranger' });
+    const staff = await server.token({ sub: 'staff-roads', roles: ['agency'], agencyId: 'roads' });
+    const upload = async (token: string) => {
+      const r = await call(`${server.apiUrl}/media`, { token, raw: PNG, contentType: 'image/png' });
+      assert.equal(r.status, 201, r.text);
+      return r.body.id as string;
+    };
+    const body = {
+      serviceCode: 'road-pothole', description: 'Яма во дворе, заделали кое-как.', address: 'ул. Речная, 14',
+      attributes: { depth: 8, lane: ['left'], road_type: 'yard' }, consent: true,
+    };
+    const filed = await call(`${server.apiUrl}/complaints`, { token: citizen, body });
+    assert.equal(filed.status, 201, filed.text);
+    const id = filed.body.complaint.id;
+    const move = async (status: string, answer?: string) => {
+      const r = await call(`${server.apiUrl}/complaints/${id}/status`, { token: staff, body: { status, ...(answer ? { answer: { text: answer } } : {}) } });
+      assert.equal(r.status, 200, r.text);
+    };
+    await move('in_progress');
+    await move('resolved', 'Яма заделана.');
+
+    const mine = [await upload(citizen), await upload(citizen)];
+    const theirs = await upload(stranger);
+    const refused = await call(`${server.apiUrl}/complaints/${id}/confirmation`, { token: citizen, body: { outcome: 'disputed', comment: 'Асфальт уже просел.', mediaIds: [mine[0], theirs] } });
+    assertProblem(refused, 422, 'validation');
+    assert.deepEqual(refused.body.errors.map((e: any) => [e.pointer, e.code]), [['/mediaIds/1', 'unknown-media']]);
+    assert.equal((await call(`${server.apiUrl}/complaints/${id}`, { token: citizen })).body.status, 'resolved', 'nothing changed');
+
+    const disputed = await call(`${server.apiUrl}/complaints/${id}/confirmation`, { token: citizen, body: { outcome: 'disputed', comment: 'Асфальт уже просел.', mediaIds: mine } });
+    assert.equal(disputed.status, 200, disputed.text);
+    assert.equal(disputed.body.status, 'disputed');
+    const expected = mine.map((m) => ({ id: m, url: `media/${m}` }));
+    assert.deepEqual(disputed.body.confirmation.media, expected);
+    const seen = await call(`${server.apiUrl}/complaints/${id}`);
+    assert.deepEqual([seen.body.confirmation.outcome, seen.body.confirmation.comment, seen.body.confirmation.media], ['disputed', 'Асфальт уже просел.', expected]);
+    // relative to the API base, like every media URL
+    const img = await fetch(new URL(seen.body.confirmation.media[1].url, `${server.apiUrl}/`));
+    assert.equal(img.headers.get('content-type'), 'image/png');
+
+    await move('resolved', 'Переделали.');
+    const confirmed = await call(`${server.apiUrl}/complaints/${id}/confirmation`, { token: citizen, body: { outcome: 'confirmed' } });
+    assert.equal(confirmed.status, 200, confirmed.text);
+    assert.deepEqual([confirmed.body.status, confirmed.body.confirmation.outcome, confirmed.body.confirmation.media], ['closed', 'confirmed', []]);
+  });
+
+  test('an existing database gains the confirmation photos column on start', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'veche-migrate-')), 'old.sqlite');
+    const old = new Database(file);
+    old.pragma('foreign_keys = OFF'); // one complaint row is enough; its service and agency do not matter here
+    old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+    old.exec(migrations.find((m) => m.version === 1)!.sql);
+    old.prepare('INSERT INTO schema_migrations VALUES (1, ?, ?)').run('initial schema', new Date().toISOString());
+    old.prepare(`INSERT INTO complaints (id, tracking_number, citizen_id, service_code, agency_id, status, description, attributes, media, created_at, updated_at, deadline_days, due_at,
+      confirmation_outcome, confirmation_at) VALUES ('c-old', 'ЗО-1', 'anna', 'road-pothole', 'roads', 'disputed', 'старое', '{}', '[]', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 10, '2026-01-15T00:00:00Z',
+      'disputed', '2026-01-10T00:00:00Z')`).run();
+    old.close();
+    const db = openDatabase(file);
+    try {
+      assert.equal(db.prepare('SELECT confirmation_media FROM complaints WHERE id = ?').pluck().get('c-old'), '[]');
+      assert.deepEqual(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all(), migrations.map((m) => m.version).sort((a, b) => a - b));
+    } finally {
+      db.close();
+    }
   });
 
   test('agency record and ranking', async () => {

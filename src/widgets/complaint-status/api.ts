@@ -11,6 +11,8 @@ export type Media = S['Media'];
 
 /** The longest comment the contract accepts (`ComplaintConfirmation.comment.maxLength`). */
 export const COMMENT_LIMIT = 2000;
+/** The most photos a dispute may carry (`ComplaintConfirmation.mediaIds.maxItems`). */
+export const MAX_DISPUTE_PHOTOS = 5;
 /** The largest photo `POST /media` accepts. */
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];

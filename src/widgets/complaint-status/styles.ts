@@ -152,11 +152,33 @@ export const complaintStatusStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface-alt);
   }
-  .attached {
+  .attached,
+  .uploads {
     display: flex;
     flex-wrap: wrap;
     gap: 0.5em;
+    list-style: none;
+  }
+  .attached li {
+    display: grid;
+    gap: 0.25em;
+    justify-items: start;
+  }
+  .uploads {
+    flex-direction: column;
+  }
+  .uploads li {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 0.5em;
     align-items: center;
+    overflow-wrap: anywhere;
+  }
+  .uploads progress {
+    flex: 1 1 8em;
+  }
+  .timeline .photos {
+    margin-block-start: 0.25em;
   }
   textarea {
     inline-size: 100%;

@@ -14,6 +14,7 @@ import { imageSource } from '../../core/urls.js';
 import { signedInOnly } from '../../core/session.js';
 import {
   COMMENT_LIMIT,
+  MAX_DISPUTE_PHOTOS,
   MAX_PHOTO_BYTES,
   PHOTO_TYPES,
   confirmationPath,
@@ -27,18 +28,27 @@ import type {} from './events.js';
 import { complaintStatusMessages } from './messages.js';
 import { complaintStatusStyles } from './styles.js';
 
-/** What survives a reload while a citizen disputes a fix: the comment, the uploaded photo, the attempt's key. */
+interface AttachedPhoto {
+  id: string;
+  url: string;
+}
+
+/** What survives a reload while a citizen disputes a fix: the comment, the uploaded photos, the attempt's key. */
 interface DisputeDraft {
   comment: string;
-  photo?: { id: string; url: string };
+  photos?: AttachedPhoto[];
+  /** A draft saved before disputes took several photos. */
+  photo?: AttachedPhoto;
   key?: string;
 }
 
+/** A photo on its way to `/media`: uploaded one at a time, in the order picked; its key makes a retry the same upload. */
 interface PhotoUpload {
   file: File;
   key: string;
   progress: number;
-  failed?: boolean;
+  state: 'waiting' | 'sending' | 'failed';
+  error?: string;
 }
 
 const DAY = 86_400_000;
@@ -50,7 +60,7 @@ const startOfDay = (ms: number) => new Date(ms).setHours(0, 0, 0, 0);
  * Follows one complaint (`complaint="ID"`) or lists the signed-in citizen's own (`mine`): a
  * timeline of statuses with dates, the agency's answer and photos, and a countdown to the
  * deadline. When the agency marks a complaint resolved, its author confirms the fix or disputes
- * it (comment and a photo) while the confirmation period lasts; after confirming, the agency
+ * it (a comment and up to five photos, shown in the timeline afterwards) while the confirmation period lasts; after confirming, the agency
  * rating form is offered (`<veche-agency-rating>`, loaded only then). Confirmations go through
  * the outbox: kept across reloads and network cuts, sent exactly once.
  *
@@ -72,7 +82,7 @@ const startOfDay = (ms: number) => new Date(ms).setHours(0, 0, 0, 0);
  * @csspart countdown - Days left or overdue.
  * @csspart timeline - The list of status changes.
  * @csspart answer - The agency's answer.
- * @csspart photo - A photo (the citizen's or the agency's).
+ * @csspart photo - A photo (the citizen's, the agency's, or one attached to a dispute).
  * @csspart confirm - The confirm / dispute panel.
  * @csspart submit - The confirm and dispute buttons.
  * @csspart status - Notices: loading, not found, empty, sign-in, queued, outcome.
@@ -113,8 +123,8 @@ export class VecheComplaintStatus extends VecheElement {
   @state() private outcomes = new Map<string, 'confirmed' | 'disputed' | 'not-confirmable'>();
   @state() private disputeFor?: string;
   @state() private comment = '';
-  @state() private photo?: DisputeDraft['photo'];
-  @state() private upload?: PhotoUpload;
+  @state() private photos: AttachedPhoto[] = [];
+  @state() private uploads: PhotoUpload[] = [];
   @state() private photoError?: string;
   @state() private commentError?: string;
   @state() private sendError?: { id: string; error: unknown };
@@ -240,9 +250,10 @@ export class VecheComplaintStatus extends VecheElement {
       if (!this.confirmable(c)) continue;
       this.disputeFor = c.id;
       const saved = this.draft.load()?.value;
-      if (saved && (saved.comment || saved.photo)) {
+      const photos = saved?.photos ?? (saved?.photo ? [saved.photo] : []);
+      if (saved && (saved.comment || photos.length)) {
         this.comment = saved.comment ?? '';
-        this.photo = saved.photo;
+        this.photos = photos.slice(0, MAX_DISPUTE_PHOTOS);
         this.key = saved.key;
         return;
       }
@@ -251,7 +262,7 @@ export class VecheComplaintStatus extends VecheElement {
   }
 
   private save(): void {
-    this.draft.save({ comment: this.comment, ...(this.photo ? { photo: this.photo } : {}), ...(this.key ? { key: this.key } : {}) });
+    this.draft.save({ comment: this.comment, ...(this.photos.length ? { photos: this.photos } : {}), ...(this.key ? { key: this.key } : {}) });
   }
 
   private openDispute(c: Complaint): void {
@@ -264,8 +275,10 @@ export class VecheComplaintStatus extends VecheElement {
 
   private closeDispute(forget: boolean): void {
     if (forget) this.draft.clear();
-    this.disputeFor = this.photo = this.upload = this.photoError = this.commentError = this.key = undefined;
+    this.disputeFor = this.photoError = this.commentError = this.key = undefined;
     this.comment = '';
+    this.photos = [];
+    this.uploads = [];
   }
 
   private typed(event: Event): void {
@@ -275,47 +288,79 @@ export class VecheComplaintStatus extends VecheElement {
     this.save();
   }
 
-  private pickPhoto(event: Event): void {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
-    this.photoError = undefined;
-    if (!PHOTO_TYPES.includes(file.type)) this.photoError = this.text.t('photoType');
-    else if (file.size > MAX_PHOTO_BYTES) this.photoError = this.text.t('photoSize');
-    if (this.photoError) return this.announcer.announce(this.photoError, { assertive: true });
-    void this.sendPhoto({ file, key: newIdempotencyKey(), progress: 0 });
+  private get uploading(): boolean {
+    return this.uploads.some((u) => u.state !== 'failed');
   }
 
-  private async sendPhoto(upload: PhotoUpload): Promise<void> {
+  private pickPhotos(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    if (!files.length) return;
+    const refused = new Set<string>();
+    const images = files.filter((file) => {
+      if (!PHOTO_TYPES.includes(file.type)) refused.add(this.text.t('photoType'));
+      else if (file.size > MAX_PHOTO_BYTES) refused.add(this.text.t('photoSize'));
+      else return true;
+      return false;
+    });
+    const room = Math.max(0, MAX_DISPUTE_PHOTOS - this.photos.length - this.uploads.length);
+    if (images.length > room) refused.add(this.text.t('photoLimit', { max: MAX_DISPUTE_PHOTOS }));
+    this.photoError = refused.size ? [...refused].join(' ') : undefined;
+    this.uploads = [...this.uploads, ...images.slice(0, room).map((file): PhotoUpload => ({ file, key: newIdempotencyKey(), progress: 0, state: 'waiting' }))];
+    if (this.photoError) this.announcer.announce(this.photoError, { assertive: true });
+    void this.nextUpload();
+  }
+
+  private patchUpload(key: string, patch: Partial<PhotoUpload>): void {
+    this.uploads = this.uploads.map((u) => (u.key === key ? { ...u, ...patch } : u));
+  }
+
+  /** Uploads the next waiting photo unless one is on its way; each finished upload starts the next. */
+  private async nextUpload(): Promise<void> {
     const client = this.client;
-    if (!client) return;
-    this.upload = { ...upload, progress: 0, failed: false };
+    const upload = this.uploads.find((u) => u.state === 'waiting');
+    if (!client || !upload || this.uploads.some((u) => u.state === 'sending')) return;
+    const still = () => this.uploads.some((u) => u.key === upload.key);
+    this.patchUpload(upload.key, { state: 'sending', progress: 0, error: undefined });
     try {
       const media = await uploadPhoto(client, upload.file, upload.key, (progress) => {
-        if (this.upload?.key === upload.key) this.upload = { ...this.upload, progress };
+        if (still()) this.patchUpload(upload.key, { progress });
       });
-      if (this.upload?.key !== upload.key) return;
-      this.upload = undefined;
-      this.photo = { id: media.id, url: media.url };
+      if (!still()) return;
+      this.uploads = this.uploads.filter((u) => u.key !== upload.key);
+      this.photos = [...this.photos, { id: media.id, url: media.url }];
       this.key = undefined;
       this.save();
       this.announcer.announce(this.text.t('photoAttached'));
     } catch (error) {
-      if (this.upload?.key !== upload.key) return;
+      if (!still()) return;
       if (error instanceof ApiError && error.kind === 'auth') {
-        this.upload = undefined;
+        // The files cannot be kept across a sign-in; the comment and attached photos stay in the draft.
+        this.uploads = [];
         this.signIn = this.requireSignIn('upload');
         return;
       }
-      this.upload = { ...upload, failed: true };
-      this.photoError = `${this.text.t('photoFailed')} ${this.describeError(error)}`;
+      this.patchUpload(upload.key, { state: 'failed', error: `${this.text.t('photoFailed', { name: upload.file.name })} ${this.describeError(error)}` });
       this.reportError(error);
+    } finally {
+      void this.nextUpload();
     }
   }
 
-  private removePhoto(): void {
-    this.photo = this.upload = this.photoError = undefined;
+  private retryUpload(upload: PhotoUpload): void {
+    this.patchUpload(upload.key, { state: 'waiting', progress: 0, error: undefined });
+    void this.nextUpload();
+  }
+
+  private dropUpload(upload: PhotoUpload): void {
+    this.uploads = this.uploads.filter((u) => u.key !== upload.key);
+    this.photoError = undefined;
+  }
+
+  private removePhoto(photo: AttachedPhoto): void {
+    this.photos = this.photos.filter((p) => p.id !== photo.id);
+    this.photoError = undefined;
     this.key = undefined;
     this.save();
   }
@@ -340,7 +385,7 @@ export class VecheComplaintStatus extends VecheElement {
 
   private async dispute(event: Event, c: Complaint): Promise<void> {
     event.preventDefault();
-    if (this.upload && !this.upload.failed) return;
+    if (this.uploading) return;
     const comment = this.comment.trim();
     this.commentError = !comment
       ? this.text.t('disputeCommentRequired')
@@ -355,7 +400,7 @@ export class VecheComplaintStatus extends VecheElement {
     this.key ??= newIdempotencyKey();
     this.save();
     this.draft.flush();
-    await this.send(c, { outcome: 'disputed', comment, ...(this.photo ? { mediaIds: [this.photo.id] } : {}) }, this.key);
+    await this.send(c, { outcome: 'disputed', comment, ...(this.photos.length ? { mediaIds: this.photos.map((p) => p.id) } : {}) }, this.key);
   }
 
   private async confirmed(result: Complaint, item: OutboxItem<ComplaintConfirmation>): Promise<void> {
@@ -514,6 +559,12 @@ export class VecheComplaintStatus extends VecheElement {
 
   private renderTimeline(c: Complaint, level: number): TemplateResult {
     const locale = this.text.locale;
+    const confirmation = c.confirmation;
+    // The author's photos belong to the entry their confirmation or dispute made.
+    const photosOf = (event: Complaint['history'][number]) =>
+      confirmation && event.actor === 'citizen' && event.at === confirmation.at
+        ? this.renderPhotos(confirmation.media, confirmation.outcome === 'disputed' ? 'disputePhoto' : 'confirmationPhoto')
+        : nothing;
     return html`<div class="section">
       ${this.heading(level, `timeline-${c.id}`, this.text.t('timeline'))}
       <ol class="timeline" part="timeline">
@@ -522,7 +573,7 @@ export class VecheComplaintStatus extends VecheElement {
             <span class="event-status">${this.text.t(`status_${event.status}`)}</span>
             <time datetime=${event.at}>${formatDateTime(locale, event.at)}</time>
             <span class="muted">${this.text.t(`actor_${event.actor}`)}</span>
-            ${event.note ? html`<span class="note-text">${event.note}</span>` : nothing}
+            ${event.note ? html`<span class="note-text">${event.note}</span>` : nothing} ${photosOf(event)}
           </li>`,
         )}
       </ol>
@@ -539,7 +590,7 @@ export class VecheComplaintStatus extends VecheElement {
     </div>`;
   }
 
-  private renderPhotos(media: Complaint['media'], label: 'answerPhoto' | 'complaintPhoto'): TemplateResult | typeof nothing {
+  private renderPhotos(media: Complaint['media'], label: 'answerPhoto' | 'complaintPhoto' | 'disputePhoto' | 'confirmationPhoto'): TemplateResult | typeof nothing {
     const photos = media.flatMap((m) => {
       const src = imageSource(m.url, this.config.value.api);
       return src ? [src] : [];
@@ -600,8 +651,8 @@ export class VecheComplaintStatus extends VecheElement {
 
   private renderDispute(c: Complaint, sending: boolean): TemplateResult {
     const left = COMMENT_LIMIT - this.comment.length;
-    const upload = this.upload;
-    const src = this.photo && imageSource(this.photo.url, this.config.value.api);
+    const uploading = this.uploading;
+    const room = MAX_DISPUTE_PHOTOS - this.photos.length - this.uploads.length;
     const described = `count-${c.id}${this.commentError ? ` error-${c.id}` : ''}`;
     return html`<form class="dispute" novalidate @submit=${(event: Event) => void this.dispute(event, c)}>
       <p class="label">${this.text.t('disputeTitle')}</p>
@@ -618,42 +669,60 @@ export class VecheComplaintStatus extends VecheElement {
       ></textarea>
       <span class="hint ${left < 0 ? 'over' : ''}" id="count-${c.id}">${this.text.t('commentLeft', { count: Math.max(0, left), max: COMMENT_LIMIT })}</span>
       ${this.commentError ? html`<span class="field-error" id="error-${c.id}">${this.commentError}</span>` : nothing}
-      <label class="field" for="photo-${c.id}">${this.text.t('photo')}</label>
-      <span class="hint" id="photo-hint-${c.id}">${this.text.t('photoHint')}</span>
-      ${src
-        ? html`<div class="attached">
-            <img part="photo" src=${src} alt=${this.text.t('photoAttached')} />
-            <button class="button" type="button" ?disabled=${sending} @click=${this.removePhoto}>${this.text.t('photoRemove')}</button>
-          </div>`
-        : html`<input
+      ${room > 0
+        ? html`<label class="field" for="photo-${c.id}">${this.text.t('photo', { max: MAX_DISPUTE_PHOTOS })}</label>`
+        : html`<p class="field">${this.text.t('photo', { max: MAX_DISPUTE_PHOTOS })}</p>`}
+      <span class="hint" id="photo-hint-${c.id}">${this.text.t(room > 0 ? 'photoHint' : 'photoFull', { max: MAX_DISPUTE_PHOTOS })}</span>
+      ${this.renderAttached(sending)} ${this.renderUploads(sending)}
+      ${room > 0
+        ? html`<input
             id="photo-${c.id}"
             type="file"
+            multiple
             accept=${PHOTO_TYPES.join(',')}
             aria-describedby="photo-hint-${c.id}${this.photoError ? ` photo-error-${c.id}` : ''}"
-            ?disabled=${sending || (!!upload && !upload.failed)}
-            @change=${this.pickPhoto}
-          />`}
-      ${upload && !upload.failed
-        ? html`<p class="hint" role="status">
-            ${this.text.t('photoUploading', { percent: formatPercent(this.text.locale, upload.progress) })}
-            <progress max="1" .value=${upload.progress} aria-label=${this.text.t('photo')}></progress>
-          </p>`
+            ?disabled=${sending}
+            @change=${this.pickPhotos}
+          />`
         : nothing}
-      ${this.photoError
-        ? html`<p class="field-error" id="photo-error-${c.id}">
-            ${this.photoError}
-            ${upload?.failed
-              ? html`<button class="button" type="button" @click=${() => void this.sendPhoto(upload)}>${this.coreText.t('retry')}</button>`
-              : nothing}
-          </p>`
-        : nothing}
+      ${this.photoError ? html`<p class="field-error" id="photo-error-${c.id}">${this.photoError}</p>` : nothing}
       <div class="actions">
-        <button class="button primary" part="submit" type="submit" aria-disabled=${sending || (upload && !upload.failed) ? 'true' : 'false'}>
+        <button class="button primary" part="submit" type="submit" aria-disabled=${sending || uploading ? 'true' : 'false'}>
           ${sending ? this.text.t('sending') : this.text.t('sendDispute')}
         </button>
         <button class="button" type="button" ?disabled=${sending} @click=${() => this.closeDispute(true)}>${this.text.t('cancel')}</button>
       </div>
     </form>`;
+  }
+
+  private renderAttached(sending: boolean): TemplateResult | typeof nothing {
+    if (!this.photos.length) return nothing;
+    return html`<ul class="attached">
+      ${this.photos.map((photo, i) => {
+        const src = imageSource(photo.url, this.config.value.api);
+        return html`<li>
+          ${src ? html`<img part="photo" src=${src} alt=${this.text.t('attachedPhoto', { index: i + 1 })} />` : nothing}
+          <button class="button" type="button" ?disabled=${sending} @click=${() => this.removePhoto(photo)}>${this.text.t('photoRemove', { index: i + 1 })}</button>
+        </li>`;
+      })}
+    </ul>`;
+  }
+
+  private renderUploads(sending: boolean): TemplateResult | typeof nothing {
+    if (!this.uploads.length) return nothing;
+    const locale = this.text.locale;
+    return html`<ul class="uploads">
+      ${this.uploads.map(
+        (upload) => html`<li class=${upload.state}>
+          ${upload.state === 'failed'
+            ? html`<span class="field-error">${upload.error}</span>
+                <button class="button" type="button" ?disabled=${sending} @click=${() => this.retryUpload(upload)}>${this.coreText.t('retry')}</button>`
+            : html`<span class="hint">${this.text.t('photoUploading', { name: upload.file.name, percent: formatPercent(locale, upload.progress) })}</span>
+                <progress max="1" .value=${upload.progress} aria-label=${upload.file.name}></progress>`}
+          <button class="button" type="button" ?disabled=${sending} @click=${() => this.dropUpload(upload)}>${this.text.t('photoCancel', { name: upload.file.name })}</button>
+        </li>`,
+      )}
+    </ul>`;
   }
 
   /** The agency rating form, imported only when a citizen may need it (it is a widget of its own). */

@@ -1,7 +1,8 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
 import { scenarios } from '../../../src/mocks/index.js';
 import type { VecheAgencyRating } from '../../../src/widgets/agency-rating/veche-agency-rating.js';
-import { $, $$, backend, buttonNamed, choose, complaintRecord, complaints, makeConfirmable, mocks, pngFile, renderStatus, requests, reset, text, useOnly } from './setup.js';
+import { $, $$, backend, buttonNamed, choose, complaintRecord, complaints, makeConfirmable, MOCK_API, mocks, pngFile, renderStatus, requests, reset, text, useOnly } from './setup.js';
 
 const confirmations = (id: string) => requests.filter((r) => r.method === 'POST' && r.path === `/complaints/${id}/confirmation`);
 const citizenEvents = (id: string) => complaintRecord(id).history.filter((h) => h.actor === 'citizen').length;
@@ -84,6 +85,79 @@ describe('<veche-complaint-status> confirm or dispute a fix', () => {
     expect($(el, 'b'), 'the comment is text').to.be.null;
     expect(Object.keys(localStorage).filter((k) => k.includes('draft:')), 'the draft is gone').to.deep.equal([]);
     await expect(el).to.be.accessible();
+  });
+
+  it('disputes with two photos: both ids are sent and both photos show on the dispute in the timeline', async function () {
+    this.timeout(15_000);
+    const el = await renderStatus({ complaint: id });
+    buttonNamed(el, 'Нет, не решена')!.click();
+    await el.updateComplete;
+    const textarea = $<HTMLTextAreaElement>(el, 'textarea')!;
+    textarea.value = 'Фонарь горит через раз';
+    textarea.dispatchEvent(new Event('input'));
+    choose($<HTMLInputElement>(el, 'input[type="file"]')!, await pngFile('утро.png'), await pngFile('вечер.png'));
+    await waitUntil(() => $$(el, '.attached img').length === 2, 'the photos were not attached', { timeout: 5000 });
+    const uploaded = [...backend.db.media.values()].map((m) => m.id);
+    expect(uploaded).to.have.length(2);
+    expect(new Set(requests.filter((r) => r.path === '/media').map((r) => r.key)).size, 'one key per photo').to.equal(2);
+    expect($$<HTMLImageElement>(el, '.attached img').map((img) => img.alt)).to.deep.equal(['Приложенное фото 1', 'Приложенное фото 2']);
+    await expect(el).to.be.accessible();
+
+    const event = oneEvent(el, 'veche-complaint-disputed');
+    buttonNamed(el, 'Оспорить решение')!.click();
+    await event;
+    await waitUntil(() => confirmations(id)[0]?.body, 'no body logged');
+    expect(confirmations(id)[0]!.body).to.deep.equal({ outcome: 'disputed', comment: 'Фонарь горит через раз', mediaIds: uploaded });
+    await el.updateComplete;
+    const dispute = $$(el, '[part~="timeline"] li').find((li) => li.classList.contains('disputed'))!;
+    const images = [...dispute.querySelectorAll<HTMLImageElement>('img')];
+    expect(images.map((img) => img.src)).to.deep.equal(uploaded.map((m) => `${MOCK_API}/media/${m}`));
+    expect(images.map((img) => img.alt)).to.deep.equal(['Фото к оспариванию решения, 1', 'Фото к оспариванию решения, 2']);
+    await waitUntil(() => images.every((img) => img.complete && img.naturalWidth > 0), 'the dispute photos did not load', { timeout: 5000 });
+    await expect(el).to.be.accessible();
+  });
+
+  it('takes at most five dispute photos; a failed upload is retried with its own key or removed', async function () {
+    this.timeout(15_000);
+    let failing = true;
+    await mocks(
+      http.post(`${MOCK_API}/media`, () =>
+        failing ? HttpResponse.json({ type: 'https://veche.dev/problems/payload-too-large', title: 'Слишком большой файл', status: 413 }, { status: 413, headers: { 'Content-Type': 'application/problem+json' } }) : undefined,
+      ),
+    );
+    const el = await renderStatus({ complaint: id });
+    buttonNamed(el, 'Нет, не решена')!.click();
+    await el.updateComplete;
+    choose($<HTMLInputElement>(el, 'input[type="file"]')!, await pngFile('сбой.png'));
+    await waitUntil(() => $(el, '.uploads li.failed'), 'the upload did not fail', { timeout: 5000 });
+    expect(text(el, '.uploads li.failed')).to.contain('Фото сбой.png не загрузилось');
+    await expect(el).to.be.accessible();
+    failing = false;
+    buttonNamed(el, 'Повторить')!.click();
+    await waitUntil(() => $$(el, '.attached img').length === 1, 'the retry did not attach the photo', { timeout: 5000 });
+    const tries = requests.filter((r) => r.path === '/media');
+    expect(tries).to.have.length(2);
+    expect(tries[0]!.key).to.equal(tries[1]!.key);
+
+    const six = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => pngFile(`${n}.png`)));
+    choose($<HTMLInputElement>(el, 'input[type="file"]')!, ...six);
+    await el.updateComplete;
+    expect(text(el, '[id^="photo-error"]')).to.contain('не больше 5 фото');
+    await waitUntil(() => $$(el, '.attached img').length === 5 && !$(el, '.uploads'), 'five photos were not attached', { timeout: 8000 });
+    expect($(el, 'input[type="file"]'), 'no sixth photo').to.be.null;
+    buttonNamed(el, 'Убрать фото 2')!.click();
+    await el.updateComplete;
+    expect($$(el, '.attached img')).to.have.length(4);
+    expect($(el, 'input[type="file"]')).to.not.be.null;
+    const attached = [...backend.db.media.values()].map((m) => m.id);
+    const textarea = $<HTMLTextAreaElement>(el, 'textarea')!;
+    textarea.value = 'Не исправлено';
+    textarea.dispatchEvent(new Event('input'));
+    const event = oneEvent(el, 'veche-complaint-disputed');
+    buttonNamed(el, 'Оспорить решение')!.click();
+    await event;
+    await waitUntil(() => confirmations(id)[0]?.body, 'no body logged');
+    expect((confirmations(id)[0]!.body as { mediaIds: string[] }).mediaIds).to.deep.equal([attached[0], ...attached.slice(2)]);
   });
 
   it('keeps the dispute comment across a reload', async () => {

@@ -98,9 +98,9 @@ export async function pngFile(name = 'yard.png'): Promise<File> {
   return new File([blob], name, { type: 'image/png' });
 }
 
-export function choose(input: HTMLInputElement, file: File): void {
+export function choose(input: HTMLInputElement, ...files: File[]): void {
   const transfer = new DataTransfer();
-  transfer.items.add(file);
+  for (const file of files) transfer.items.add(file);
   input.files = transfer.files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
 }

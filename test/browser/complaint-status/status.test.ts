@@ -37,7 +37,7 @@ describe('<veche-complaint-status> one complaint', () => {
     c.confirmation = { outcome: 'confirmed', comment: attack, at: c.createdAt };
     const media = { id: 'm-test', citizenId: 'staff-roads', contentType: 'image/png' as const, bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]), createdAt: c.createdAt };
     backend.db.media.set(media.id, media);
-    backend.db.complaintMedia.set(c.id, { citizen: [], answer: [media.id] });
+    backend.db.complaintMedia.set(c.id, { citizen: [], answer: [media.id], confirmation: [] });
     const el = await renderStatus({ complaint: complaints.closed });
     expect(text(el, '.description')).to.contain('<img src=x');
     expect(text(el, '[part~="answer"]')).to.contain('<script>');
