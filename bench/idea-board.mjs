@@ -12,8 +12,15 @@
  * in the contract's shapes (IdeaPage of IdeaSummary, IdeaCategoryPage).
  * Bounded: it stops after BENCH_TIMEOUT_MS.
  *
+ * The list is virtualized with @lit-labs/virtualizer; "cards in the DOM" counts the cards it
+ * rendered. "Scrolled through" is the furthest card the virtualizer actually rendered (not the
+ * scroll offset), and long tasks are only counted while scrolling. The machine's load average is
+ * printed before and after: on a shared machine the numbers mean little without it.
+ *
  *   node bench/idea-board.mjs            # CHROME_PATH overrides /usr/bin/chromium
+ *   BENCH_CPU_RATE=1 node bench/idea-board.mjs   # unthrottled
  */
+import { loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 import { bundle } from '../scripts/bundle.mjs';
 
@@ -88,6 +95,7 @@ const page = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta n
 <title>idea board bench</title><script type="module" src="/board.js"></script></head>
 <body style="margin:0;font-family:sans-serif"><main id="main"></main></body></html>`;
 
+const loadBefore = loadavg();
 const [chunk] = await bundle('./src/widgets/idea-board/define.ts', { split: false });
 const browser = await chromium.launch({
   executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
@@ -166,7 +174,9 @@ try {
   );
 
   const ok = (value, goal) => (value <= goal ? 'ok' : 'OVER');
+  const load = (l) => l.map((n) => n.toFixed(2)).join(' ');
   console.log(`idea-board bench: ${TOTAL.toLocaleString('en')} ideas, ${CPU_RATE}× CPU throttling, viewport 390×844`);
+  console.log(`  load average        ${load(loadBefore)} before, ${load(loadavg())} after (1/5/15 min; this machine has 2 cores)`);
   console.log(`  first render        ${result.firstRenderMs.toFixed(1)} ms   (goal ≤ ${GOALS.firstRenderMs} ms) ${ok(result.firstRenderMs, GOALS.firstRenderMs)}`);
   console.log(`  cards in the DOM    ${result.firstCards} at first, at most ${result.maxCards} while scrolling   (goal ≤ ${GOALS.cards}) ${ok(result.maxCards, GOALS.cards)}`);
   console.log(`  scrolled through    ${result.reached.toLocaleString('en')} ideas in ${(result.scrollMs / 1000).toFixed(1)} s`);

@@ -15,9 +15,9 @@ function cached<T>(key: string, create: () => T): T {
 
 /** The locale tag to hand to `Intl`: the locale itself when supported, else Russian. */
 export function intlLocale(locale: Locale): string {
-  return cached(`supported:${locale}`, () =>
-    Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 ? locale : 'ru',
-  );
+  // Every browser has Russian and English; only Tatar needs asking, and asking is slow.
+  if (locale !== 'tt') return locale;
+  return cached(`supported:${locale}`, () => (Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 ? locale : 'ru'));
 }
 
 export function formatNumber(locale: Locale, value: number, options: Intl.NumberFormatOptions = {}): string {

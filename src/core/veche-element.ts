@@ -181,6 +181,20 @@ export abstract class VecheElement extends LitElement {
     </div>`;
   }
 
+  /**
+   * A failed load: "not found" in the widget's own words when the backend said 404 (a wrong id
+   * pasted by the webmaster, a removed poll), else the error with a retry button.
+   */
+  protected renderLoadFailure(error: unknown, retry: () => void, notFound: { title: string; hint: string }): TemplateResult {
+    if (error instanceof ApiError && error.kind === 'not-found') {
+      return html`<div class="status" part="status not-found">
+        <p class="status-title">${notFound.title}</p>
+        <p>${notFound.hint}</p>
+      </div>`;
+    }
+    return this.renderError(error, retry);
+  }
+
   protected renderError(error: unknown, retry?: () => void): TemplateResult {
     return html`<div class="status error" part="status error">
       <p class="status-title">${this.describeError(error)}</p>

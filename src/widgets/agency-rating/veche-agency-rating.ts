@@ -355,13 +355,8 @@ export class VecheAgencyRating extends VecheElement {
     if (this.misconfigured) return this.renderConfigError();
     const main = this.agency ? this.record : this.ranking;
     if (main.status === TaskStatus.ERROR) {
-      const error = main.error;
-      return error instanceof ApiError && error.kind === 'not-found'
-        ? html`<div class="status" part="status not-found">
-            <p class="status-title">${this.text.t('notFound')}</p>
-            <p>${this.text.t('notFoundHint')}</p>
-          </div>`
-        : this.renderError(error, () => void main.run());
+      const notFound = { title: this.text.t('notFound'), hint: this.text.t('notFoundHint') };
+      return this.renderLoadFailure(main.error, () => void main.run(), notFound);
     }
     if (this.agency && this.record.value) {
       return this.compact ? html`<div class="frame compact" part="base">${this.renderForm()}</div>` : this.renderRecord(this.record.value);

@@ -486,7 +486,7 @@ export class VecheComplaintForm extends VecheElement {
       const result = await supportComplaint(client, complaint.id, this.supportKey);
       this.supportedDone(complaint, result.supporters);
     } catch (error) {
-      if (error instanceof ApiError && /already-supported$/.test(error.problem?.type ?? '')) {
+      if (error instanceof ApiError && error.slug === 'already-supported') {
         this.supportedDone(complaint, complaint.supporters);
       } else {
         if (error instanceof ApiError && error.kind === 'auth') this.signIn = this.requireSignIn('support');

@@ -470,13 +470,8 @@ export class VecheComplaintStatus extends VecheElement {
     if (this.misconfigured) return this.renderConfigError();
     const task = this.mine ? this.list : this.single;
     if (task.status === TaskStatus.ERROR) {
-      const error = task.error;
-      return error instanceof ApiError && error.kind === 'not-found'
-        ? html`<div class="status" part="status not-found">
-            <p class="status-title">${this.text.t('notFound')}</p>
-            <p>${this.text.t('notFoundHint')}</p>
-          </div>`
-        : this.renderError(error, () => void task.run());
+      const notFound = { title: this.text.t('notFound'), hint: this.text.t('notFoundHint') };
+      return this.renderLoadFailure(task.error, () => void task.run(), notFound);
     }
     if (!task.value) {
       return html`<div class="frame" part="base status" aria-busy="true">

@@ -31,10 +31,8 @@ export const ideaBoardStyles = css`
   }
   .board,
   .page,
-  form,
   .filters,
-  .funding,
-  .pledge {
+  .funding {
     display: grid;
     gap: 0.75em;
     align-content: start;
@@ -90,30 +88,28 @@ export const ideaBoardStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
   }
-  textarea {
-    min-block-size: 8em;
-    resize: vertical;
-  }
   [aria-invalid='true'] {
     border-color: var(--_danger);
   }
-  .scroller {
-    max-block-size: var(--_list-height);
-    overflow-y: auto;
+  /* The virtualizer sets display, position, contain: size and overflow on .scroller (through
+     the CSSOM) and places each card absolutely: the box needs a height of its own, and a card
+     its width. */
+  .scroller,
+  .loading {
+    block-size: min(var(--_list-height), 85vh);
     overscroll-behavior: contain;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface-alt);
   }
-  .feed {
-    display: block;
-    padding-block: calc(var(--_before, 0px) + 0.5em) calc(var(--_after, 0px) + 0.5em);
-    padding-inline: 0.5em;
+  .loading {
+    overflow: hidden;
   }
   .card {
     display: grid;
     gap: 0.5em;
-    margin-block-end: 0.5em;
+    inline-size: calc(100% - 1em);
+    margin: 0.5em;
     padding: 0.75em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -214,51 +210,6 @@ export const ideaBoardStyles = css`
     background: none;
     min-block-size: 24px;
     cursor: pointer;
-  }
-  .text p + p {
-    margin-block-start: 0.75em;
-  }
-  .photos {
-    display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 12em), 1fr));
-    gap: 0.5em;
-  }
-  .photos img {
-    display: block;
-    inline-size: 100%;
-    aspect-ratio: 4 / 3;
-    object-fit: cover;
-    border-radius: var(--_radius);
-    background: var(--_surface-alt);
-  }
-  .timeline {
-    display: grid;
-    gap: 0.5em;
-    list-style: none;
-    border-inline-start: 3px solid var(--_border);
-    padding-inline-start: 0.75em;
-  }
-  .timeline .now {
-    font-weight: 700;
-  }
-  .errors {
-    padding: 0.75em;
-    border: 2px solid var(--_danger);
-    border-radius: var(--_radius);
-  }
-  .errors ul {
-    padding-inline-start: 1.25em;
-  }
-  dialog {
-    max-inline-size: min(28em, calc(100vw - 2em));
-    padding: var(--_gap);
-    border: 2px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.4);
   }
   .skeleton.card {
     block-size: 9em;

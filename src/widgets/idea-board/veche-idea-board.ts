@@ -1,32 +1,30 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { Task, TaskStatus, initialState } from '@lit/task';
+import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { cssProps } from '../../core/css-props.js';
-import { DraftController } from '../../core/draft-controller.js';
 import { warnOnce } from '../../core/dev.js';
 import { emit } from '../../core/events.js';
-import { formatDate, formatDateTime, formatNumber, formatPercent } from '../../core/format.js';
+import { formatDate, formatNumber, formatPercent } from '../../core/format.js';
 import { newIdempotencyKey } from '../../core/ids.js';
 import { LocalizeController } from '../../core/localize.js';
-import { OutboxController, type OutboxItem } from '../../core/outbox.js';
+import { OutboxController } from '../../core/outbox.js';
 import { ApiError } from '../../core/problem.js';
 import { baseStyles } from '../../core/styles.js';
 import { VecheElement } from '../../core/veche-element.js';
+import { safeUrl } from '../../core/urls.js';
 import {
   fetchCategories,
   fetchIdea,
   fetchIdeas,
-  fetchWallet,
-  ideasPath,
-  pledgesPath,
   SORTS,
   STATUSES,
   supportIdea,
-  uploadPhoto,
   withdrawSupport,
   type Funding,
   type Idea,
+  type IdeaCategory,
   type IdeaCreate,
   type IdeaStatus,
   type IdeaSummary,
@@ -36,54 +34,44 @@ import {
   type Sort,
 } from './api.js';
 import type {} from './events.js';
-import { checkIdea, emptyDraft, FIELDS, hasContent, toIdeaCreate, type IdeaDraft, type IdeaField } from './idea-form.js';
-import { ListWindow, type WindowRange } from './list-window.js';
-import { ideaBoardMessages, type IdeaBoardMessages } from './messages.js';
+import { ideaBoardMessages } from './messages.js';
+import { OPEN, STATUS_KEY, type BoardContext, type Key } from './parts.js';
 import { ideaBoardStyles } from './styles.js';
 
 type View = 'list' | 'idea' | 'submit';
-type Key = keyof IdeaBoardMessages & string;
 
-interface PledgeState {
-  kind: PledgeCreate['kind'];
-  amount: string;
-  error?: string;
-  balance?: number | 'loading';
-  /** Set once the citizen confirmed: the idempotency key of this pledge. */
-  key?: string;
-  sending?: boolean;
-  queued?: boolean;
-  done?: { text: string; payUrl?: string };
-}
+/** The parts the list's first render does not need, each its own module, loaded on first use. */
+const parts = {
+  page: () => import('./idea-page.js'),
+  pledge: () => import('./pledge.js'),
+  form: () => import('./submit-form.js'),
+};
+type Parts = { [K in keyof typeof parts]: Awaited<ReturnType<(typeof parts)[K]>> };
 
 const SEARCH_DEBOUNCE_MS = 300;
-const MAX_PHOTO = 5 * 1024 * 1024;
-const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
-const SUPPORTABLE: IdeaStatus[] = ['published', 'review', 'accepted'];
-const FUNDABLE: IdeaStatus[] = ['published', 'review', 'accepted'];
-const STATUS_KEY: Record<IdeaStatus, Key> = {
-  moderation: 'statusModeration',
-  published: 'statusPublished',
-  review: 'statusReview',
-  accepted: 'statusAccepted',
-  implemented: 'statusImplemented',
-  rejected: 'statusRejected',
-};
 const SORT_KEY: Record<Sort, Key> = { popular: 'sortPopular', newest: 'sortNewest', trending: 'sortTrending', threshold: 'sortThreshold' };
-const httpUrl = (url: string | undefined, base?: string): string | undefined => {
-  if (!url) return undefined;
-  try {
-    const resolved = new URL(url, base ?? document.baseURI);
-    return /^https?:$/.test(resolved.protocol) ? resolved.href : undefined;
-  } catch {
-    return undefined;
+/** Ask for the next page while fewer than this many loaded ideas are left below the rendered range. */
+const PREFETCH = 10;
+
+/**
+ * `@lit-labs/virtualizer`'s flow layout, told what a card looks like before any was measured
+ * (so the first pass renders a dozen cards, not every idea of the first page at 100 px each)
+ * and rendering less beyond the viewport than its 1000 px default (fewer cards to create while
+ * scrolling fast). Both are the layout's own fields, set the way its subclasses do.
+ */
+class CardLayout extends FlowLayout {
+  constructor(...args: ConstructorParameters<typeof FlowLayout>) {
+    super(...args);
+    this._itemSize = { width: 360, height: 230 };
+    this._overhang = 500;
   }
-};
-const problemSlug = (error: unknown) => (error instanceof ApiError ? (error.problem?.type ?? '').split('/').pop() : undefined);
+}
+const LAYOUT = { type: CardLayout };
 
 /**
  * A board of residents' ideas, modelled on Moscow's City of Ideas and Altai's proposals portal:
- * search, filters and sorts over tens of thousands of ideas in a windowed list; an idea's page
+ * search, filters and sorts over tens of thousands of ideas in a virtualized list
+ * (`@lit-labs/virtualizer`: only the cards near the viewport are in the DOM); an idea's page
  * with its status timeline; support (one per citizen, withdrawable); submitting an idea (to
  * moderation, with a draft kept across reloads); crowdfunding with points or a money pledge paid
  * on the host's payment page, with the city's matchfunding.
@@ -122,7 +110,7 @@ const problemSlug = (error: unknown) => (error instanceof ApiError ? (error.prob
  * @cssproperty --veche-idea-board-funding-color - Money and points raised (default: `--veche-color-success`).
  * @cssproperty --veche-idea-board-match-color - The city's matchfunding share (default: `--veche-color-primary-strong`).
  * @cssproperty --veche-idea-board-bar-track - The empty part of a bar (default: `--veche-color-surface-alt`).
- * @cssproperty --veche-idea-board-list-height - The list's height; it scrolls inside (default: `36em`).
+ * @cssproperty --veche-idea-board-list-height - The list's height; it scrolls inside (default: `36em`, at most 85% of the viewport).
  * @cssproperty --veche-idea-board-card-surface - A card's background (default: `--veche-color-surface`).
  *
  * @cssstate loading - The first page of ideas is loading.
@@ -159,135 +147,167 @@ export class VecheIdeaBoard extends VecheElement {
 
   @state() private view: View = 'list';
   @state() private mine = false;
-  @state() private range: WindowRange = { start: 0, end: 0, before: 0, after: 0 };
   @state() private active = 0;
   @state() private loadingPage = false;
   @state() private listError?: unknown;
   @state() private signIn?: string;
   @state() private notice?: string;
   @state() private supportErrors: Record<string, string> = {};
-  @state() private pledge?: PledgeState;
-  @state() private form: IdeaDraft = emptyDraft();
-  @state() private formErrors: Partial<Record<IdeaField, string>> = {};
-  @state() private formError?: unknown;
-  @state() private restoredAt?: number;
-  @state() private upload?: number;
-  @state() private submitQueued = false;
+  /** The open idea: loading (neither), loaded, or what went wrong. */
+  @state() private page?: { for: string; idea?: Idea; error?: unknown };
+  @state() private categoryList?: IdeaCategory[];
 
+  /** The loaded ideas; a new array on every page, so the virtualizer sees the change. */
   private items: IdeaSummary[] = [];
   private nextCursor: string | null | undefined;
   private total?: number;
   private listFor?: string;
   private listAbort?: AbortController;
+  /** The last index the virtualizer rendered. */
+  private rendered = -1;
   private announceCount = false;
-  private readonly window = new ListWindow();
   private searchTimer?: ReturnType<typeof setTimeout>;
-  private frame = 0;
   private supporting = new Set<string>();
   /** Where the citizen was in the list when an idea was opened, to come back to. */
-  private returnTo?: { index: number; scrollTop: number };
+  private returnTo?: { index: number; offset: number; scrollTop: number };
   private focusAfter?: () => void;
   /** Focus the idea's page once it has loaded (its title, or what went wrong). */
   private focusPage = false;
-  private draftLoaded?: string;
-  private resizer?: ResizeObserver;
+  private categoriesFor?: unknown;
+  private pageAbort?: AbortController;
+  /** Rendered cards by idea, while nothing they show has changed (see `renderCard`). */
+  private cardCache = new WeakMap<IdeaSummary, { sig: string; card: TemplateResult }>();
+  private loaded: Partial<Parts> = {};
+  private pledgeFlow?: InstanceType<Parts['pledge']['PledgeFlow']>;
+  private submitForm?: InstanceType<Parts['form']['SubmitForm']>;
 
   private readonly text = new LocalizeController(this, ideaBoardMessages, () => this.config.value.locale);
 
-  private readonly draft = new DraftController<IdeaDraft>(this, {
-    key: () => (this.config.value.api ? `draft:idea-board:${this.config.value.api}` : undefined),
-  });
-
+  /** Ideas and pledges waiting to be sent; they live here so a reload resends them without opening anything. */
   private readonly ideaOutbox = new OutboxController<IdeaCreate, Idea>(this, {
     storageKey: () => (this.config.value.api ? `outbox:ideas:${this.config.value.api}` : undefined),
     client: () => this.client,
     onSent: (idea) => this.submitted(idea),
-    onRejected: (error) => this.submitRejected(error),
+    onRejected: (error) => void this.form().then((form) => form.rejected(error)),
     onAuthRequired: () => this.needSignIn('submit'),
   });
 
   private readonly pledgeOutbox = new OutboxController<PledgeCreate, PledgeResult>(this, {
     storageKey: () => (this.config.value.api ? `outbox:pledges:${this.config.value.api}` : undefined),
     client: () => this.client,
-    onSent: (result, item) => this.pledged(result, item),
-    onRejected: (error, item) => this.pledgeRejected(error, item),
+    onSent: (result, item) => void this.pledges().then((flow) => flow.pledged(result, item)),
+    onRejected: (error, item) => void this.pledges().then((flow) => flow.rejected(error, item)),
     onAuthRequired: () => this.needSignIn('pledge'),
   });
-
-  private readonly categories = new Task(this, {
-    task: async ([client], { signal }) => (client ? fetchCategories(client, signal) : initialState),
-    args: () => [this.client] as const,
-  });
-
-  private readonly ideaTask = new Task(this, {
-    task: async ([client, id], { signal }) => {
-      if (!client || !id) return initialState;
-      try {
-        return await fetchIdea(client, id, signal);
-      } catch (error) {
-        if (!(error instanceof ApiError && error.kind === 'aborted')) this.reportError(error);
-        throw error;
-      }
-    },
-    args: () => [this.client, this.idea] as const,
-  });
-
-  private readonly onScroll = () => {
-    if (this.frame) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.layout();
-    });
-  };
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
     this.listAbort?.abort();
-    this.listFor = undefined;
-    this.resizer?.disconnect();
-    this.resizer = undefined;
+    this.pageAbort?.abort();
+    this.listFor = this.categoriesFor = undefined;
+    this.page = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('idea')) {
-      this.pledge = undefined;
+      this.pledgeFlow?.reset();
       if (this.idea) this.view = 'idea';
       else if (this.view === 'idea') this.view = 'list';
     }
-    if (this.view === 'submit' && this.draftLoaded !== this.config.value.api) this.restoreDraft();
+  }
+
+  /** Starts what the current config and view need; after the controllers' hostUpdate, so the config is resolved. */
+  protected override update(changed: PropertyValues<this>): void {
+    const client = this.client;
+    if (client && !this.misconfigured && client !== this.categoriesFor) {
+      this.categoriesFor = client;
+      fetchCategories(client, new AbortController().signal).then(
+        (list) => client === this.categoriesFor && (this.categoryList = list),
+        () => undefined,
+      );
+    }
+    if (this.view === 'idea' && this.idea && client && this.page?.for !== `${client.baseUrl} ${this.idea}`) this.loadIdea(this.idea);
     const key = this.listKey();
     if (key !== this.listFor) this.resetList(key);
-    if (this.view === 'list' && this.items.length && this.range.end === 0) {
-      this.range = this.window.range(this.items.length, 0, this.scroller?.clientHeight || 600);
-    }
+    super.update(changed);
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const list = this.view === 'list';
+    const idea = this.view === 'idea';
     this.setState('loading', list && this.items.length === 0 && this.loadingPage);
     this.setState('loading-more', list && this.items.length > 0 && this.loadingPage);
     this.setState('empty', list && this.nextCursor === null && this.items.length === 0);
     this.setState('end', list && this.nextCursor === null && this.items.length > 0);
-    this.setState('error', (list && !!this.listError) || (this.view === 'idea' && this.ideaTask.status === TaskStatus.ERROR));
-    this.setState('idea', this.view === 'idea');
+    this.setState('error', (list && !!this.listError) || (idea && !!this.page?.error));
+    this.setState('idea', idea);
     this.setState('submit', this.view === 'submit');
     this.setState('mine', list && this.mine);
     this.setState('sending', this.ideaOutbox.status === 'sending' || this.pledgeOutbox.status === 'sending');
     this.setState('offline', this.ideaOutbox.status === 'waiting' || this.pledgeOutbox.status === 'waiting');
     this.setState('signed-out', !!this.signIn);
-    if (list) this.afterListRender();
-    if (this.focusPage && this.view === 'idea' && (this.ideaTask.status === TaskStatus.COMPLETE || this.ideaTask.status === TaskStatus.ERROR)) {
+    if (this.focusPage && idea && this.loaded.page && (this.page?.idea || this.page?.error)) {
       this.focusPage = false;
-      this.focusAfter ??= () => this.renderRoot.querySelector<HTMLElement>('#page-title, [part~="not-found"], [part~="error"]')?.focus();
+      this.focusAfter ??= () => this.$('#page-title, [part~="not-found"], [part~="error"]')?.focus();
     }
     const focus = this.focusAfter;
     this.focusAfter = undefined;
     // After this update has finished: focusing may change state (the active card).
     if (focus) queueMicrotask(focus);
+  }
+
+  private $<T extends HTMLElement = HTMLElement>(selector: string): T | null {
+    return this.renderRoot.querySelector<T>(selector);
+  }
+
+  // ---------------------------------------------------------------- lazily loaded parts
+
+  private async usePart<K extends keyof Parts>(name: K): Promise<Parts[K]> {
+    const part = (this.loaded[name] ??= (await parts[name]()) as Parts[K]) as Parts[K];
+    this.requestUpdate();
+    return part;
+  }
+
+  private async pledges() {
+    const { PledgeFlow } = await this.usePart('pledge');
+    this.requestUpdate();
+    return (this.pledgeFlow ??= new PledgeFlow(this.context, this.pledgeOutbox));
+  }
+
+  private async form() {
+    const { SubmitForm } = await this.usePart('form');
+    this.requestUpdate();
+    return (this.submitForm ??= new SubmitForm(this.context, this.ideaOutbox));
+  }
+
+  private _context?: BoardContext;
+  /** What the parts use of the board. */
+  private get context(): BoardContext {
+    return (this._context ??= {
+      host: this,
+      text: this.text,
+      coreText: this.coreText,
+      client: () => this.client,
+      api: () => this.config.value.api,
+      category: () => this.category,
+      categories: () => this.categoryList ?? [],
+      paymentUrl: () => this.paymentUrl,
+      announce: (message, options) => this.announcer.announce(message, options),
+      describeError: (error) => this.describeError(error),
+      reportError: (error) => this.reportError(error),
+      renderError: (error, retry) => this.renderError(error, retry),
+      needSignIn: (action) => this.needSignIn(action),
+      clearSignIn: () => (this.signIn = undefined),
+      signingIn: () => !!this.signIn,
+      focusLater: (selector) => (this.focusAfter = () => this.$(selector)?.focus()),
+      money: (amount) => this.money(amount),
+      renderSupport: (idea, page) => this.renderSupport(idea, page),
+      renderFunding: (funding) => this.renderFunding(funding),
+      renderPledge: (idea, funding) => this.renderPledge(idea, funding),
+      patchFunding: (id, funding) => this.patchIdea(id, { funding }),
+    });
   }
 
   // ---------------------------------------------------------------- the list
@@ -317,10 +337,8 @@ export class VecheIdeaBoard extends VecheElement {
     this.listError = undefined;
     this.loadingPage = false;
     this.active = 0;
-    this.window.reset();
-    this.range = { start: 0, end: 0, before: 0, after: 0 };
-    const scroller = this.scroller;
-    if (scroller) scroller.scrollTop = 0;
+    this.rendered = -1;
+    this.returnTo = undefined;
     if (key) void this.loadPage();
   }
 
@@ -335,7 +353,7 @@ export class VecheIdeaBoard extends VecheElement {
       const page = await fetchIdeas(client, this.query, this.nextCursor ?? null, signal);
       if (key !== this.listFor) return;
       const first = this.items.length === 0;
-      this.items.push(...page.items);
+      this.items = first ? page.items : this.items.concat(page.items);
       this.nextCursor = page.nextCursor;
       this.total = page.total ?? (page.nextCursor === null ? this.items.length : undefined);
       if (first && this.announceCount) {
@@ -354,91 +372,76 @@ export class VecheIdeaBoard extends VecheElement {
     } finally {
       if (key === this.listFor) this.loadingPage = false;
     }
-  }
-
-  private get scroller(): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>('.scroller');
-  }
-
-  /** After the list rendered: measure cards, adjust the window, load more near the end. */
-  private afterListRender(): void {
-    const scroller = this.scroller;
-    if (!scroller) return;
-    if (!this.resizer) {
-      this.resizer = new ResizeObserver(() => this.onScroll());
-      this.resizer.observe(scroller);
-    }
-    let changed = false;
-    for (const card of scroller.querySelectorAll<HTMLElement>('.card[data-index]')) {
-      // The card's height plus its bottom margin: the space it takes in the list.
-      changed = this.window.measure(Number(card.dataset.index), card.offsetHeight + 8) || changed;
-    }
-    // Adjusted on the next frame, never within this update.
-    if (changed || this.wantsMore) this.onScroll();
-  }
-
-  private get wantsMore(): boolean {
-    return this.range.end >= this.items.length - 5 && this.nextCursor !== null && !this.listError && !this.loadingPage;
-  }
-
-  private layout(): void {
-    const scroller = this.scroller;
-    if (!scroller) return;
-    const next = this.window.range(this.items.length, scroller.scrollTop, scroller.clientHeight || 600);
-    const { start, end, before, after } = this.range;
-    if (next.start !== start || next.end !== end || Math.abs(next.before - before) > 1 || Math.abs(next.after - after) > 1) this.range = next;
-    this.maybeLoadMore();
+    // The rendered range may already be near the end of what arrived (a tall screen, a fast scroll).
+    if (key === this.listFor) this.maybeLoadMore();
   }
 
   private maybeLoadMore(): void {
-    if (this.wantsMore) void this.loadPage();
+    if (this.rendered >= this.items.length - PREFETCH && this.nextCursor && !this.listError && !this.loadingPage) void this.loadPage();
+  }
+
+  /** The virtualizer changed the rendered range: ask for the next page before its end shows. */
+  private readonly onRange = (event: RangeChangedEvent) => {
+    this.rendered = event.last;
+    this.maybeLoadMore();
+  };
+
+  private get scroller(): (HTMLElement & VirtualizerHostElement) | null {
+    return this.$('.scroller');
+  }
+
+  private cardAt(index: number): HTMLElement | null {
+    return this.$(`.card[data-index="${index}"]`);
   }
 
   /**
-   * The list, windowed: only the cards near the viewport are in the DOM, with space standing in
-   * for the others. This is the seam for `@lit-labs/virtualizer`: once installed, this method
-   * becomes `virtualize({ items, renderItem, scroller: true })` and `revealItem()` its
-   * `element(index).scrollIntoView()`; nothing else in the board changes.
+   * The list, virtualized with `@lit-labs/virtualizer`: only the cards within about a screen of
+   * the viewport are in the DOM. The list scrolls inside its own box (`scroller: true`) rather
+   * than with the page: a portal page keeps its footer reachable however many ideas load, the
+   * board's height is the webmaster's (`--veche-idea-board-list-height`), and a keyboard user
+   * tabs past the whole list in one step (one card at a time is in the tab order).
    */
-  protected renderList(items: IdeaSummary[], renderItem: (item: IdeaSummary, index: number) => TemplateResult): TemplateResult {
-    const { start, end, before, after } = this.range;
-    const shown = items.slice(start, end);
-    return html`<div class="scroller" part="list" @scroll=${this.onScroll}>
-      <div
-        class="feed"
+  private renderList(): TemplateResult {
+    return html`<div
+        class="scroller"
+        part="list"
         role="feed"
         aria-labelledby="board-title"
         aria-describedby="list-hint"
         aria-busy=${this.loadingPage ? 'true' : 'false'}
-        ${cssProps({ '--_before': `${before}px`, '--_after': `${after}px` })}
+        @rangeChanged=${this.onRange}
         @keydown=${this.onListKey}
+        @focusin=${this.onFocusIn}
       >
-        ${repeat(shown, (item) => item.id, (item, i) => renderItem(item, start + i))}
+        ${virtualize({ items: this.items, keyFunction: (item: IdeaSummary) => item.id, renderItem: this.renderCard, scroller: true, layout: LAYOUT })}
       </div>
-      ${this.renderListEnd()}
-    </div>`;
+      ${this.renderListEnd()}`;
   }
 
-  /** Brings the card at `index` into the window and the viewport, then focuses it. */
-  private async revealItem(index: number): Promise<void> {
+  /** Brings the card at `index` into the DOM and the viewport, then focuses it. */
+  private async revealItem(index: number, block: ScrollLogicalPosition = 'nearest'): Promise<HTMLElement | undefined> {
     const scroller = this.scroller;
     if (!scroller || index < 0 || index >= this.items.length) return;
     this.active = index;
-    const top = this.window.offsetOf(index);
-    const size = this.window.size(index);
-    if (top < scroller.scrollTop || top + size > scroller.scrollTop + scroller.clientHeight) {
-      scroller.scrollTop = Math.max(0, top - 8);
+    let card = this.cardAt(index);
+    if (!card) {
+      // Not rendered: the virtualizer scrolls to it and renders it.
+      scroller[virtualizerRef]?.element(index)?.scrollIntoView({ block });
+      for (let frame = 0; frame < 30 && !(card = this.cardAt(index)); frame++) await new Promise(requestAnimationFrame);
+      if (!card) return;
+      await new Promise(requestAnimationFrame);
     }
-    this.range = this.window.range(this.items.length, scroller.scrollTop, scroller.clientHeight || 600);
-    await this.updateComplete;
-    const card = scroller.querySelector<HTMLElement>(`.card[data-index="${index}"]`);
-    card?.focus({ preventScroll: true });
-    if (card) {
-      const box = card.getBoundingClientRect();
-      const view = scroller.getBoundingClientRect();
-      if (box.top < view.top || box.bottom > view.bottom) card.scrollIntoView({ block: 'nearest' });
-    }
+    card.focus({ preventScroll: true });
+    const box = card.getBoundingClientRect();
+    const view = scroller.getBoundingClientRect();
+    if (box.top < view.top || box.bottom > view.bottom) card.scrollIntoView({ block });
+    return card;
   }
+
+  private readonly onFocusIn = (event: FocusEvent) => {
+    const card = (event.target as HTMLElement).closest<HTMLElement>('.card');
+    if (card) this.active = Number(card.dataset.index);
+  };
 
   private readonly onListKey = (event: KeyboardEvent) => {
     const card = (event.target as HTMLElement).closest<HTMLElement>('.card');
@@ -452,7 +455,6 @@ export class VecheIdeaBoard extends VecheElement {
     } else if (event.key in moves) {
       event.preventDefault();
       void this.revealItem(Math.max(0, Math.min(last, moves[event.key]!)));
-      if (moves[event.key]! > last - 5) this.maybeLoadMore();
     }
   };
 
@@ -460,19 +462,20 @@ export class VecheIdeaBoard extends VecheElement {
     if (this.listError) {
       return html`<div class="row-status">${this.renderError(this.listError, () => void this.loadPage())}</div>`;
     }
-    if (this.loadingPage && this.items.length) return html`<p class="row-status muted" part="status loading-more">${this.text.t('loadingMore')}</p>`;
-    if (this.nextCursor === null && this.items.length) return html`<p class="row-status muted" part="status end">${this.text.t('endOfList')}</p>`;
-    if (this.nextCursor && !this.loadingPage) {
-      return html`<p class="row-status">
-        <button class="button" type="button" @click=${() => void this.loadPage()}>${this.text.t('loadMore')}</button>
-      </p>`;
-    }
-    return html``;
+    if (this.loadingPage) return html`<p class="row-status muted" part="status loading-more">${this.text.t('loadingMore')}</p>`;
+    if (this.nextCursor === null) return html`<p class="row-status muted" part="status end">${this.text.t('endOfList')}</p>`;
+    return html`<p class="row-status">
+      <button class="button" type="button" @click=${() => void this.loadPage()}>${this.text.t('loadMore')}</button>
+    </p>`;
   }
 
   private openIdea(id: string, index?: number): void {
     const scroller = this.scroller;
-    this.returnTo = index === undefined ? undefined : { index, scrollTop: scroller?.scrollTop ?? 0 };
+    const card = index === undefined ? null : this.cardAt(index);
+    this.returnTo =
+      index === undefined || !scroller
+        ? undefined
+        : { index, scrollTop: scroller.scrollTop, offset: card ? card.getBoundingClientRect().top - scroller.getBoundingClientRect().top : 0 };
     this.signIn = this.notice = undefined;
     this.idea = id;
     this.focusPage = true;
@@ -484,16 +487,30 @@ export class VecheIdeaBoard extends VecheElement {
     this.signIn = undefined;
     this.idea = undefined;
     this.view = 'list';
-    this.focusAfter = () => {
-      const scroller = this.scroller;
-      if (back && scroller && back.index < this.items.length) {
-        scroller.scrollTop = back.scrollTop;
-        this.range = this.window.range(this.items.length, back.scrollTop, scroller.clientHeight || 600);
-        void this.revealItem(back.index);
-      } else {
-        this.renderRoot.querySelector<HTMLElement>('#board-title')?.focus();
-      }
-    };
+    this.focusAfter = () => void this.restoreList(back);
+  }
+
+  /**
+   * Back from an idea: the list is rendered anew, so the card the citizen opened is scrolled to
+   * where it was in the list's box, and focused. The virtualizer measures the cards it renders
+   * over a frame or two and corrects its estimates, so the position is checked until it holds.
+   */
+  private async restoreList(back: VecheIdeaBoard['returnTo']): Promise<void> {
+    const scroller = this.scroller;
+    if (!back || !scroller || back.index >= this.items.length) {
+      this.$('#board-title')?.focus();
+      return;
+    }
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const card = this.cardAt(back.index) ?? (await this.revealItem(back.index, 'start'));
+      if (!card) return;
+      const shift = card.getBoundingClientRect().top - scroller.getBoundingClientRect().top - back.offset;
+      if (Math.abs(shift) < 1 && attempt > 0) break;
+      scroller.scrollTop += shift;
+      await new Promise(requestAnimationFrame);
+      await new Promise(requestAnimationFrame);
+    }
+    void this.revealItem(back.index);
   }
 
   private onSearch(value: string): void {
@@ -508,7 +525,7 @@ export class VecheIdeaBoard extends VecheElement {
   }
 
   private resetFilters(): void {
-    const search = this.renderRoot.querySelector<HTMLInputElement>('#q');
+    const search = this.$<HTMLInputElement>('#q');
     if (search) search.value = '';
     this.announceCount = true;
     this.q = this.category = this.status = undefined;
@@ -527,19 +544,70 @@ export class VecheIdeaBoard extends VecheElement {
     this.mine = mine;
   }
 
+  // ---------------------------------------------------------------- an idea's page
+
+  private loadIdea(id: string): void {
+    const client = this.client!;
+    this.pageAbort?.abort();
+    const abort = (this.pageAbort = new AbortController());
+    const key = `${client.baseUrl} ${id}`;
+    this.page = { for: key };
+    void this.usePart('page');
+    fetchIdea(client, id, abort.signal).then(
+      (idea) => {
+        if (this.page?.for === key) this.page = { for: key, idea };
+      },
+      (error: unknown) => {
+        if (this.page?.for !== key || (error instanceof ApiError && error.kind === 'aborted')) return;
+        this.reportError(error);
+        this.page = { for: key, error };
+      },
+    );
+  }
+
+  private renderIdeaPage(): TemplateResult {
+    const page = this.page;
+    const part = this.loaded.page;
+    return html`<p><button class="button" type="button" @click=${this.backToList}>← ${this.text.t('back')}</button></p>
+      ${part && page && (page.idea || page.error)
+        ? part.renderIdeaPage(this.context, page, () => this.idea && this.loadIdea(this.idea))
+        : html`<div class="page" part="status" aria-busy="true" tabindex="-1">
+            <span class="visually-hidden">${this.coreText.t('loading')}</span>
+            <div class="card skeleton"></div>
+          </div>`}`;
+  }
+
+  private renderPledge(idea: Idea, funding: Funding): TemplateResult {
+    const money = !!safeUrl(this.paymentUrl);
+    const start = (kind: PledgeCreate['kind']) => {
+      this.signIn = undefined;
+      void this.pledges().then((flow) => flow.start(kind));
+    };
+    const starters = html`<div class="actions">
+      <button class="button primary" type="button" @click=${() => start('points')}>${this.text.t('pledgePoints')}</button>
+      ${money ? html`<button class="button" type="button" @click=${() => start('money')}>${this.text.t('pledgeMoney')}</button>` : nothing}
+    </div>`;
+    return this.pledgeFlow ? this.pledgeFlow.render(idea, funding, starters) : starters;
+  }
+
   // ---------------------------------------------------------------- support
 
   private needSignIn(action: string): void {
     if (this.requireSignIn(action)) {
       this.signIn = action;
-      this.focusAfter = () => this.renderRoot.querySelector<HTMLElement>('#sign-in')?.focus();
+      this.focusAfter = () => this.$('#sign-in')?.focus();
     }
   }
 
   /** The same idea wherever it is shown: its card in the list and its open page. */
   private patchIdea(id: string, change: Partial<IdeaSummary>): void {
-    for (const item of this.items) if (item.id === id) Object.assign(item, change);
-    const open = this.ideaTask.value;
+    for (const item of this.items) {
+      if (item.id === id) {
+        Object.assign(item, change);
+        this.cardCache.delete(item);
+      }
+    }
+    const open = this.page?.idea;
     if (open?.id === id) Object.assign(open, change);
     this.requestUpdate();
   }
@@ -560,7 +628,7 @@ export class VecheIdeaBoard extends VecheElement {
       emit(this, 'veche-idea-supported', { idea: idea.id, supported: result.supportedByMe, supporters: result.supporters });
       this.announcer.announce(this.text.t(result.supportedByMe ? 'supportDone' : 'withdrawDone', { title: idea.title }));
     } catch (error) {
-      if (problemSlug(error) === 'already-supported') {
+      if (error instanceof ApiError && error.slug === 'already-supported') {
         // Supported earlier (another tab, a lost answer): the count already included it.
         this.patchIdea(idea.id, { supportedByMe: true, supporters: before.supporters });
         return;
@@ -582,234 +650,20 @@ export class VecheIdeaBoard extends VecheElement {
     this.view = 'submit';
     this.idea = undefined;
     this.signIn = this.notice = undefined;
-    this.focusAfter = () => this.renderRoot.querySelector<HTMLElement>('#form-title')?.focus();
-  }
-
-  private restoreDraft(): void {
-    this.draftLoaded = this.config.value.api;
-    const saved = this.draft.load();
-    if (saved && hasContent(saved.value)) {
-      this.form = { ...emptyDraft(), ...saved.value };
-      this.restoredAt = saved.savedAt;
-    } else if (!hasContent(this.form)) {
-      this.form = emptyDraft(this.category ?? '');
-    }
-    this.submitQueued = this.ideaOutbox.items.length > 0;
-  }
-
-  private edit(field: keyof IdeaDraft, value: string): void {
-    // Different content is a different submission: the server would refuse the old key with it.
-    this.form = { ...this.form, [field]: value, key: undefined };
-    if (this.formErrors[field as IdeaField]) {
-      const problem = checkIdea(this.form)[field as IdeaField];
-      this.formErrors = { ...this.formErrors, [field]: problem ? this.text.t(problem) : '' };
-    }
-    this.draft.save(this.form);
-  }
-
-  private discardDraft(): void {
-    this.draft.clear();
-    this.form = emptyDraft(this.category ?? '');
-    this.formErrors = {};
-    this.restoredAt = undefined;
-  }
-
-  private async choosePhoto(input: HTMLInputElement): Promise<void> {
-    const file = input.files?.[0];
-    const client = this.client;
-    if (!file || !client) return;
-    const problem = !PHOTO_TYPES.includes(file.type) ? 'photoType' : file.size > MAX_PHOTO ? 'photoTooLarge' : undefined;
-    if (problem) {
-      this.formErrors = { ...this.formErrors, mediaIds: this.text.t(problem) };
-      input.value = '';
-      return;
-    }
-    this.formErrors = { ...this.formErrors, mediaIds: '' };
-    this.upload = 0;
-    try {
-      const media = await uploadPhoto(client, file, newIdempotencyKey(), (fraction) => (this.upload = fraction));
-      this.form = { ...this.form, photo: { id: media.id, url: media.url, name: file.name }, key: undefined };
-      this.draft.save(this.form);
-      this.announcer.announce(this.text.t('photoUploaded'));
-    } catch (error) {
-      if (error instanceof ApiError && error.kind === 'auth') this.needSignIn('submit');
-      else this.formErrors = { ...this.formErrors, mediaIds: this.describeError(error) };
-    } finally {
-      this.upload = undefined;
-      input.value = '';
-    }
-  }
-
-  private removePhoto(): void {
-    const { photo: _photo, ...rest } = this.form;
-    this.form = { ...rest, key: undefined };
-    this.draft.save(this.form);
-  }
-
-  private async submitIdea(event: Event): Promise<void> {
-    event.preventDefault();
-    if (this.ideaOutbox.status === 'sending' || this.upload !== undefined) return;
-    const problems = checkIdea(this.form);
-    this.formErrors = Object.fromEntries(Object.entries(problems).map(([field, key]) => [field, this.text.t(key)]));
-    this.formError = undefined;
-    if (Object.keys(problems).length) {
-      this.focusAfter = () => this.renderRoot.querySelector<HTMLElement>('#errors')?.focus();
-      return;
-    }
-    this.signIn = undefined;
-    const key = (this.form.key ??= newIdempotencyKey());
-    this.draft.save(this.form);
-    this.draft.flush();
-    await this.ideaOutbox.send(ideasPath, toIdeaCreate(this.form), { key });
-    this.submitQueued = this.ideaOutbox.status === 'waiting' && !this.signIn;
-    if (this.submitQueued) this.announcer.announce(this.text.t('submitQueued'));
+    void this.form().then(() => (this.focusAfter = () => this.$('#form-title')?.focus()));
   }
 
   private submitted(idea: Idea): void {
-    this.draft.clear();
-    this.form = emptyDraft(this.category ?? '');
-    this.formErrors = {};
-    this.restoredAt = undefined;
-    this.submitQueued = false;
+    void this.form().then((form) => form.sent());
     emit(this, 'veche-idea-submitted', { idea: idea.id, status: idea.status, category: idea.category.id });
     this.notice = this.text.t('submitted');
     this.announcer.announce(this.notice);
     this.showMine(true);
-    this.focusAfter = () => this.renderRoot.querySelector<HTMLElement>('#notice')?.focus();
+    this.focusAfter = () => this.$('#notice')?.focus();
   }
 
-  private submitRejected(error: ApiError): void {
-    this.form = { ...this.form, key: undefined };
-    this.draft.save(this.form);
-    this.submitQueued = false;
-    const fields: Partial<Record<IdeaField, string>> = {};
-    for (const { field, message } of error.fieldErrors) {
-      const name = FIELDS.find((f) => field === f || field.startsWith(`${f}.`));
-      if (name) fields[name] ??= message;
-    }
-    this.formErrors = fields;
-    this.formError = Object.keys(fields).length ? undefined : error;
-    this.reportError(error);
-    this.focusAfter = () => this.renderRoot.querySelector<HTMLElement>('#errors, [part~="error"]')?.focus();
-  }
-
-  // ---------------------------------------------------------------- crowdfunding
-
-  private async startPledge(kind: PledgeCreate['kind']): Promise<void> {
-    this.signIn = undefined;
-    this.pledge = { kind, amount: '' };
-    this.focusAfter = () => this.renderRoot.querySelector<HTMLElement>('#amount')?.focus();
-    const client = this.client;
-    if (kind !== 'points' || !client) return;
-    this.pledge = { ...this.pledge, balance: 'loading' };
-    try {
-      const wallet = await fetchWallet(client);
-      if (this.pledge?.kind === 'points') this.pledge = { ...this.pledge, balance: wallet.balance };
-    } catch (error) {
-      if (this.pledge?.kind !== 'points') return;
-      const { balance: _unknown, ...rest } = this.pledge;
-      this.pledge = rest;
-      if (error instanceof ApiError && error.kind === 'auth') {
-        this.pledge = undefined;
-        this.needSignIn('pledge');
-      }
-    }
-  }
-
-  private checkPledge(event: Event): void {
-    event.preventDefault();
-    const pledge = this.pledge;
-    if (!pledge || pledge.sending) return;
-    const amount = Number(pledge.amount.trim());
-    let error: string | undefined;
-    if (!/^\d+$/.test(pledge.amount.trim()) || amount < 1 || amount > 10_000_000) error = this.text.t('amountInvalid');
-    else if (pledge.kind === 'points' && typeof pledge.balance === 'number' && amount > pledge.balance) {
-      error = this.text.t('insufficient', { count: amount - pledge.balance });
-    }
-    this.pledge = { ...pledge, error };
-    if (error) {
-      this.announcer.announce(error, { assertive: true });
-      this.focusAfter = () => this.renderRoot.querySelector<HTMLElement>('#amount')?.focus();
-      return;
-    }
-    this.renderRoot.querySelector<HTMLDialogElement>('dialog')?.showModal();
-  }
-
-  private closeDialog(): void {
-    this.renderRoot.querySelector<HTMLDialogElement>('dialog')?.close();
-  }
-
-  private async confirmPledge(idea: Idea): Promise<void> {
-    const pledge = this.pledge;
-    if (!pledge || pledge.sending) return;
-    const key = pledge.key ?? newIdempotencyKey();
-    this.pledge = { ...pledge, key, sending: true };
-    this.closeDialog();
-    await this.pledgeOutbox.send(pledgesPath(idea.id), { kind: pledge.kind, amount: Number(pledge.amount) }, { key });
-    if (this.pledge?.key === key && this.pledgeOutbox.items.some((item) => item.key === key)) {
-      this.pledge = { ...this.pledge, sending: false, queued: !this.signIn };
-      if (!this.signIn) this.announcer.announce(this.text.t('pledgeQueued'));
-    }
-  }
-
-  private paymentLink(reference: string, amount: number, idea: string): string | undefined {
-    const base = httpUrl(this.paymentUrl);
-    if (!base) return undefined;
-    const url = new URL(base);
-    url.searchParams.set('reference', reference);
-    url.searchParams.set('amount', String(amount));
-    url.searchParams.set('idea', idea);
-    return url.href;
-  }
-
-  private pledged(result: PledgeResult, item: OutboxItem<PledgeCreate>): void {
-    const { pledge, funding, points } = result;
-    const open = this.ideaTask.value;
-    if (open?.id === pledge.ideaId) open.funding = funding;
-    for (const summary of this.items) if (summary.id === pledge.ideaId) summary.funding = funding;
-    const payUrl = pledge.paymentReference ? this.paymentLink(pledge.paymentReference, pledge.amount, pledge.ideaId) : undefined;
-    emit(this, 'veche-pledge', {
-      idea: pledge.ideaId,
-      kind: pledge.kind,
-      amount: pledge.amount,
-      status: pledge.status,
-      ...(pledge.paymentReference ? { paymentReference: pledge.paymentReference } : {}),
-      ...(payUrl ? { paymentUrl: payUrl } : {}),
-      funding,
-    });
-    if (points && points.spent - points.awarded) {
-      emit(this, 'veche-points-change', { delta: points.awarded - points.spent, balance: points.balance, reason: points.reason ?? 'pledge' });
-    }
-    const locale = this.text.locale;
-    const text =
-      pledge.kind === 'points'
-        ? this.text.t('pledgeDone', { points: this.coreText.t('points', { count: pledge.amount }) })
-        : this.text.t('moneyIntent', { amount: this.money(pledge.amount, locale) });
-    this.announcer.announce(text);
-    if (this.pledge?.key === item.key || !this.pledge) {
-      this.pledge = { kind: pledge.kind, amount: '', done: { text, ...(payUrl ? { payUrl } : {}) } };
-      this.focusAfter = () => this.renderRoot.querySelector<HTMLElement>('#pledge-done')?.focus();
-    }
-    this.requestUpdate();
-  }
-
-  private pledgeRejected(error: ApiError, item: OutboxItem<PledgeCreate>): void {
-    const missing = error.problem?.['missing'];
-    const message =
-      problemSlug(error) === 'insufficient-points' && typeof missing === 'number'
-        ? this.text.t('insufficient', { count: missing })
-        : this.describeError(error);
-    this.reportError(error);
-    this.announcer.announce(message, { assertive: true });
-    if (this.pledge?.key === item.key) {
-      const { key: _key, ...rest } = this.pledge;
-      this.pledge = { ...rest, sending: false, error: message };
-      this.focusAfter = () => this.renderRoot.querySelector<HTMLElement>('#amount')?.focus();
-    }
-  }
-
-  private money(amount: number, locale = this.text.locale): string {
-    return formatNumber(locale, amount, { style: 'currency', currency: 'RUB', maximumFractionDigits: 0 });
+  private money(amount: number): string {
+    return formatNumber(this.text.locale, amount, { style: 'currency', currency: 'RUB', maximumFractionDigits: 0 });
   }
 
   // ---------------------------------------------------------------- rendering
@@ -817,29 +671,36 @@ export class VecheIdeaBoard extends VecheElement {
   protected override render(): TemplateResult {
     if (this.misconfigured) return this.renderConfigError();
     const locale = this.text.locale;
+    const view = this.view;
     return html`<section class="board" part="base" lang=${locale} aria-labelledby="board-title">
       <div class="toolbar">
         <h2 id="board-title" tabindex="-1">${this.text.t('boardTitle')}</h2>
         <div class="tabs">
-          <button class="button" type="button" aria-pressed=${String(this.view === 'list' && !this.mine)} @click=${() => this.showTab(false)}>
+          <button class="button" type="button" aria-pressed=${String(view === 'list' && !this.mine)} @click=${() => this.showTab(false)}>
             ${this.text.t('allIdeas')}
           </button>
-          <button class="button" type="button" aria-pressed=${String(this.view === 'list' && this.mine)} @click=${() => this.showTab(true)}>
+          <button class="button" type="button" aria-pressed=${String(view === 'list' && this.mine)} @click=${() => this.showTab(true)}>
             ${this.text.t('myIdeas')}
           </button>
-          <button class="button primary" type="button" aria-pressed=${String(this.view === 'submit')} @click=${this.openForm}>
+          <button class="button primary" type="button" aria-pressed=${String(view === 'submit')} @click=${this.openForm}>
             ${this.text.t('propose')}
           </button>
         </div>
       </div>
       ${this.notice ? html`<p class="success" id="notice" tabindex="-1" part="status">${this.notice}</p>` : nothing}
       ${this.signIn ? html`<div id="sign-in" tabindex="-1">${this.renderSignIn()}</div>` : nothing}
-      ${this.view === 'idea' ? this.renderIdeaPage() : this.view === 'submit' ? this.renderForm() : this.renderBoard()}
+      ${view === 'idea'
+        ? this.renderIdeaPage()
+        : view === 'submit'
+          ? this.submitForm
+            ? this.submitForm.render()
+            : html`<p class="page" part="status" aria-busy="true">${this.coreText.t('loading')}</p>`
+          : this.renderBoard()}
     </section>`;
   }
 
   private renderBoard(): TemplateResult {
-    const categories = this.categories.value ?? [];
+    const categories = this.categoryList ?? [];
     const filtered = !!(this.q || this.category || this.status);
     return html`<div class="filters" part="filters">
         <div class="field">
@@ -873,15 +734,16 @@ export class VecheIdeaBoard extends VecheElement {
       </div>
       <p class="visually-hidden" id="list-hint">${this.text.t('listHint')}</p>
       ${this.total !== undefined && this.items.length ? html`<p class="muted">${this.text.t('found', { count: this.total })}</p>` : nothing}
-      ${this.items.length === 0 ? this.renderEmptyList(filtered) : this.renderList(this.items, (item, index) => this.renderCard(item, index))}`;
+      ${this.items.length === 0 ? this.renderEmptyList(filtered) : this.renderList()}`;
   }
 
   private renderEmptyList(filtered: boolean): TemplateResult {
     if (this.listError) return this.renderError(this.listError, () => this.resetList(this.listFor));
     if (this.nextCursor !== null) {
-      return html`<div class="scroller" part="list status" aria-busy="true">
+      return html`<div class="loading" part="list status" aria-busy="true">
         <span class="visually-hidden">${this.coreText.t('loading')}</span>
-        <div class="feed"><div class="card skeleton"></div><div class="card skeleton"></div><div class="card skeleton"></div></div>
+        <div class="card skeleton"></div>
+        <div class="card skeleton"></div>
       </div>`;
     }
     if (this.signIn) return html``;
@@ -898,9 +760,16 @@ export class VecheIdeaBoard extends VecheElement {
     </div>`;
   }
 
-  private renderCard(idea: IdeaSummary, index: number): TemplateResult {
+  /**
+   * One card. Cards are re-rendered on every update of the board (a page arriving, focus
+   * moving), so a card's template is kept until something it shows changes.
+   */
+  private readonly renderCard = (idea: IdeaSummary, index: number): TemplateResult => {
     const locale = this.text.locale;
-    return html`<article
+    const sig = `${locale}|${index}|${index === this.active}|${this.total}|${this.supportErrors[idea.id] ?? ''}|${this.strings ? 1 : 0}`;
+    const cached = this.cardCache.get(idea);
+    if (cached?.sig === sig) return cached.card;
+    const card = html`<article
       class="card"
       part="card"
       data-index=${index}
@@ -908,7 +777,6 @@ export class VecheIdeaBoard extends VecheElement {
       aria-labelledby="t-${idea.id}"
       aria-posinset=${index + 1}
       aria-setsize=${this.total ?? -1}
-      @focusin=${() => (this.active = index)}
     >
       <p class="meta">
         <span class="category">${idea.category.name}</span>
@@ -921,12 +789,14 @@ export class VecheIdeaBoard extends VecheElement {
       <p class="muted">${this.text.t('by', { name: idea.author.displayName })} · ${formatDate(locale, idea.createdAt)}</p>
       ${this.renderSupport(idea)} ${idea.funding ? this.renderFunding(idea.funding) : nothing}
     </article>`;
-  }
+    this.cardCache.set(idea, { sig, card });
+    return card;
+  };
 
   private renderSupport(idea: IdeaSummary, page = false): TemplateResult {
     const locale = this.text.locale;
     const share = Math.min(1, idea.supporters / idea.threshold);
-    const canSupport = SUPPORTABLE.includes(idea.status);
+    const canSupport = OPEN.includes(idea.status);
     const error = this.supportErrors[idea.id];
     return html`<div class="progress" part="progress">
       <p>
@@ -981,239 +851,5 @@ export class VecheIdeaBoard extends VecheElement {
           : nothing}${this.text.t('pledgers', { count: funding.pledgers })}
       </p>
     </div>`;
-  }
-
-  private renderIdeaPage(): TemplateResult {
-    const back = html`<p><button class="button" type="button" @click=${this.backToList}>← ${this.text.t('back')}</button></p>`;
-    return html`${back}
-    ${this.ideaTask.render({
-      initial: () => this.renderPageSkeleton(),
-      pending: () => (this.ideaTask.value ? this.renderIdea(this.ideaTask.value) : this.renderPageSkeleton()),
-      complete: (idea) => this.renderIdea(idea),
-      error: (error) =>
-        error instanceof ApiError && error.kind === 'not-found'
-          ? html`<div class="status" part="status not-found" tabindex="-1">
-              <p class="status-title">${this.text.t('notFound')}</p>
-              <p>${this.text.t('notFoundHint')}</p>
-            </div>`
-          : this.renderError(error, () => void this.ideaTask.run()),
-    })}`;
-  }
-
-  private renderPageSkeleton(): TemplateResult {
-    return html`<div class="page" part="status" aria-busy="true" tabindex="-1">
-      <span class="visually-hidden">${this.coreText.t('loading')}</span>
-      <div class="card skeleton"></div>
-    </div>`;
-  }
-
-  private renderIdea(idea: Idea): TemplateResult {
-    const locale = this.text.locale;
-    const base = this.client ? `${this.client.baseUrl}/` : undefined;
-    const photos = [
-      ...(idea.image ? [{ url: httpUrl(idea.image.url, base), alt: idea.image.alt }] : []),
-      ...idea.media.map((m) => ({ url: httpUrl(m.url, base), alt: this.text.t('photoOf', { title: idea.title }) })),
-    ].filter((p) => p.url);
-    return html`<article class="page" part="idea" aria-labelledby="page-title">
-      <p class="meta">
-        <span class="category">${idea.category.name}</span>
-        <span class="badge ${idea.status}" part="badge">${this.text.t(STATUS_KEY[idea.status])}</span>
-      </p>
-      <h3 id="page-title" part="title" tabindex="-1">${idea.title}</h3>
-      <p class="muted">${this.text.t('by', { name: idea.author.displayName })} · ${formatDate(locale, idea.createdAt)}</p>
-      <div class="text">${idea.text.split(/\n{2,}/).map((p) => html`<p>${p}</p>`)}</div>
-      ${photos.length
-        ? html`<section aria-label=${this.text.t('photos')} class="photos">
-            ${photos.map((p) => html`<img src=${p.url!} alt=${p.alt} loading="lazy" />`)}
-          </section>`
-        : nothing}
-      ${this.renderSupport(idea, true)}
-      ${idea.funding ? html`<section class="funding" aria-labelledby="funding-title">
-            <h4 id="funding-title">${this.text.t('funding')}</h4>
-            ${this.renderFunding(idea.funding)} ${FUNDABLE.includes(idea.status) ? this.renderPledge(idea, idea.funding) : nothing}
-          </section>` : nothing}
-      <section aria-labelledby="timeline-title">
-        <h4 id="timeline-title">${this.text.t('timeline')}</h4>
-        <ol class="timeline" part="timeline">
-          ${idea.timeline.map((event, i) => {
-            const last = i === idea.timeline.length - 1;
-            const label =
-              event.status === 'review'
-                ? event.agency
-                  ? this.text.t('eventReview', { agency: event.agency.name })
-                  : this.text.t('eventReviewNoAgency')
-                : this.text.t(`event${event.status[0]!.toUpperCase()}${event.status.slice(1)}` as Key);
-            return html`<li class=${last ? 'now' : ''} aria-current=${last ? 'step' : nothing}>
-              <time datetime=${event.at}>${formatDateTime(locale, event.at)}</time> — ${label}
-              ${event.note ? html`<br /><span class="muted">${event.note}</span>` : nothing}
-            </li>`;
-          })}
-        </ol>
-        ${idea.status === 'rejected' && idea.rejectionReason
-          ? html`<p class="field-error">${this.text.t('rejectionReason', { reason: idea.rejectionReason })}</p>`
-          : nothing}
-      </section>
-    </article>`;
-  }
-
-  private renderPledge(idea: Idea, funding: Funding): TemplateResult {
-    const pledge = this.pledge;
-    const locale = this.text.locale;
-    const money = !!httpUrl(this.paymentUrl);
-    const starters = html`<div class="actions">
-      <button class="button primary" type="button" @click=${() => void this.startPledge('points')}>${this.text.t('pledgePoints')}</button>
-      ${money ? html`<button class="button" type="button" @click=${() => void this.startPledge('money')}>${this.text.t('pledgeMoney')}</button>` : nothing}
-    </div>`;
-    if (!pledge) return starters;
-    if (pledge.done) {
-      return html`<div class="success" id="pledge-done" tabindex="-1" part="status">
-          <p>${pledge.done.text}</p>
-          ${pledge.done.payUrl ? html`<p><a class="button primary" href=${pledge.done.payUrl}>${this.text.t('payNow')}</a></p>` : nothing}
-        </div>
-        ${starters}`;
-    }
-    const points = pledge.kind === 'points';
-    const amount = Number(pledge.amount) || 0;
-    const described = ['amount-hint', pledge.error ? 'amount-error' : ''].filter(Boolean).join(' ');
-    return html`<form class="pledge" novalidate @submit=${this.checkPledge}>
-      <div class="field">
-        <label for="amount">${this.text.t(points ? 'pledgeAmountPoints' : 'pledgeAmountMoney')}</label>
-        <p class="hint" id="amount-hint">
-          ${points
-            ? html`${this.text.t('pledgeRate', { value: this.money(funding.pointValue) })}
-              ${pledge.balance === 'loading'
-                ? this.text.t('balanceLoading')
-                : typeof pledge.balance === 'number'
-                  ? this.text.t('balance', { points: this.coreText.t('points', { count: pledge.balance }) })
-                  : nothing}`
-            : nothing}
-        </p>
-        ${pledge.error ? html`<p class="field-error" id="amount-error">${pledge.error}</p>` : nothing}
-        <input
-          id="amount"
-          inputmode="numeric"
-          autocomplete="off"
-          .value=${pledge.amount}
-          aria-describedby=${described}
-          aria-invalid=${pledge.error ? 'true' : 'false'}
-          ?disabled=${pledge.sending}
-          @input=${(e: Event) => (this.pledge = { ...pledge, amount: (e.target as HTMLInputElement).value, error: undefined, key: undefined })}
-        />
-      </div>
-      ${pledge.queued
-        ? html`<div class="note" part="status offline">
-            <p>${this.text.t('pledgeQueued')}</p>
-            <button class="link" type="button" @click=${() => this.pledgeOutbox.retryNow()}>${this.text.t('sendNow')}</button>
-          </div>`
-        : nothing}
-      <div class="actions">
-        <button class="button primary" type="submit" aria-disabled=${pledge.sending ? 'true' : 'false'}>
-          ${pledge.sending ? this.text.t('sending') : this.text.t('pledgeNext')}
-        </button>
-        <button class="button" type="button" @click=${() => (this.pledge = undefined)}>${this.text.t('cancel')}</button>
-      </div>
-      <dialog aria-labelledby="confirm-title" @close=${() => this.renderRoot.querySelector<HTMLElement>('.pledge [type="submit"]')?.focus()}>
-        <h4 id="confirm-title">${this.text.t('confirmTitle')}</h4>
-        <p>
-          ${points
-            ? this.text.t('confirmPoints', { points: this.coreText.t('points', { count: amount }), title: idea.title })
-            : this.text.t('confirmMoney', { amount: this.money(amount, locale), title: idea.title })}
-        </p>
-        <div class="actions">
-          <button class="button primary" type="button" id="confirm" @click=${() => void this.confirmPledge(idea)}>${this.text.t('confirm')}</button>
-          <button class="button" type="button" @click=${this.closeDialog}>${this.text.t('cancel')}</button>
-        </div>
-      </dialog>
-    </form>`;
-  }
-
-  private renderForm(): TemplateResult {
-    const form = this.form;
-    const errors = this.formErrors;
-    const categories = this.categories.value ?? [];
-    const listed = Object.entries(errors).filter(([, message]) => message);
-    const sending = this.ideaOutbox.status === 'sending';
-    const field = (name: IdeaField) => ({
-      invalid: errors[name] ? 'true' : 'false',
-      describedBy: [`${name}-hint`, errors[name] ? `${name}-error` : ''].filter(Boolean).join(' '),
-      error: errors[name] ? html`<p class="field-error" id="${name}-error">${errors[name]}</p>` : nothing,
-    });
-    const title = field('title');
-    const text = field('text');
-    const category = field('categoryId');
-    const goal = field('fundingGoal');
-    const photo = field('mediaIds');
-    return html`<form part="form" novalidate @submit=${this.submitIdea} aria-labelledby="form-title">
-      <h3 id="form-title" tabindex="-1">${this.text.t('formTitle')}</h3>
-      <p class="note">${this.text.t('moderationNote')}</p>
-      ${this.restoredAt
-        ? html`<div class="note" part="status draft">
-            <p>${this.coreText.t('draftRestored', { date: formatDateTime(this.text.locale, this.restoredAt) })}</p>
-            <button class="link" type="button" @click=${this.discardDraft}>${this.coreText.t('draftDiscard')}</button>
-          </div>`
-        : nothing}
-      ${listed.length
-        ? html`<div class="errors" id="errors" tabindex="-1" role="group" aria-labelledby="errors-title">
-            <p class="field-error" id="errors-title">${this.text.t('errorsTitle')}</p>
-            <ul>
-              ${listed.map(([name, message]) => html`<li><a class="link" href="#${name === 'mediaIds' ? 'photo' : name}" @click=${(e: Event) => this.focusField(e, name)}>${message}</a></li>`)}
-            </ul>
-          </div>`
-        : nothing}
-      ${this.formError ? this.renderError(this.formError) : nothing}
-      <div class="field">
-        <label for="title">${this.text.t('title')}</label>
-        <span class="hint" id="title-hint">${this.text.t('titleHint')}</span>
-        ${title.error}
-        <input id="title" maxlength="140" required .value=${form.title} aria-invalid=${title.invalid} aria-describedby=${title.describedBy} @input=${(e: Event) => this.edit('title', (e.target as HTMLInputElement).value)} />
-      </div>
-      <div class="field">
-        <label for="text">${this.text.t('text')}</label>
-        <span class="hint" id="text-hint">${this.text.t('textHint')}</span>
-        ${text.error}
-        <textarea id="text" maxlength="8000" required .value=${form.text} aria-invalid=${text.invalid} aria-describedby=${text.describedBy} @input=${(e: Event) => this.edit('text', (e.target as HTMLTextAreaElement).value)}></textarea>
-      </div>
-      <div class="field">
-        <label for="categoryId">${this.text.t('category')}</label>
-        <span class="hint" id="categoryId-hint">${this.text.t('chooseCategory')}</span>
-        ${category.error}
-        <select id="categoryId" required aria-invalid=${category.invalid} aria-describedby=${category.describedBy} @change=${(e: Event) => this.edit('categoryId', (e.target as HTMLSelectElement).value)}>
-          <option value="" ?selected=${!form.categoryId}>—</option>
-          ${categories.map((c) => html`<option value=${c.id} ?selected=${c.id === form.categoryId}>${c.name}</option>`)}
-        </select>
-      </div>
-      <div class="field">
-        <label for="photo">${this.text.t('photo')}</label>
-        <span class="hint" id="mediaIds-hint">${this.text.t('photoHint')}</span>
-        ${photo.error}
-        ${form.photo
-          ? html`<p class="actions"><span>${form.photo.name}</span>
-              <button class="button" type="button" @click=${this.removePhoto}>${this.text.t('photoRemove')}</button></p>`
-          : html`<input id="photo" type="file" accept=${PHOTO_TYPES.join(',')} aria-invalid=${photo.invalid} aria-describedby=${photo.describedBy} ?disabled=${this.upload !== undefined} @change=${(e: Event) => void this.choosePhoto(e.target as HTMLInputElement)} />`}
-        ${this.upload !== undefined ? html`<p class="hint" role="status">${this.text.t('photoUploading', { percent: formatPercent(this.text.locale, this.upload) })}</p>` : nothing}
-      </div>
-      <div class="field">
-        <label for="fundingGoal">${this.text.t('fundingGoal')}</label>
-        <span class="hint" id="fundingGoal-hint">${this.text.t('fundingGoalHint')}</span>
-        ${goal.error}
-        <input id="fundingGoal" inputmode="numeric" .value=${form.fundingGoal} aria-invalid=${goal.invalid} aria-describedby=${goal.describedBy} @input=${(e: Event) => this.edit('fundingGoal', (e.target as HTMLInputElement).value)} />
-      </div>
-      ${this.submitQueued
-        ? html`<div class="note" part="status offline">
-            <p>${this.text.t('submitQueued')}</p>
-            <button class="link" type="button" @click=${() => this.ideaOutbox.retryNow()}>${this.text.t('sendNow')}</button>
-          </div>`
-        : nothing}
-      <div class="actions">
-        <button class="button primary" part="submit" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
-          ${sending ? this.text.t('sending') : this.text.t('submit')}
-        </button>
-      </div>
-    </form>`;
-  }
-
-  private focusField(event: Event, name: string): void {
-    event.preventDefault();
-    this.renderRoot.querySelector<HTMLElement>(`#${name === 'mediaIds' ? 'photo' : name}`)?.focus();
   }
 }

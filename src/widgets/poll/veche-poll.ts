@@ -334,12 +334,10 @@ export class VechePoll extends VecheElement {
       pending: () => (this.task.value ? this.renderPoll(this.task.value) : this.renderSkeleton()),
       complete: (poll) => this.renderPoll(poll),
       error: (error) =>
-        error instanceof ApiError && error.kind === 'not-found'
-          ? html`<div class="status" part="status not-found">
-              <p class="status-title">${this.text.t('notFound')}</p>
-              <p>${this.text.t('notFoundHint')}</p>
-            </div>`
-          : this.renderError(error, () => void this.task.run()),
+        this.renderLoadFailure(error, () => void this.task.run(), {
+          title: this.text.t('notFound'),
+          hint: this.text.t('notFoundHint'),
+        }),
     });
   }
 

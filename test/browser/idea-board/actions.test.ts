@@ -248,7 +248,8 @@ describe('<veche-idea-board> crowdfunding', () => {
   it('registers a money pledge and sends the citizen to the host’s payment page', async () => {
     const el = await renderBoard({ citizen: ANNA, attrs: { idea: crowdfunded(), 'payment-url': 'https://portal.example/pay?from=veche' } });
     $$<HTMLButtonElement>(el, '.funding .actions .button')[1]!.click();
-    await el.updateComplete;
+    // The pledge flow is its own module, loaded on this first use.
+    await waitUntil(() => $(el, '#amount'), 'the pledge form did not open');
     await pledge(el, '500');
     setTimeout(() => $<HTMLButtonElement>(el, '#confirm')!.click());
     const event = await oneEvent(el, 'veche-pledge');

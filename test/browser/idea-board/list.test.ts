@@ -18,7 +18,8 @@ describe('<veche-idea-board> list', () => {
     const first = backend.db.ideas.find((i) => i.id === shown[0]!.querySelector('h3')!.id.slice(2))!;
     expect(shown[0]!.textContent).to.contain(first.title).and.contain(first.authorName);
     expect((shown[0]!.querySelector('.fill') as HTMLElement).style.getPropertyValue('--_share')).to.not.equal('');
-    expect(shown[0]!.hasAttribute('style')).to.be.false;
+    // Cards are placed by the virtualizer through the CSSOM; that no style reaches the page as an
+    // inline style attribute under a strict CSP is proven by csp.test.ts.
     await expect(el).to.be.accessible();
   });
 
@@ -86,6 +87,57 @@ describe('<veche-idea-board> list', () => {
     await waitUntil(() => el.matches(':state(end)'), 'the list did not end', { timeout: 4000 });
     expect(text(el, '[part~="end"]')).to.contain('Это все идеи');
     await expect(el).to.be.accessible();
+  });
+
+  it('1,200 ideas: scrolling to the end keeps at most 50 cards in the DOM and each page asks for the cursor the last one returned', async function () {
+    this.timeout(90000);
+    // Grow the demo region to 1,200 visible ideas by copying its published ones under new ids.
+    const published = backend.db.ideas.filter((i) => i.status === 'published');
+    for (let n = 0; backend.db.ideas.filter((i) => i.status === 'published').length < 1200; n++) {
+      const copy = structuredClone(published[n % published.length]!);
+      copy.id = `${copy.id}-copy-${n}`;
+      backend.db.ideas.push(copy);
+    }
+    const worker = await mocks();
+    const answered: Array<{ cursor: string | null; next: string | null }> = [];
+    const onResponse = ({ request, response }: { request: Request; response: Response }) => {
+      const url = new URL(request.url);
+      if (url.pathname.endsWith('/ideas') && request.method === 'GET') {
+        void response.clone().json().then((page: { nextCursor: string | null }) => answered.push({ cursor: url.searchParams.get('cursor'), next: page.nextCursor }));
+      }
+    };
+    worker.events.on('response:mocked', onResponse);
+    try {
+      const el = await renderBoard({ attrs: { status: 'published' } });
+      const scroller = $(el, '.scroller')!;
+      let most = 0;
+      let furthest = 0;
+      for (let i = 0; i < 600 && !el.matches(':state(end)'); i++) {
+        scroller.scrollTop = scroller.scrollHeight;
+        await new Promise((r) => requestAnimationFrame(r));
+        most = Math.max(most, cards(el).length);
+        for (const card of cards(el)) furthest = Math.max(furthest, Number(card.dataset.index));
+        if (el.matches(':state(loading-more)')) await waitUntil(() => !el.matches(':state(loading-more)'), 'a page did not arrive', { timeout: 6000 });
+      }
+      await waitUntil(() => el.matches(':state(end)'), 'the list did not end', { timeout: 6000 });
+      // The last cards render once the virtualizer has caught up with the last page.
+      await waitUntil(() => {
+        scroller.scrollTop = scroller.scrollHeight;
+        for (const card of cards(el)) furthest = Math.max(furthest, Number(card.dataset.index));
+        most = Math.max(most, cards(el).length);
+        return furthest === 1199;
+      }, 'the last idea was never rendered', { timeout: 6000 });
+      expect(most).to.be.within(1, 50);
+      // 1,200 ideas in pages of 30: 40 requests, each after the first with the previous page's cursor.
+      const pages = listRequests().filter((r) => r.query.get('status') === 'published');
+      expect(pages.length).to.equal(40);
+      expect(pages[0]!.query.get('cursor')).to.equal(null);
+      for (let k = 1; k < pages.length; k++) expect(pages[k]!.query.get('cursor')).to.equal(answered[k - 1]!.next);
+      expect(answered.at(-1)!.next).to.equal(null);
+      expect(text(el, '[part~="end"]')).to.contain('Это все идеи');
+    } finally {
+      worker.events.removeListener('response:mocked', onResponse);
+    }
   });
 
   it('keyboard: arrows move through the list, Enter opens an idea, back restores focus, scroll and filters', async () => {

@@ -4,6 +4,7 @@
  */
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { createMockBackend, fixtureIds, MOCK_API, mockToken } from '../../../src/mocks/index.js';
 import { startMocks } from '../../helpers/browser/msw.js';
@@ -11,6 +12,14 @@ import '../../../src/widgets/idea-board/define.js';
 import type { VecheIdeaBoard } from '../../../src/widgets/idea-board/veche-idea-board.js';
 
 export { fixtureIds, MOCK_API };
+
+/**
+ * `@lit-labs/virtualizer` measures cards in a ResizeObserver callback and renders the next ones
+ * from it, so Chromium reports the benign "ResizeObserver loop completed with undelivered
+ * notifications" (the rest is delivered on the next frame). Mocha would fail the test on it;
+ * the virtualizer's own helper ignores exactly that message and nothing else.
+ */
+setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
 export const ideas = fixtureIds.ideas;
 export const backend = createMockBackend();
 export const NEWCOMER = fixtureIds.citizens.newcomer;

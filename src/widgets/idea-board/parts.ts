@@ -1,0 +1,79 @@
+/**
+ * What the board's lazily loaded parts (the idea page, the pledge flow, the "submit an idea"
+ * form) use of the board: its texts, client, announcer, error rendering and navigation. Types
+ * only, so a part never pulls the board's module into its chunk.
+ */
+import type { CSSResult, TemplateResult } from 'lit';
+import type { ApiClient } from '../../core/api-client.js';
+import type { LocalizeController } from '../../core/localize.js';
+import type coreRu from '../../locales/ru/core.js';
+import type ru from '../../locales/ru/idea-board.js';
+import type { Funding, Idea, IdeaCategory, IdeaStatus, IdeaSummary } from './api.js';
+
+export type Key = keyof typeof ru & string;
+
+export const STATUS_KEY: Record<IdeaStatus, Key> = {
+  moderation: 'statusModeration',
+  published: 'statusPublished',
+  review: 'statusReview',
+  accepted: 'statusAccepted',
+  implemented: 'statusImplemented',
+  rejected: 'statusRejected',
+};
+
+/** Statuses an idea can be supported or funded in. */
+export const OPEN: IdeaStatus[] = ['published', 'review', 'accepted'];
+
+export interface BoardContext {
+  readonly host: HTMLElement & { requestUpdate(): void; readonly renderRoot: HTMLElement | DocumentFragment };
+  readonly text: LocalizeController<typeof ru>;
+  readonly coreText: LocalizeController<typeof coreRu>;
+  client(): ApiClient | undefined;
+  /** The configured backend, for storage keys. */
+  api(): string | undefined;
+  /** The board's `category` filter: the form's default category. */
+  category(): string | undefined;
+  categories(): IdeaCategory[];
+  paymentUrl(): string | undefined;
+  announce(message: string, options?: { assertive?: boolean }): void;
+  describeError(error: unknown): string;
+  reportError(error: unknown): void;
+  renderError(error: unknown, retry?: () => void): TemplateResult;
+  /** Shows the sign-in call to action for `action` (unless the host handles sign-in itself). */
+  needSignIn(action: string): void;
+  clearSignIn(): void;
+  signingIn(): boolean;
+  /** Focuses the first element matching `selector` once the board has rendered. */
+  focusLater(selector: string): void;
+  money(amount: number): string;
+  renderSupport(idea: IdeaSummary, page: boolean): TemplateResult;
+  renderFunding(funding: Funding): TemplateResult;
+  /** The pledge flow for the open idea's funding: its starters, form and confirmation. */
+  renderPledge(idea: Idea, funding: Funding): TemplateResult;
+  /** Updates an idea's funding wherever it is shown. */
+  patchFunding(id: string, funding: Funding): void;
+}
+
+/**
+ * Adds a part's stylesheet to the board's shadow root, once: adopted where constructable
+ * stylesheets exist (no CSP question), else a `<style>` element as Lit itself falls back to.
+ */
+export function adopt(ctx: BoardContext, styles: CSSResult): void {
+  const root = ctx.host.renderRoot;
+  if (!(root instanceof ShadowRoot)) return;
+  const sheet = styles.styleSheet;
+  if (sheet) {
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  } else {
+    let roots = adopted.get(styles);
+    if (!roots) adopted.set(styles, (roots = new WeakSet()));
+    if (roots.has(root)) return;
+    roots.add(root);
+    const style = document.createElement('style');
+    const nonce = (globalThis as { litNonce?: string }).litNonce;
+    if (nonce) style.setAttribute('nonce', nonce);
+    style.textContent = styles.cssText;
+    root.append(style);
+  }
+}
+const adopted = new WeakMap<CSSResult, WeakSet<ShadowRoot>>();
