@@ -115,7 +115,19 @@ async function select(page, entry) {
     { id: entry.id, viewMode },
     { timeout: RENDER_TIMEOUT_MS, polling: 20 },
   );
-  return handle.jsonValue();
+  const ended = await handle.jsonValue();
+  if (ended.name === 'docsRendered') {
+    // A docs page reports itself rendered while the stories it embeds may still be loading (the
+    // mocks' loader, for one). Storybook cannot tear down a story that is mid-render: switching
+    // away then reloads the whole preview, which would drop the listeners above and fail the next
+    // entry. The docs page is checked once its stories have settled, too.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await page.waitForFunction(() => (window.__STORYBOOK_PREVIEW__?.storyRenders ?? []).every((render) => !render.isPending()), null, {
+      timeout: RENDER_TIMEOUT_MS,
+      polling: 20,
+    });
+  }
+  return ended;
 }
 
 /** In the page: waits for every Lit element under the story root, then reports what rendered. */
