@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { bundle } from '../scripts/bundle.mjs';
+import { chromiumLaunchOptions } from '../scripts/ensure-chromium.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const RUNS = Math.max(1, Math.min(9, Number(process.env.RUNS ?? 3)));
@@ -74,8 +75,7 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${server.address().port}`;
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  ...chromiumLaunchOptions(),
 });
 
 /** One cold load in a fresh context; returns the page's own measurements and the kit's bytes. */

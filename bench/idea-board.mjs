@@ -23,6 +23,7 @@
 import { loadavg } from 'node:os';
 import { chromium } from 'playwright-core';
 import { bundle } from '../scripts/bundle.mjs';
+import { chromiumLaunchOptions } from '../scripts/ensure-chromium.mjs';
 
 const TOTAL = 100_000;
 const SCROLL_THROUGH = 10_000;
@@ -98,8 +99,7 @@ const page = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta n
 const loadBefore = loadavg();
 const [chunk] = await bundle('./src/widgets/idea-board/define.ts', { split: false });
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  ...chromiumLaunchOptions(),
 });
 const watchdog = setTimeout(() => {
   console.error(`idea-board bench: stopped after ${TIMEOUT_MS} ms`);

@@ -12,6 +12,7 @@ import { execSync } from 'node:child_process';
 import { getResponse } from 'msw';
 import { chromium } from 'playwright-core';
 import { createMockBackend, fixtureIds, mockToken } from '../src/mocks/index.js';
+import { chromiumLaunchOptions } from '../scripts/ensure-chromium.mjs';
 
 const bundle = 'dist/cdn/standalone/poll.js';
 if (!existsSync(bundle)) execSync('npm run --silent build', { stdio: 'inherit' });
@@ -37,9 +38,7 @@ const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`
 const backend = createMockBackend({ baseUrl: `${origin}/api` });
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  ...chromiumLaunchOptions(),
 });
 try {
   const tab = await browser.newPage();

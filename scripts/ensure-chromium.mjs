@@ -11,6 +11,27 @@ export function chromePath() {
   return process.env.CHROME_PATH || '/usr/bin/chromium';
 }
 
+/**
+ * How every test, check and benchmark launches it: headless, no sandbox (CI runs as root), and
+ * without the background networking that a closed network answers with refusals.
+ */
+export function chromiumLaunchOptions() {
+  return {
+    executablePath: chromePath(),
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  };
+}
+
 export function ensureChromium() {
   const path = chromePath();
   if (existsSync(path)) return path;

@@ -5,6 +5,7 @@
 import { createServer as createNetServer } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
+import { chromiumLaunchOptions } from '../../scripts/ensure-chromium.mjs';
 
 export interface DemoPortal {
   url: string;
@@ -36,18 +37,7 @@ export async function openDemoPortal(backendUrl: string, path = '/demo/'): Promi
   });
   await vite.listen();
   const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--headless',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    ...chromiumLaunchOptions(),
   });
   const page = await browser.newPage();
   const errors: string[] = [];

@@ -15,6 +15,7 @@ import { Buffer } from 'node:buffer';
 import process from 'node:process';
 import { init, parse } from 'es-module-lexer';
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../../scripts/ensure-chromium.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cdn = join(root, 'dist/cdn');
@@ -143,8 +144,7 @@ before(async () => {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${server.address().port}`;
   browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    ...chromiumLaunchOptions(),
   });
 });
 
