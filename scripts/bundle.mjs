@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { rolldown } from 'rolldown';
+import { minifyTemplates } from './minify-templates.mjs';
 
 /** `import css from 'x.css?inline'`: the stylesheet's text, to adopt into a shadow root. */
 const inlineCss = {
@@ -7,6 +8,15 @@ const inlineCss = {
   load(id) {
     if (!id.endsWith('.css?inline')) return null;
     return `export default ${JSON.stringify(readFileSync(id.slice(0, -'?inline'.length), 'utf8'))};`;
+  },
+};
+
+/** The kit's own css`…`/html`…` templates lose comments and indentation (minify-templates.mjs). */
+const templates = {
+  name: 'veche-minify-templates',
+  transform(code, id) {
+    if (!/\/src\/.*\.ts$/.test(id) || id.includes('/node_modules/')) return null;
+    return { code: minifyTemplates(code, id), map: null };
   },
 };
 
@@ -25,7 +35,7 @@ export async function bundle(file, { split = true, outDir, write = false, entryN
     transform: { define: { __VECHE_DEV__: 'false' } },
     resolve: { conditionNames: ['import', 'browser', 'production', 'default'] },
     preserveEntrySignatures: 'strict',
-    plugins: [inlineCss],
+    plugins: [inlineCss, templates],
     logLevel: 'silent',
   });
   const options = {
