@@ -1,0 +1,74 @@
+/**
+ * Parts of a widget its first render does not need (a dialog, a secondary view, a form step),
+ * imported on first use so the entry stays within its budget. One way for every widget to do
+ * it: load once, show the standard error with a retry when the import fails, bring the part's
+ * styles along.
+ */
+import type { CSSResult, ReactiveControllerHost } from 'lit';
+import { ApiError } from './problem.js';
+
+/**
+ * A lazily imported part. Asking twice imports once. A failed import (offline, a deploy that
+ * replaced the chunk) stays failed — re-renders do not start a retry loop — until `retry()`, so
+ * the widget can render `renderError(part.error, () => part.retry())` instead of a blank area.
+ */
+export class LazyPart<T> {
+  value?: T;
+  error?: ApiError;
+  private pending?: Promise<T | undefined>;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly importPart: () => Promise<T>,
+    private readonly onError?: (error: ApiError) => void,
+  ) {}
+
+  /** Starts the import unless it is done, under way or failed; resolves with the part, or undefined when it failed. */
+  load(): Promise<T | undefined> {
+    if (this.error) return Promise.resolve(undefined);
+    return (this.pending ??= this.importPart().then(
+      (value) => {
+        this.value = value;
+        this.host.requestUpdate();
+        return value;
+      },
+      (cause: unknown) => {
+        this.pending = undefined;
+        this.error = new ApiError('network', `could not load a part of the widget: ${String(cause)}`);
+        this.onError?.(this.error);
+        this.host.requestUpdate();
+        return undefined;
+      },
+    ));
+  }
+
+  /** Forgets a failed import and tries again. */
+  retry(): Promise<T | undefined> {
+    this.error = undefined;
+    this.host.requestUpdate();
+    return this.load();
+  }
+}
+
+/**
+ * Adds a lazily loaded part's stylesheets to a widget's shadow root, once each. Constructable
+ * stylesheets (every engine the kit supports) need no nonce under a strict CSP; elsewhere a
+ * `<style>` carries Lit's `litNonce`, as Lit itself falls back to.
+ */
+export function adoptStyles(root: Element | ShadowRoot | DocumentFragment, ...styles: CSSResult[]): void {
+  if (!(root instanceof ShadowRoot)) return;
+  for (const style of styles) {
+    const sheet = style.styleSheet;
+    if (sheet) {
+      if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      continue;
+    }
+    if ([...root.querySelectorAll('style[data-veche-part]')].some((el) => el.textContent === style.cssText)) continue;
+    const element = document.createElement('style');
+    element.dataset.vechePart = '';
+    const nonce = (globalThis as { litNonce?: string }).litNonce;
+    if (nonce) element.setAttribute('nonce', nonce);
+    element.textContent = style.cssText;
+    root.append(element);
+  }
+}

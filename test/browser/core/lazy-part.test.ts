@@ -1,0 +1,74 @@
+import { expect } from '@open-wc/testing';
+import { css, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { adoptStyles, LazyPart } from '../../../src/core/lazy-part.js';
+import { ApiError } from '../../../src/core/problem.js';
+
+function fakeHost(): ReactiveControllerHost & { updates: number } {
+  return {
+    updates: 0,
+    addController(_: ReactiveController) {},
+    removeController(_: ReactiveController) {},
+    requestUpdate() {
+      this.updates++;
+    },
+    updateComplete: Promise.resolve(true),
+  };
+}
+
+describe('LazyPart', () => {
+  it('imports once however often it is asked, and asks the host to render the part', async () => {
+    const host = fakeHost();
+    let imports = 0;
+    const part = new LazyPart(host, async () => ({ n: ++imports }));
+    const [a, b] = await Promise.all([part.load(), part.load()]);
+    await part.load();
+    expect(imports).to.equal(1);
+    expect(a).to.equal(b);
+    expect(part.value).to.deep.equal({ n: 1 });
+    expect(host.updates).to.equal(1);
+  });
+
+  it('a failed import stays failed (no retry loop) until retry(), which imports again', async () => {
+    const host = fakeHost();
+    let online = false;
+    const reported: ApiError[] = [];
+    const part = new LazyPart(
+      host,
+      async () => {
+        if (!online) throw new TypeError('Failed to fetch dynamically imported module');
+        return 'part';
+      },
+      (error) => reported.push(error),
+    );
+    expect(await part.load()).to.be.undefined;
+    expect(part.error).to.be.instanceOf(ApiError);
+    expect(part.error!.kind).to.equal('network');
+    online = true;
+    expect(await part.load()).to.be.undefined; // still failed: a re-render must not re-import
+    expect(reported).to.have.length(1);
+    expect(await part.retry()).to.equal('part');
+    expect(part.error).to.be.undefined;
+    expect(part.value).to.equal('part');
+  });
+});
+
+describe('adoptStyles', () => {
+  it('adds a part stylesheet to a shadow root once, after the element’s own', () => {
+    const host = document.createElement('div');
+    const root = host.attachShadow({ mode: 'open' });
+    const own = new CSSStyleSheet();
+    root.adoptedStyleSheets = [own];
+    const part = css`.part { color: red; }`;
+    adoptStyles(root, part);
+    adoptStyles(root, part);
+    expect(root.adoptedStyleSheets).to.have.length(2);
+    expect(root.adoptedStyleSheets[0]).to.equal(own);
+    expect(root.adoptedStyleSheets[1]).to.equal(part.styleSheet);
+  });
+
+  it('does nothing for a light-DOM render root', () => {
+    const div = document.createElement('div');
+    adoptStyles(div, css`.x { color: red; }`);
+    expect(div.children).to.have.length(0);
+  });
+});
