@@ -14,6 +14,7 @@ describe('a provider that upgrades after its widgets', () => {
       </veche-provider>`);
       const el = wrapper.querySelector<VecheTestWidget>('veche-test-widget')!;
       expect(customElements.get('veche-provider')).to.be.undefined;
+      await el.updateComplete;
       expect(el.shadowRoot!.querySelector('[part~="status"]')).to.exist;
 
       await import('../../../src/core/define-provider.js');
