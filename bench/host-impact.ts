@@ -1,25 +1,33 @@
-#!/usr/bin/env node
 /**
  * Host-page impact: the demo portal (demo/index.html) in headless Chromium with a 4× CPU
- * throttle, loaded with and without the kit, on the no-server `?mock` backend (MSW). The kit is
- * the real CDN build (dist/cdn/veche.js and its chunks, gzip on the wire); the portal's own code
- * (portal.ts + the mocks) is bundled once with the same bundler and is there in both runs.
+ * throttle, loaded with and without the kit, against the reference server on a temporary SQLite
+ * file (seeded demo region), proxied under /api on the page's origin as `npm start` does. The
+ * kit is the real CDN build (dist/cdn/veche.js and its chunks, gzip on the wire); the portal's
+ * own code is bundled once with the same bundler and is there in both runs.
+ *
+ * The backend is a real server process on purpose: the `?mock` demo answers requests with MSW on
+ * the page's main thread, which would be counted as the kit's blocking time.
  *
  * Prints: bytes the kit transferred, layout shift added (goal 0.00), total blocking time added
  * (goal ≤ 30 ms), the longest task while the kit loads and renders (goal ≤ 50 ms). Medians of
  * RUNS loads each; bounded (a few seconds per load) and always exits 0 when it could measure.
  *
- *   node bench/host-impact.mjs            RUNS=5 node bench/host-impact.mjs
+ *   node --import tsx bench/host-impact.ts            RUNS=5 node --import tsx bench/host-impact.ts
+ *   TRACE=1 node --import tsx bench/host-impact.ts    also traces one load with the kit and
+ *                                                     prints what its long tasks were made of
+ *                                                     (TRACE=file.json also keeps the trace)
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, request } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { bundle } from '../scripts/bundle.mjs';
 import { chromiumLaunchOptions } from '../scripts/ensure-chromium.mjs';
+import { startReferenceServer } from '../test/helpers/reference-server.js';
+import { longTasks, printLongTasks, TRACE_CATEGORIES } from './long-tasks.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const RUNS = Math.max(1, Math.min(9, Number(process.env.RUNS ?? 3)));
@@ -36,7 +44,7 @@ const hostDir = join(root, '.cache/bench-host');
 await bundle('./demo/portal.ts', { outDir: hostDir, write: true, entryName: 'portal' });
 
 /** demo/index.html with the portal's script bundled and the kit from the CDN build — or without the kit. */
-function page(withKit) {
+function page(withKit: boolean): string {
   let html = readFileSync('demo/index.html', 'utf8')
     .replace('src="./portal.ts"', 'src="/host/portal.js"')
     .replace('href="./portal.css"', 'href="/demo/portal.css"')
@@ -55,15 +63,30 @@ const ROUTES = [
   ['/src/themes/', join(root, 'src/themes')],
 ];
 
+const backend = await startReferenceServer();
+const backendUrl = new URL(backend.baseUrl);
+
 const server = createServer((req, res) => {
   const { pathname, searchParams } = new URL(req.url ?? '/', 'http://localhost');
+  if (pathname.startsWith('/api/')) {
+    // Same-origin /api, as the demo portal has it under `npm start`.
+    const upstream = request(
+      { host: backendUrl.hostname, port: backendUrl.port, path: req.url, method: req.method, headers: { ...req.headers, host: backendUrl.host } },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => res.writeHead(502).end());
+    req.pipe(upstream);
+    return;
+  }
   const send = (body, type) => {
     const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
     res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store', ...(gzip ? { 'Content-Encoding': 'gzip' } : {}) });
     res.end(gzip ? gzipSync(body) : body);
   };
   if (pathname === '/demo/' || pathname === '/demo/index.html') return send(page(!searchParams.has('nokit')), TYPES['.html']);
-  if (pathname === '/mockServiceWorker.js') return send(readFileSync('node_modules/msw/lib/mockServiceWorker.js'), TYPES['.js']);
   for (const [prefix, dir] of ROUTES) {
     if (!pathname.startsWith(prefix)) continue;
     const file = normalize(join(dir, pathname.slice(prefix.length)));
@@ -79,7 +102,7 @@ const browser = await chromium.launch({
 });
 
 /** One cold load in a fresh context; returns the page's own measurements and the kit's bytes. */
-async function load(withKit) {
+async function load(withKit: boolean, trace = false) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -100,7 +123,8 @@ async function load(withKit) {
       for (const e of list.getEntries()) m.tasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
   });
-  await page.goto(`${base}/demo/?mock${withKit ? '' : '&nokit'}`, { waitUntil: 'load', timeout: TIMEOUT_MS });
+  if (trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  await page.goto(`${base}/demo/${withKit ? '' : '?nokit'}`, { waitUntil: 'load', timeout: TIMEOUT_MS });
   if (withKit) {
     await page.waitForFunction(() => window.veche, null, { timeout: TIMEOUT_MS });
     await page.evaluate(() => window.veche.ready());
@@ -109,11 +133,15 @@ async function load(withKit) {
       null,
       { timeout: TIMEOUT_MS },
     );
-  } else {
-    await page.waitForFunction(() => document.documentElement.dataset.demoBackend === 'mock-ready', null, { timeout: TIMEOUT_MS });
   }
   await page.waitForTimeout(SETTLE_MS);
   const measured = await page.evaluate(() => window.__hostImpact);
+  if (trace) {
+    console.log('long tasks of one traced load with the kit (4× throttle):');
+    const traced = (await browser.stopTracing()).toString();
+    if (process.env.TRACE !== '1') writeFileSync(process.env.TRACE!, traced);
+    printLongTasks(longTasks(JSON.parse(traced)));
+  }
   await context.close();
   const tbt = measured.tasks.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0);
   const longest = measured.tasks.reduce((max, t) => Math.max(max, t.duration), 0);
@@ -128,10 +156,11 @@ try {
     runs.without.push(await load(false));
     runs.with.push(await load(true));
   }
+  if (process.env.TRACE) await load(true, true);
   const m = (side, key) => median(runs[side].map((r) => r[key]));
   const shiftAdded = Math.max(0, m('with', 'shift') - m('without', 'shift'));
   const tbtAdded = Math.max(0, m('with', 'tbt') - m('without', 'tbt'));
-  console.log(`host-impact: demo portal, ?mock backend, 4× CPU throttle, median of ${RUNS} cold loads each`);
+  console.log(`host-impact: demo portal, reference server (SQLite), 4× CPU throttle, median of ${RUNS} cold loads each`);
   console.log(`  without kit: CLS ${m('without', 'shift').toFixed(3)}, TBT ${m('without', 'tbt').toFixed(0)} ms, longest task ${m('without', 'longest').toFixed(0)} ms`);
   console.log(`  with kit:    CLS ${m('with', 'shift').toFixed(3)}, TBT ${m('with', 'tbt').toFixed(0)} ms, longest task ${m('with', 'longest').toFixed(0)} ms`);
   console.log(`kit bytes transferred: ${(m('with', 'kitBytes') / 1024).toFixed(1)} KB (gzip, dist/cdn)`);
@@ -144,4 +173,5 @@ try {
 } finally {
   await browser.close();
   server.close();
+  await backend.stop();
 }
