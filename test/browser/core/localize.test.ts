@@ -98,6 +98,18 @@ describe('localisation', () => {
     expect(el.shadowRoot!.textContent).to.equal('Проголосовать · Опрос');
   });
 
+  it('the shared texts have a kids layer in every locale: kids mode words errors and buttons simply', async () => {
+    const el = await fixture<VecheTestWidget>(html`<veche-test-widget api="/api" theme="kids"></veche-test-widget>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('button')!.textContent === 'Ещё раз', 'the Russian kids layer was not applied');
+    el.locale = 'en';
+    await waitUntil(() => el.shadowRoot!.getElementById('locale')!.textContent === 'en');
+    await waitUntil(() => el.shadowRoot!.querySelector('button')!.textContent === 'One more time', 'the English kids layer was not applied');
+    el.theme = 'kazan';
+    el.locale = 'ru';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('button')!.textContent).to.equal('Повторить');
+  });
+
   it('applies per-instance text overrides from a CMS editor (JSON attribute or property)', async () => {
     const el = await fixture<VecheTestWidget>(
       html`<veche-test-widget api="/api" strings='{"retry": "Ещё раз", "points": {"one": "{count} очко", "few": "{count} очка", "many": "{count} очков", "other": "{count} очка"}}'></veche-test-widget>`,
