@@ -18,6 +18,10 @@ export const complaintFormStyles = css`
   .skeleton.block {
     block-size: 3em;
   }
+  .part-loading {
+    display: grid;
+    gap: 0.5em;
+  }
   h2,
   h3,
   p,
@@ -45,9 +49,7 @@ export const complaintFormStyles = css`
   form,
   .field,
   .group,
-  .done,
-  .nearby,
-  .identity {
+  .done {
     display: grid;
     gap: 0.5em;
   }
@@ -73,8 +75,7 @@ export const complaintFormStyles = css`
     font-weight: 400;
     color: var(--_text-muted);
   }
-  input:not([type='radio'], [type='checkbox']),
-  textarea {
+  #search {
     inline-size: 100%;
     min-block-size: var(--_target);
     padding: 0.5em 0.625em;
@@ -84,9 +85,6 @@ export const complaintFormStyles = css`
   }
   [aria-invalid='true'] {
     border-color: var(--_danger) !important;
-  }
-  textarea {
-    resize: vertical;
   }
   .option {
     display: grid;
@@ -194,10 +192,6 @@ export const complaintFormStyles = css`
   .actions.start {
     justify-content: start;
   }
-  .count.over {
-    color: var(--_danger);
-    font-weight: 600;
-  }
   .link {
     border: 0;
     padding: 0;
@@ -205,64 +199,6 @@ export const complaintFormStyles = css`
     font: inherit;
     cursor: pointer;
     min-block-size: 24px;
-  }
-  .file {
-    justify-self: start;
-  }
-  .file:focus-within {
-    outline: 3px solid var(--_focus-outline);
-    outline-offset: 2px;
-    box-shadow: 0 0 0 6px var(--_focus);
-  }
-  .file.disabled {
-    opacity: 0.6;
-    cursor: not-allowed;
-  }
-  .photos {
-    display: grid;
-    gap: 0.5em;
-    list-style: none;
-  }
-  .photo {
-    display: grid;
-    grid-template-columns: 4em minmax(0, 1fr);
-    gap: 0.75em;
-    padding: 0.5em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-  .photo.failed {
-    border-color: var(--_danger);
-  }
-  .photo img,
-  .thumb {
-    inline-size: 4em;
-    block-size: 4em;
-    object-fit: cover;
-    border-radius: calc(var(--_radius) / 2);
-    background: var(--_surface-alt);
-  }
-  .photo-body {
-    display: grid;
-    gap: 0.25em;
-  }
-  progress {
-    inline-size: 100%;
-    accent-color: var(--_accent);
-  }
-  .photo-actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em;
-  }
-  .button.small {
-    min-block-size: 2.25em;
-    padding: 0.25em 0.75em;
-  }
-  .map {
-    block-size: 18em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
   }
   .review {
     display: grid;
@@ -283,21 +219,6 @@ export const complaintFormStyles = css`
     gap: 0.25em 1em;
     justify-content: space-between;
     white-space: pre-line;
-  }
-  .nearby {
-    padding: var(--_gap);
-    border: 2px solid var(--_accent);
-    border-radius: var(--_radius);
-  }
-  .nearby ul {
-    display: grid;
-    gap: 0.75em;
-    list-style: none;
-  }
-  .nearby li {
-    display: grid;
-    gap: 0.25em;
-    justify-items: start;
   }
   .done h3:focus {
     outline: none;

@@ -30,3 +30,13 @@ export const confirmationPath = (id: string) => `${at(id)}/confirmation`;
 /** Raw image bytes with their own content type; one key per photo, so a retry never stores it twice. */
 export const uploadPhoto = (client: ApiClient, file: File, idempotencyKey: string, onProgress: (fraction: number) => void) =>
   client.upload<Media>('/media', file, { idempotencyKey, onProgress, headers: { 'Content-Type': file.type } });
+
+/** Statuses whose deadline still runs. */
+export const OPEN = new Set<ComplaintStatus>(['submitted', 'in_progress', 'disputed']);
+
+/** The author may still confirm or dispute the agency's fix. */
+export const confirmable = (c: Complaint, now = Date.now()): boolean =>
+  c.mine && c.status === 'resolved' && !!c.confirmableUntil && Date.parse(c.confirmableUntil) > now;
+
+/** Where answers wait for the connection (shared by every status view of one backend). */
+export const outboxKey = (api: string | undefined) => (api ? `outbox:complaint-confirmation:${api}` : undefined);

@@ -33,6 +33,11 @@ export async function mocks(...front: RequestHandler[]) {
   return worker;
 }
 
+/** Puts `front` handlers in front again, keeping the backend's state. */
+export async function useOnly(...front: RequestHandler[]) {
+  await startMocks(...front, ...backend.handlers);
+}
+
 export function reset(): void {
   backend.reset();
   localStorage.clear();
@@ -64,6 +69,12 @@ export async function renderForm(options: FormOptions = {}): Promise<VecheCompla
 
 export async function loaded(el: VecheComplaintForm): Promise<void> {
   await waitUntil(() => el.shadowRoot!.querySelector('form, [part~="confirmation"], [part~="queued"], [part~="sending"]'), 'the form did not load', { timeout: 6000 });
+  await partsLoaded(el);
+}
+
+/** The later steps and the result are loaded on demand; wait while one shows its loading state. */
+export async function partsLoaded(el: VecheComplaintForm): Promise<void> {
+  await waitUntil(() => !el.shadowRoot!.querySelector('.part-loading'), 'a part of the form did not load', { timeout: 6000 });
   await el.updateComplete;
 }
 
@@ -75,7 +86,7 @@ export const step = (el: Element) => text(el, '#step');
 export async function settle(el: VecheComplaintForm): Promise<void> {
   await el.updateComplete;
   await new Promise((r) => setTimeout(r, 0));
-  await el.updateComplete;
+  await partsLoaded(el);
 }
 
 export async function next(el: VecheComplaintForm): Promise<void> {
