@@ -103,6 +103,10 @@ const threadCpu = (pid: number): Map<string, [string, number]> => {
   } catch { /* not Linux */ }
   return out;
 };
+/** bytes a process caused to be written to storage (Linux /proc/pid/io write_bytes); null elsewhere. */
+const procWritten = (pid: number): number | null => {
+  try { return Number(/^write_bytes: (\d+)$/m.exec(readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1]); } catch { return null; }
+};
 /** whole-machine busy and total jiffies, to show how loaded the machine was by everyone. */
 const machineCpu = (): { busy: number; total: number } | null => {
   try {
@@ -233,6 +237,7 @@ try {
   const serverCpu0 = procCpu(child.pid!);
   const threads0 = threadCpu(child.pid!);
   const machine0 = machineCpu();
+  const written0 = procWritten(child.pid!);
   const client0 = process.cpuUsage();
   const t0 = performance.now();
   const p = await run(warmup, total, maxSeconds, true);
@@ -241,6 +246,7 @@ try {
   const serverCpu1 = procCpu(child.pid!);
   const threads1 = threadCpu(child.pid!);
   const machine1 = machineCpu();
+  const written1 = procWritten(child.pid!);
 
   const lat = p.latencies.subarray(0, p.count).sort();
   const q = (x: number) => lat[Math.min(lat.length - 1, Math.floor(x * lat.length))] ?? NaN;
@@ -261,6 +267,8 @@ try {
   const busiest = [...threads1].map(([tid, [name, t]]) => ({ tid, name, share: (t - (threads0.get(tid)?.[1] ?? 0)) / seconds })).filter((t) => t.share >= 0.02).sort((a, b) => b.share - a.share).slice(0, 4);
   if (busiest.length) console.log(`server threads (cores): ${busiest.map((t) => `${t.tid === String(child.pid) ? 'main' : `${t.name}#${t.tid}`} ${t.share.toFixed(2)} (${((t.share / rate) * 1000).toFixed(3)} ms/vote)`).join('   ')}`);
   if (serverShare) console.log(`server cpu per vote: ${((serverShare / rate) * 1000).toFixed(3)} ms   client cpu per vote: ${((clientShare / rate) * 1000).toFixed(3)} ms`);
+  // SQLite's WAL and checkpoints: on a slow virtual disk the bytes per vote bound the rate too.
+  if (written0 !== null && written1 !== null && ok > 0) console.log(`server disk writes: ${((written1 - written0) / ok / 1024).toFixed(1)} KiB/vote, ${((written1 - written0) / seconds / 2 ** 20).toFixed(1)} MiB/s`);
   console.log(`goal ≥ 5000 votes/s with p99 ≤ 20 ms: ${rate >= 5000 && q(0.99) <= 20 ? 'met' : 'NOT met'}`);
 
   // ---- the outcome is right: every 201 counted once, keys replay, one vote per citizen

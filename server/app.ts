@@ -54,6 +54,8 @@ interface IdemState {
   owned: boolean; done: boolean;
   /** the operation stores its response in its own transaction (no pending row in the database) */
   sealed: boolean;
+  /** not looked up yet: the vote writer looks the key up in the vote's batch */
+  unchecked: boolean;
   existing: StoredResponse | null;
 }
 /** A response already checked against the contract and serialised (and stored, for a sealed key). */
@@ -83,7 +85,13 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 const SEALING_OPERATIONS = new Set(['castVote']);
 const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
 
-export interface RunningServer { app: FastifyInstance; listen(port: number, host?: string): Promise<string>; close(): Promise<void> }
+export interface RunningServer {
+  app: FastifyInstance;
+  /** The vote writer thread, when votes are written by one (tests stop it to check the fall-back). */
+  readonly writer: VoteWriter | null;
+  listen(port: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
 
 export async function createServer(options: ServerOptions): Promise<RunningServer> {
   const store = createSqliteStore(options.dbFile);
@@ -262,6 +270,23 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     return replay(reply, { hash: stored.request_hash, status: stored.status, body: stored.body, headers: stored.headers }, hash);
   };
 
+  /**
+   * The stored response for a key (null: this request may run and owns the key). Other operations
+   * reserve the key with a pending row; sealed ones only read it (their response is written in
+   * their own transaction). A live pending row is another request in flight: 409.
+   */
+  const lookupKey = async (scope: string, key: string, sealed: boolean): Promise<StoredResponse | null> => {
+    const now = Date.now();
+    let existing = sealed ? await idempotency.find(scope, key) : await idempotency.reserve(scope, key, now);
+    if (sealed && existing?.state === 'pending' && isStalePending(existing, now)) {
+      // A reservation left by a process that died: free it, the sealed write takes its place.
+      await idempotency.release(scope, key);
+      existing = null;
+    }
+    if (existing?.state === 'pending') throw inFlightProblem();
+    return existing ? { hash: existing.request_hash, status: existing.status, body: existing.body, headers: existing.headers } : null;
+  };
+
   for (const op of contract.operations) {
     const handler = handlers[op.operationId];
     if (!handler) throw new Error(`no handler for operation ${op.operationId}`);
@@ -283,15 +308,10 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
           const slot = `${scope}\u0000${key}`;
           if (inflight.has(slot)) throw inFlightProblem();
           const sealed = SEALING_OPERATIONS.has(op.operationId);
-          const now = Date.now();
-          let existing = sealed ? await idempotency.find(scope, key) : await idempotency.reserve(scope, key, now);
-          if (sealed && existing?.state === 'pending' && isStalePending(existing, now)) {
-            // A reservation left by a process that died: free it, the sealed write takes its place.
-            await idempotency.release(scope, key);
-            existing = null;
-          }
-          if (existing?.state === 'pending') throw inFlightProblem();
-          state.idem = { scope, key, slot, sealed, owned: existing === null, done: false, existing: existing ? { hash: existing.request_hash, status: existing.status, body: existing.body, headers: existing.headers } : null };
+          // A vote bound for the writer thread has its key looked up there, in its batch: the HTTP
+          // thread does no SQLite read per vote. Held in memory meanwhile, like any sealed key.
+          const existing = state.citizenToWriter ? null : await lookupKey(scope, key, sealed);
+          state.idem = { scope, key, slot, sealed, owned: existing === null, done: false, unchecked: state.citizenToWriter === true, existing };
           if (existing === null) inflight.add(slot);
         }
         continueIfExpected(request, reply);
@@ -339,11 +359,25 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
           try {
             const r = await writer!.cast(job);
             if (r.kind === 'conflict' && idem) return await replayConflict(request, reply, idem, hash());
-            if (r.kind !== 'done') throw new Error(r.kind === 'error' ? r.message : 'vote writer: idempotency conflict without a key');
+            if (r.kind === 'stored' && idem) {
+              await releaseUnfinished(request);
+              return replay(reply, r, hash());
+            }
+            if (r.kind === 'in-flight' && idem) throw inFlightProblem();
+            if (r.kind !== 'done') throw new Error(r.kind === 'error' ? r.message : `vote writer: ${r.kind} without a key`);
             if (r.stored && idem) idem.done = true;
             return send(reply, r);
           } finally {
             if (state.aborted) await releaseUnfinished(request);
+          }
+        }
+        if (idem?.unchecked) {
+          // The writer stopped after this vote was admitted: look its key up here instead.
+          idem.unchecked = false;
+          const existing = await lookupKey(idem.scope, idem.key, idem.sealed).catch(async (e: unknown) => { await releaseUnfinished(request); throw e; });
+          if (existing) {
+            await releaseUnfinished(request);
+            return replay(reply, existing, hash());
           }
         }
         const ctx: OperationContext = {
@@ -425,6 +459,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
 
   return {
     app,
+    get writer() { return writer; },
     async listen(port: number, host = '127.0.0.1') {
       await app.listen({ port, host });
       const address = app.server.address();

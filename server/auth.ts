@@ -3,7 +3,7 @@
  * VECHE_JWKS_URL) in `Authorization: Bearer`, or the `veche_session` cookie for same-site setups.
  * Verified tokens are cached until they expire so the vote hot path does not re-verify signatures.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import { Problem } from './problems';
 import type { Identity, Role } from './domain/context';
@@ -15,10 +15,13 @@ export interface AuthOptions { jwtSecret: string | null; jwksUrl: string | null;
 
 export class Authenticator {
   private secret: Uint8Array | null;
+  /** The secret imported once: createHmac with raw bytes imports the key again on every call. */
+  private hmacKey: KeyObject | null;
   private jwks: ReturnType<typeof createRemoteJWKSet> | null;
   private cache = new Map<string, { identity: Identity; exp: number }>();
   constructor(private options: AuthOptions) {
     this.secret = options.jwtSecret ? new TextEncoder().encode(options.jwtSecret) : null;
+    this.hmacKey = this.secret ? createSecretKey(this.secret) : null;
     this.jwks = options.jwksUrl ? createRemoteJWKSet(new URL(options.jwksUrl)) : null;
   }
 
@@ -84,7 +87,7 @@ export class Authenticator {
   private verifyHs256(token: string, nowMs: number): JWTPayload {
     const parts = token.split('.');
     if (parts.length !== 3) throw new joseErrors.JWSInvalid('malformed');
-    const expected = createHmac('sha256', this.secret!).update(`${parts[0]}.${parts[1]}`).digest();
+    const expected = createHmac('sha256', this.hmacKey!).update(`${parts[0]}.${parts[1]}`).digest();
     const given = Buffer.from(parts[2]!, 'base64url');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new joseErrors.JWSSignatureVerificationFailed();
     const payload = JSON.parse(Buffer.from(parts[1]!, 'base64url').toString('utf8')) as JWTPayload;

@@ -2,16 +2,20 @@
  * The vote writer thread (VECHE_WRITER=thread, see vote-writer.ts). It owns its own SQLite
  * connection to the same file and runs `castVote` for batches of votes posted by the HTTP thread:
  * every vote of a batch in its own savepoint, one IMMEDIATE transaction and one commit per batch.
- * Each vote's response is rendered here, checked against the contract's response schema and
- * stored under its Idempotency-Key in the vote's own savepoint — exactly as the inline path does.
- * Business refusals (409 already voted, 422 …) are stored for replay before the batch is answered.
+ * Each vote's Idempotency-Key is looked up here first (a stored response is handed back for replay,
+ * so the HTTP thread does no SQLite read per vote); then the vote's response is rendered, checked
+ * against the contract's response schema and stored under its key in the vote's own savepoint —
+ * exactly as the inline path does. Business refusals (409 already voted, 422 …) are stored for
+ * replay before the batch is answered.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { IdempotencyConflict, type DomainOptions, type OperationContext, type OperationResult } from '../domain/context';
 import { pollOperations } from '../domain/polls';
+import { isStalePending } from '../idempotency';
 import { loadVecheContract, toFieldErrors } from '../openapi';
 import { Problem } from '../problems';
 import { createSqliteStore } from './sqlite';
+import type { IdempotencyRecord } from './repository';
 import type { VoteJob, VoteJobResult, WriterRequest, WriterResponse, WriterSetup } from './vote-writer';
 
 const setup = workerData as WriterSetup;
@@ -39,6 +43,13 @@ function finish(result: OperationResult, instance: string): Finished {
 
 async function run(job: VoteJob): Promise<VoteJobResult> {
   const idem = job.idem;
+  if (idem) {
+    const existing = store.idempotency.find(idem.scope, idem.key) as IdempotencyRecord | null;
+    if (existing?.state === 'done') return { kind: 'stored', hash: existing.request_hash, status: existing.status, body: existing.body, headers: existing.headers };
+    if (existing && !isStalePending(existing, idem.nowMs)) return { kind: 'in-flight' };
+    // A reservation left by a process that died: free it, the sealed write takes its place.
+    if (existing) store.idempotency.release(idem.scope, idem.key);
+  }
   let sealed: { result: OperationResult; finished: Finished } | null = null;
   // The citizen row is written in the same shared transaction as the vote.
   void store.citizens.ensure(job.identity, new Date(job.nowMs).toISOString());
@@ -73,18 +84,25 @@ async function run(job: VoteJob): Promise<VoteJobResult> {
 }
 
 // VECHE_WRITER_STATS=1 prints the number of batches and votes when the thread stops (tuning aid).
-const stats = { batches: 0, votes: 0, maxBatch: 0 };
+const stats = { batches: 0, votes: 0, maxBatch: 0, ms: 0, maxMs: 0 };
 port.on('message', (msg: WriterRequest) => {
   if (msg.type === 'close') {
-    if (process.env.VECHE_WRITER_STATS === '1') console.log(`veche: vote writer: ${stats.votes} votes in ${stats.batches} batches (mean ${(stats.votes / Math.max(1, stats.batches)).toFixed(1)}, max ${stats.maxBatch})`);
+    if (process.env.VECHE_WRITER_STATS === '1') console.log(`veche: vote writer: ${stats.votes} votes in ${stats.batches} batches (mean ${(stats.votes / Math.max(1, stats.batches)).toFixed(1)}, max ${stats.maxBatch}); ${stats.ms.toFixed(0)} ms from receipt to answer (max ${stats.maxMs.toFixed(1)})`);
     store.close();
     port.postMessage({ type: 'closed' } satisfies WriterResponse);
     port.close();
     return;
   }
+  const jobs = JSON.parse(msg.jobs) as VoteJob[];
   stats.batches++;
-  stats.votes += msg.jobs.length;
-  if (msg.jobs.length > stats.maxBatch) stats.maxBatch = msg.jobs.length;
-  void Promise.all(msg.jobs.map(run)).then((results) => port.postMessage({ type: 'done', id: msg.id, results } satisfies WriterResponse));
+  stats.votes += jobs.length;
+  if (jobs.length > stats.maxBatch) stats.maxBatch = jobs.length;
+  const t0 = performance.now();
+  void Promise.all(jobs.map(run)).then((results) => {
+    port.postMessage({ type: 'done', id: msg.id, results: JSON.stringify(results) } satisfies WriterResponse);
+    const ms = performance.now() - t0;
+    stats.ms += ms;
+    if (ms > stats.maxMs) stats.maxMs = ms;
+  });
 });
 port.postMessage({ type: 'ready' } satisfies WriterResponse);
