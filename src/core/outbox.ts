@@ -151,10 +151,12 @@ export class OutboxController<B, R> implements ReactiveController {
   }
 
   private async pump(): Promise<void> {
-    if (this._status === 'sending') return;
+    // An element taken off the page (a reload in a single-page portal, a closed dialog) leaves its
+    // queue to the element that replaces it: two senders would race for the same items.
+    if (this._status === 'sending' || !this.connected) return;
     const client = this.options.client();
     if (!client) return;
-    for (let item = this.items[0]; item; item = this.items[0]) {
+    for (let item = this.items[0]; item && this.connected; item = this.items[0]) {
       this.setStatus('sending');
       try {
         const result = await client.post<R>(item.path, item.body, { idempotencyKey: item.key, backoff: { retries: 0 } });

@@ -67,6 +67,25 @@ describe('outbox', () => {
     expect(readStored<unknown[]>('outbox:test')).to.deep.equal([]);
   });
 
+  it('an element taken off the page sends nothing more: its queue is left to the element that replaces it', async () => {
+    const server = idempotentServer((n) => (n === 1 ? 'fail-before' : 'ok'));
+    await startMocks(server.handler);
+    const el = await fixture<OutboxHost>(html`<outbox-host></outbox-host>`);
+    await el.outbox.send('/complaints', { text: 'Яма у школы' });
+    expect(el.outbox.status).to.equal('waiting');
+    el.remove();
+    el.outbox.retryNow();
+    dispatchEvent(new Event('online'));
+    await aTimeout(100);
+    expect(server.attempts()).to.equal(1);
+    expect(el.sent).to.be.empty;
+    expect(readStored<unknown[]>('outbox:test')).to.have.length(1);
+
+    const successor = await fixture<OutboxHost>(html`<outbox-host></outbox-host>`);
+    await waitUntil(() => successor.sent.length === 1, 'the new element did not send the queued item');
+    expect(server.committed).to.deep.equal(['Яма у школы']);
+  });
+
   it('keeps retrying after 5xx before and after the server committed, and the server acts once', async () => {
     const plan = ['fail-before', 'fail-after', 'offline', 'ok'] as const;
     const server = idempotentServer((n) => plan[n - 1] ?? 'ok');
