@@ -7,6 +7,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing, render } from 'lit';
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { waitFor } from 'storybook/test';
+import { LazyPart } from '../src/core/lazy-part.js';
+import { ApiError } from '../src/core/problem.js';
 import { createMockBackend, fixtureIds, MOCK_OPEN311, mockToken, scenarios } from '../src/mocks/index.js';
 import '../src/widgets/complaint-form/define.js';
 import { STORY_API } from './support/story-api.js';
@@ -232,4 +234,51 @@ export const Open311: Story = {
   args: { flavor: 'open311' },
   parameters: backend('open-311'),
   play: async ({ canvasElement }) => void (await find(canvasElement, '[part~="category"]')),
+};
+
+/**
+ * The form with its later steps (a lazily loaded part) still loading, or failed to load.
+ *
+ * The tests reach these states by cutting the part's module off with MSW; a story cannot:
+ * Storybook shows every story on one page (so does the story check), and a module that loaded
+ * once — every form prefetches the later steps, so any earlier story has loaded them — is
+ * never requested again. So the story puts the element's part in the state core's `LazyPart`
+ * is in while the import is under way, or after it failed; the retry is the widget's own.
+ */
+function withSteps(state: 'loading' | 'failed'): Story['render'] {
+  return ({ citizen }, { parameters }) => {
+    const el = document.createElement('veche-complaint-form');
+    el.setAttribute('api', parameters.storyApi as string);
+    el.setAttribute('login-url', LOGIN_URL);
+    el.setAttribute('privacy-url', PRIVACY_URL);
+    if (citizen) el.getToken = () => mockToken(citizen);
+    const parts = el as unknown as { stepsPart: LazyPart<unknown> };
+    if (state === 'loading') parts.stepsPart = new LazyPart(el, () => new Promise<never>(() => {}));
+    else parts.stepsPart.error = new ApiError('network', 'could not load a part of the widget: TypeError: Failed to fetch dynamically imported module');
+    return html`${el}`;
+  };
+}
+
+async function toDetails(canvas: HTMLElement): Promise<void> {
+  (await find(canvas, 'input[name=service][value="housing-elevator"]')).click();
+  await next(canvas);
+}
+
+/** Step 2 while its part is still on the way (a slow connection): the skeleton keeps the step's space. */
+export const StepsLoading: Story = {
+  parameters: backend('steps-loading'),
+  render: withSteps('loading'),
+  play: async ({ canvasElement }) => {
+    await toDetails(canvasElement);
+    await find(canvasElement, '.part-loading[aria-busy="true"]');
+  },
+};
+/** Step 2 when its part could not be loaded (offline): the standard error with a retry that loads it again; the draft is kept. */
+export const StepsFailedToLoad: Story = {
+  parameters: backend('steps-failed'),
+  render: withSteps('failed'),
+  play: async ({ canvasElement }) => {
+    await toDetails(canvasElement);
+    await find(canvasElement, '[part~="error"] [part~="retry"]');
+  },
 };

@@ -6,6 +6,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import type { RequestHandler } from 'msw';
 import { waitFor } from 'storybook/test';
+import { LazyPart } from '../src/core/lazy-part.js';
+import { ApiError } from '../src/core/problem.js';
 import { createMockBackend, fixtureIds, mockToken, scenarios, type MockBackend } from '../src/mocks/index.js';
 import '../src/widgets/complaint-status/define.js';
 import { STORY_API } from './support/story-api.js';
@@ -123,3 +125,39 @@ export const NotFound: Story = { args: { complaint: 'c9999' }, play: shows('[par
 export const Loading: Story = { parameters: backend(...scenarios.loading(STORY_API)), play: shows('[aria-busy="true"]') };
 /** The backend fails: a message and a retry. */
 export const BackendError: Story = { parameters: backend(...scenarios.serverError(STORY_API)), play: shows('[part~="retry"]') };
+
+/**
+ * The status view with one of its lazily loaded parts still loading, or failed to load.
+ *
+ * The tests reach these states by cutting the part's module off with MSW; a story cannot:
+ * Storybook shows every story on one page (so does the story check), and a module that loaded
+ * once in an earlier story is never requested again. So the story puts the element's part in
+ * the state core's `LazyPart` is in while the import is under way, or after it failed; the
+ * retry is the widget's own.
+ */
+function withPart(part: 'cardPart' | 'confirmationPart', state: 'loading' | 'failed'): Story['render'] {
+  return ({ complaint, citizen }) => {
+    const el = document.createElement('veche-complaint-status');
+    el.setAttribute('api', STORY_API);
+    el.setAttribute('complaint', complaint);
+    el.setAttribute('login-url', LOGIN_URL);
+    if (citizen) el.getToken = () => mockToken(citizen);
+    const parts = el as unknown as Record<typeof part, LazyPart<unknown>>;
+    if (state === 'loading') parts[part] = new LazyPart(el, () => new Promise<never>(() => {}));
+    else parts[part].error = new ApiError('network', 'could not load a part of the widget: TypeError: Failed to fetch dynamically imported module');
+    return html`${el}`;
+  };
+}
+
+/** The complaint has arrived but the card that shows it is still on the way: the skeleton keeps its space. */
+export const CardLoading: Story = { render: withPart('cardPart', 'loading'), play: shows('[aria-busy="true"]') };
+/**
+ * Waiting for confirmation, but the confirm / dispute panel could not be loaded (offline): the
+ * complaint is shown, and in the panel's place the standard error with a retry that loads it again.
+ */
+export const ConfirmationFailedToLoad: Story = {
+  args: { complaint: complaints.resolved, citizen: fixtureIds.citizens.author },
+  parameters: { msw: { handlers: confirmable(createMockBackend({ baseUrl: STORY_API })).handlers } },
+  render: withPart('confirmationPart', 'failed'),
+  play: shows('[part~="error"] [part~="retry"]'),
+};

@@ -1,9 +1,9 @@
 /**
  * What the form's lazily loaded parts (the steps after the first with the duplicate check, and
  * the result) use of the element: its draft, state and standard panels. Types only — a part
- * never pulls the element's module into its chunk — plus the helper that brings a part's styles.
+ * never pulls the element's module into its chunk (core's `adoptStyles` brings a part's styles).
  */
-import type { CSSResult, ReactiveControllerHost, TemplateResult, nothing } from 'lit';
+import type { ReactiveControllerHost, TemplateResult, nothing } from 'lit';
 import type { ApiClient } from '../../core/api-client.js';
 import type { ResolvedConfig } from '../../core/config-controller.js';
 import type { LocalizeController } from '../../core/localize.js';
@@ -81,14 +81,3 @@ export interface FormHost extends ReactiveControllerHost, HTMLElement {
   askSignIn(action: string): boolean;
 }
 
-/**
- * Adds a part's stylesheet to the element's shadow root, once. Every engine the kit supports
- * has constructable stylesheets, which a strict CSP allows (a style element would need a nonce).
- */
-export function adopt(host: FormHost, styles: CSSResult): void {
-  const root = host.renderRoot;
-  const sheet = styles.styleSheet;
-  if (root instanceof ShadowRoot && sheet && !root.adoptedStyleSheets.includes(sheet)) {
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  }
-}

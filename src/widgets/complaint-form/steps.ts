@@ -6,12 +6,13 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { formatDate, formatDateTime, formatNumber } from '../../core/format.js';
+import { adoptStyles } from '../../core/lazy-part.js';
 import { LocalizeController, loadMessages } from '../../core/localize.js';
 import { ApiError } from '../../core/problem.js';
 import { safeUrl } from '../../core/urls.js';
 import { fetchNearby, supportComplaint, type GeoPoint, type NearbyComplaint } from './api.js';
 import { answerText, checkAttribute, fieldId, renderAttribute, toAnswers } from './fields.js';
-import { CATEGORY, DETAILS, LOCATION, PHOTOS, REVIEW, adopt, type FormHost } from './parts.js';
+import { CATEGORY, DETAILS, LOCATION, PHOTOS, REVIEW, type FormHost } from './parts.js';
 import { PhotoController, type Photo } from './photos.js';
 import { complaintFormStepsMessages } from './steps-messages.js';
 
@@ -26,7 +27,7 @@ export class Steps {
   readonly text: LocalizeController<typeof complaintFormStepsMessages.source>;
 
   constructor(private readonly f: FormHost) {
-    adopt(f, stepStyles);
+    adoptStyles(f.renderRoot, stepStyles);
     this.text = new LocalizeController(f, complaintFormStepsMessages, () => f.settings.locale);
     // The photos uploaded before a reload come back as they were saved.
     const photos = (f.photos = new PhotoController(f, { client: () => f.apiClient, changed: (photo) => this.photoChanged(photo) }));

@@ -6,6 +6,7 @@ import { DraftController } from '../../core/draft-controller.js';
 import { emit } from '../../core/events.js';
 import { formatDateTime } from '../../core/format.js';
 import { newIdempotencyKey } from '../../core/ids.js';
+import { LazyPart } from '../../core/lazy-part.js';
 import { LocalizeController } from '../../core/localize.js';
 import { OutboxController, type OutboxItem } from '../../core/outbox.js';
 import { ApiError } from '../../core/problem.js';
@@ -31,18 +32,6 @@ import type { PhotoController } from './photos.js';
 import { complaintFormStyles } from './styles.js';
 
 const STEPS = ['category', 'details', 'location', 'photos', 'review'] as const;
-
-/**
- * The parts the first step does not need, each loaded before it is likely to be: the later
- * steps (with the duplicate check) while the citizen picks a category, the result when the
- * complaint is sent. A restored draft or a queued complaint asks for them at once.
- */
-const parts = {
-  steps: () => import('./steps.js'),
-  result: () => import('./result.js'),
-};
-type Parts = { [K in keyof typeof parts]: Awaited<ReturnType<(typeof parts)[K]>> };
-type PartName = keyof Parts;
 
 const emptyDraft = (): ComplaintDraft => ({ step: 0, values: {}, description: '', address: '', photos: [], consent: false, key: newIdempotencyKey() });
 
@@ -129,13 +118,33 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
   @state() private summary = false;
   @state() private restoredAt?: number;
   @state() private query = '';
-  /** Parts that arrived, and parts whose import failed (offline): shown as an error with a retry. */
-  @state() private loaded: Partial<Parts> = {};
-  @state() private failed: Partial<Record<PartName, unknown>> = {};
-  private requested = new Set<PartName>();
-  private steps_?: InstanceType<Parts['steps']['Steps']>;
-  private result?: InstanceType<Parts['result']['Result']>;
   private restored = false;
+
+  /*
+   * The parts the first step does not need, each loaded before it is likely to be: the later
+   * steps (with the duplicate check) while the citizen picks a category, the result when the
+   * complaint is sent. A restored draft or a queued complaint asks for them at once. Each
+   * arrives with its texts, so it never shows half a language.
+   */
+  private readonly stepsPart = new LazyPart(
+    this,
+    async () => {
+      const part = await import('./steps.js');
+      await part.ready(this.config.value.locale);
+      return new part.Steps(this);
+    },
+    (error) => this.reportError(error),
+  );
+
+  private readonly resultPart = new LazyPart(
+    this,
+    async () => {
+      const part = await import('./result.js');
+      await part.ready(this.config.value.locale);
+      return new part.Result(this);
+    },
+    (error) => this.reportError(error),
+  );
 
   private readonly text = new LocalizeController(this, complaintFormMessages, () => this.config.value.locale);
 
@@ -185,8 +194,11 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
       try {
         const me = await signedInOnly(client, () => fetchMe(client, signal));
         this.signIn = false;
-        // Signed in after a 401 held the queue: send now.
-        if (this.outbox.items.length) this.outbox.retryNow();
+        // Signed in after a 401 held the queue: send now — but only from the page. A form that
+        // has left it (its outbox's timer stopped with it) must not send and then clear the
+        // draft the form now on the page is showing as queued; that form, or the next page
+        // load, sends it.
+        if (this.isConnected && this.outbox.items.length) this.outbox.retryNow();
         return me;
       } catch (error) {
         if (error instanceof ApiError && error.kind === 'auth') return null;
@@ -206,9 +218,9 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
   protected override update(changed: PropertyValues<this>): void {
     if (!this.misconfigured && this.config.value.api) {
       // The categories are on their way: the next steps are what the citizen needs next.
-      this.usePart('steps');
+      void this.stepsPart.load();
       // A complaint waiting in the outbox since an earlier visit may be answered on this load.
-      if (this.filed || this.supported || readStored<unknown[]>(this.outboxKey)?.length) this.usePart('result');
+      if (this.filed || this.supported || readStored<unknown[]>(this.outboxKey)?.length) void this.resultPart.load();
     }
     super.update(changed);
   }
@@ -228,39 +240,9 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
 
   // ---------------------------------------------------------------- lazily loaded parts
 
-  private usePart(name: PartName): void {
-    if (this.requested.has(name)) return;
-    this.requested.add(name);
-    const locale = this.config.value.locale;
-    parts[name]()
-      .then(async (part) => {
-        await part.ready(locale);
-        if ('Steps' in part) this.steps_ = new part.Steps(this);
-        else this.result = new part.Result(this);
-        this.loaded = { ...this.loaded, [name]: part };
-      })
-      .catch((error: unknown) => {
-        this.requested.delete(name);
-        this.failed = { ...this.failed, [name]: error };
-        this.reportError(error);
-      });
-  }
-
-  /** Resolves with the later steps once they are here; undefined when their import failed. */
-  private async stepsPart(): Promise<VecheComplaintForm['steps_']> {
-    this.usePart('steps');
-    while (!this.steps_ && !this.failed.steps) await this.updateComplete.then(() => new Promise((r) => setTimeout(r, 20)));
-    return this.steps_;
-  }
-
   /** Where a part is not here yet: the loading state in its place, or the standard error with a retry. */
-  private renderPart(name: PartName): TemplateResult {
-    if (this.failed[name]) {
-      return this.renderError(this.failed[name], () => {
-        this.failed = { ...this.failed, [name]: undefined };
-        this.usePart(name);
-      });
-    }
+  private renderPart(part: LazyPart<unknown>): TemplateResult {
+    if (part.error) return this.renderError(part.error, () => void part.retry());
     return html`<div class="part-loading" part="status" aria-busy="true">
       <span class="visually-hidden">${this.coreText.t('loading')}</span>
       <div class="skeleton block"></div>
@@ -428,7 +410,7 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
   /** Problems on one step, by field id; the later steps check their own fields. */
   private check(step: number): Record<string, string> {
     if (step === CATEGORY) return this.category ? {} : { service: this.text.t('errorService') };
-    return this.steps_?.check(step) ?? {};
+    return this.stepsPart.value?.check(step) ?? {};
   }
 
   /** Shows `errors` (summary at the top, each next to its field) and puts the citizen on the first. */
@@ -466,7 +448,7 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
     this.errors = {};
     this.summary = false;
     this.change({ step });
-    if (step === REVIEW) void this.stepsPart().then((steps) => steps?.checkNearby());
+    if (step === REVIEW) void this.stepsPart.load().then((steps) => steps?.checkNearby());
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#step')?.focus();
   }
@@ -476,7 +458,7 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
     const step = this.form.step;
     if (step === REVIEW) return void this.submit();
     // A step still loading has nothing to check yet: the button waits with it.
-    if (step !== CATEGORY && !this.steps_) return;
+    if (step !== CATEGORY && !this.stepsPart.value) return;
     const errors = this.check(step);
     if (Object.keys(errors).length) return void this.flag(errors);
     const steps = this.stepList;
@@ -508,7 +490,7 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
 
   private async submit(): Promise<void> {
     const backend = this.backend;
-    const steps = this.steps_;
+    const steps = this.stepsPart.value;
     if (!backend || !steps || this.queued || this.filed) return;
     // Every step, in order: the citizen lands on the first one with a problem.
     const errors = Object.assign({}, ...this.stepList.map((step) => this.check(step))) as Record<string, string>;
@@ -519,7 +501,7 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
       this.renderRoot.querySelector<HTMLElement>('[part~="sign-in-link"]')?.focus();
       return;
     }
-    this.usePart('result');
+    void this.resultPart.load();
     this.failure = undefined;
     this.errors = {};
     this.summary = false;
@@ -563,8 +545,7 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
 
   /** Focus on the result's title, once the result part is here. */
   private async focusResult(): Promise<void> {
-    this.usePart('result');
-    for (let i = 0; i < 100 && !this.result && !this.failed.result; i++) await new Promise((r) => setTimeout(r, 20));
+    await this.resultPart.load();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#done, [part~="error"]')?.focus();
   }
@@ -604,12 +585,13 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
   }
 
   private renderContent(): TemplateResult {
-    const { filed, supported, result } = this;
+    const { filed, supported } = this;
+    const result = this.resultPart.value;
     if (filed || supported) {
-      if (!result) return this.renderPart('result');
+      if (!result) return this.renderPart(this.resultPart);
       return filed ? result.renderFiled(filed, this.text.t('filedTitle', { number: filed.trackingNumber })) : result.renderSupported(this.text.t('supportedTitle'));
     }
-    if (this.queued) return this.steps_ ? this.steps_.renderQueued() : this.renderPart('steps');
+    if (this.queued) return this.stepsPart.value?.renderQueued() ?? this.renderPart(this.stepsPart);
     return this.renderForm();
   }
 
@@ -652,7 +634,7 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
         : nothing}
       ${step === CATEGORY
         ? this.renderCategories()
-        : (this.steps_?.render(step) ?? this.renderPart('steps'))}
+        : (this.stepsPart.value?.render(step) ?? this.renderPart(this.stepsPart))}
       ${this.failure ? this.renderError(this.failure) : nothing}
       <div class="actions">
         ${step > CATEGORY ? html`<button class="button" type="button" @click=${this.back}>${this.text.t('back')}</button>` : nothing}

@@ -5,11 +5,12 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { formatDate, formatDateTime } from '../../core/format.js';
+import { adoptStyles } from '../../core/lazy-part.js';
 import { LocalizeController, loadMessages } from '../../core/localize.js';
 import { imageSource } from '../../core/urls.js';
 import { OPEN, type Complaint } from './api.js';
 import { complaintStatusMessages } from './messages.js';
-import { adopt, type StatusContext } from './parts.js';
+import type { StatusContext } from './parts.js';
 
 const DAY = 86_400_000;
 const startOfDay = (ms: number) => new Date(ms).setHours(0, 0, 0, 0);
@@ -23,7 +24,7 @@ export class ComplaintView {
   readonly text: LocalizeController<typeof complaintStatusMessages.source>;
 
   constructor(private readonly ctx: StatusContext) {
-    adopt(ctx.host, viewStyles);
+    adoptStyles(ctx.host.renderRoot, viewStyles);
     this.text = new LocalizeController(ctx.host, complaintStatusMessages, () => ctx.config().locale);
   }
 

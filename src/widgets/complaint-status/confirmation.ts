@@ -12,6 +12,7 @@ import { DraftController } from '../../core/draft-controller.js';
 import { emit } from '../../core/events.js';
 import { formatDate, formatDateTime, formatPercent } from '../../core/format.js';
 import { newIdempotencyKey } from '../../core/ids.js';
+import { adoptStyles } from '../../core/lazy-part.js';
 import { LocalizeController, loadMessages } from '../../core/localize.js';
 import { OutboxController, type OutboxItem } from '../../core/outbox.js';
 import { ApiError } from '../../core/problem.js';
@@ -31,7 +32,7 @@ import {
 } from './api.js';
 import { heading } from './complaint-view.js';
 import { complaintConfirmationMessages } from './confirmation-messages.js';
-import { adopt, type StatusContext } from './parts.js';
+import type { StatusContext } from './parts.js';
 
 interface AttachedPhoto {
   id: string;
@@ -79,7 +80,7 @@ export class Confirmation {
 
   constructor(private readonly ctx: StatusContext) {
     const { host } = ctx;
-    adopt(host, confirmStyles);
+    adoptStyles(host.renderRoot, confirmStyles);
     this.text = new LocalizeController(host, complaintConfirmationMessages, () => ctx.config().locale);
     const api = () => ctx.config().api;
     this.draft = new DraftController<DisputeDraft>(host, {

@@ -4,11 +4,11 @@
  * only on pages that list (`mine`); a page following one complaint never pays for it.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { adoptStyles } from '../../core/lazy-part.js';
 import type { PagedList } from '../../core/paged-list.js';
 import type { Complaint } from './api.js';
 import type { ComplaintView } from './complaint-view.js';
 import type { StatusContext } from './parts.js';
-import { adopt } from './parts.js';
 
 export { ComplaintView, ready } from './complaint-view.js';
 
@@ -17,7 +17,7 @@ export class MineList {
     private readonly ctx: StatusContext,
     private readonly view: ComplaintView,
   ) {
-    adopt(ctx.host, listStyles);
+    adoptStyles(ctx.host.renderRoot, listStyles);
   }
 
   render(list: PagedList<Complaint>, shown: Complaint[]): TemplateResult {

@@ -1,9 +1,9 @@
 /**
  * What the status view's lazily loaded parts (the complaint card, the "mine" list, the
  * confirm / dispute panel) use of the element. Types only — so a part never pulls the
- * element's module into its chunk — and the helper that brings a part's styles along.
+ * element's module into its chunk (core's `adoptStyles` brings a part's styles along).
  */
-import type { CSSResult, ReactiveControllerHost, TemplateResult } from 'lit';
+import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import type { ApiClient } from '../../core/api-client.js';
 import type { ResolvedConfig } from '../../core/config-controller.js';
 import type { LocalizeController, LocalizedHost } from '../../core/localize.js';
@@ -36,14 +36,3 @@ export interface StatusContext {
   renderConfirmation(complaint: Complaint, level: number): TemplateResult | typeof import('lit').nothing;
 }
 
-/**
- * Adds a part's stylesheet to the element's shadow root, once. Every engine the kit supports
- * has constructable stylesheets, which a strict CSP allows (a style element would need a nonce).
- */
-export function adopt(host: StatusHost, styles: CSSResult): void {
-  const root = host.renderRoot;
-  const sheet = styles.styleSheet;
-  if (root instanceof ShadowRoot && sheet && !root.adoptedStyleSheets.includes(sheet)) {
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  }
-}

@@ -1,6 +1,7 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
+import { LazyPart } from '../../core/lazy-part.js';
 import { PagedList } from '../../core/paged-list.js';
 import { ApiError } from '../../core/problem.js';
 import { signedInOnly } from '../../core/session.js';
@@ -8,21 +9,9 @@ import { readStored } from '../../core/storage.js';
 import { baseStyles } from '../../core/styles.js';
 import { VecheElement } from '../../core/veche-element.js';
 import { confirmable, fetchComplaint, fetchMine, outboxKey, type Complaint } from './api.js';
+import type { ComplaintView } from './complaint-view.js';
 import type {} from './events.js';
 import type { StatusContext } from './parts.js';
-
-/**
- * The parts the first render does not need, each loaded in parallel with the data: the
- * complaint card (one complaint), the list of "mine" (which brings the card), and the
- * confirm / dispute panel with the rating offer, when a shown complaint needs it.
- */
-const parts = {
-  view: () => import('./complaint-view.js'),
-  list: () => import('./mine-list.js'),
-  confirmation: () => import('./confirmation.js'),
-};
-type Parts = { [K in keyof typeof parts]: Awaited<ReturnType<(typeof parts)[K]>> };
-type PartName = keyof Parts;
 
 const STATES = ['loading', 'not-found', 'error', 'complaint', 'list', 'empty', 'signed-out', 'confirmable', 'queued'] as const;
 
@@ -128,15 +117,44 @@ export class VecheComplaintStatus extends VecheElement {
 
   /** Complaints as the server returned them after a confirmation or a refresh, by id. */
   @state() private fresh = new Map<string, Complaint>();
-  /** Parts that arrived, and parts whose import failed (offline): shown as an error with a retry. */
-  private loaded: Partial<Parts> = {};
-  private failed: Partial<Record<PartName, unknown>> = {};
-  private requested = new Set<PartName>();
-  private view?: InstanceType<Parts['view']['ComplaintView']>;
-  private mineList?: InstanceType<Parts['list']['MineList']>;
-  private confirmation?: InstanceType<Parts['confirmation']['Confirmation']>;
   private listFor?: string;
   private reported = false;
+
+  /*
+   * The parts the first render does not need, each loaded in parallel with the data and with
+   * its texts: the complaint card (one complaint), the list of "mine" (which brings the card),
+   * and the confirm / dispute panel with the rating offer, when a shown complaint needs it.
+   */
+  private readonly cardPart = new LazyPart(
+    this,
+    async () => {
+      const part = await import('./complaint-view.js');
+      await part.ready(this.config.value.locale);
+      return new part.ComplaintView(this.context);
+    },
+    (error) => this.reportError(error),
+  );
+
+  private readonly listPart = new LazyPart(
+    this,
+    async () => {
+      const part = await import('./mine-list.js');
+      await part.ready(this.config.value.locale);
+      const card = this.cardPart.value ?? new part.ComplaintView(this.context);
+      return { card, list: new part.MineList(this.context, card) };
+    },
+    (error) => this.reportError(error),
+  );
+
+  private readonly confirmationPart = new LazyPart(
+    this,
+    async () => {
+      const part = await import('./confirmation.js');
+      await part.ready(this.config.value.locale);
+      return new part.Confirmation(this.context);
+    },
+    (error) => this.reportError(error),
+  );
 
   private readonly single = new Task(this, {
     task: async ([client, id, mine], { signal }) => {
@@ -194,10 +212,10 @@ export class VecheComplaintStatus extends VecheElement {
   /** Starts what the configuration needs — the data and the part that shows it, together. */
   protected override update(changed: PropertyValues<this>): void {
     if (!this.misconfigured) {
-      this.usePart(this.mine ? 'list' : 'view');
+      void this.shownPart.load();
       const api = this.config.value.api;
       // An answer queued by an earlier visit is sent on this load, whatever is shown.
-      if (readStored<unknown[]>(outboxKey(api)!)?.length) this.usePart('confirmation');
+      if (readStored<unknown[]>(outboxKey(api)!)?.length) void this.confirmationPart.load();
       const key = this.mine && this.client ? `${api} ${this.limit(this.pageSize)}` : undefined;
       if (key !== this.listFor) {
         this.listFor = key;
@@ -211,8 +229,8 @@ export class VecheComplaintStatus extends VecheElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const shown = this.shown;
-    if (shown.some((c) => this.needsConfirmation(c))) this.usePart('confirmation');
-    this.confirmation?.restore(shown);
+    if (shown.some((c) => this.needsConfirmation(c))) void this.confirmationPart.load();
+    this.confirmationPart.value?.restore(shown);
     const phase = this.phase;
     for (const name of STATES) this.setState(name, phase.includes(name));
     if (!this.complaint && !this.mine && !this.reported) {
@@ -223,36 +241,19 @@ export class VecheComplaintStatus extends VecheElement {
 
   // ---------------------------------------------------------------- lazily loaded parts
 
-  private usePart(name: PartName): void {
-    if (this.requested.has(name)) return;
-    this.requested.add(name);
-    delete this.failed[name];
-    const locale = this.config.value.locale;
-    parts[name]()
-      .then(async (part) => {
-        await part.ready(locale);
-        this.loaded = { ...this.loaded, [name]: part };
-        const context = this.context;
-        if ('MineList' in part) {
-          this.view ??= new part.ComplaintView(context);
-          this.mineList = new part.MineList(context, this.view);
-        } else if ('ComplaintView' in part) this.view ??= new part.ComplaintView(context);
-        else this.confirmation = new part.Confirmation(context);
-      })
-      .catch((error: unknown) => {
-        this.requested.delete(name);
-        this.failed = { ...this.failed, [name]: error };
-        this.reportError(error);
-      })
-      .finally(() => this.requestUpdate());
+  /** The part that shows what the element is set to: the list of "mine", or one complaint's card. */
+  private get shownPart(): LazyPart<unknown> {
+    return this.mine ? this.listPart : this.cardPart;
+  }
+
+  /** The card, once here (on its own, or with the list). */
+  private get card(): ComplaintView | undefined {
+    return this.mine ? this.listPart.value?.card : this.cardPart.value;
   }
 
   /** A failed part: the standard error, with a retry that imports it again. */
-  private renderPartFailure(name: PartName): TemplateResult {
-    return this.renderError(this.failed[name], () => {
-      this.usePart(name);
-      this.requestUpdate();
-    });
+  private renderPartFailure(part: LazyPart<unknown>): TemplateResult {
+    return this.renderError(part.error, () => void part.retry());
   }
 
   /** The complaint shows something of the confirmation part: the panel, the outcome, the rating offer. */
@@ -305,10 +306,10 @@ export class VecheComplaintStatus extends VecheElement {
     const { error, signedOut, complaints } = this.data;
     if (error) return [error instanceof ApiError && error.kind === 'not-found' ? 'not-found' : 'error'];
     if (signedOut) return ['signed-out'];
-    const part = this.mine ? 'list' : 'view';
-    if (!complaints || !this.loaded[part]) return this.failed[part] ? ['error'] : ['loading'];
+    const part = this.shownPart;
+    if (!complaints || !part.value) return part.error ? ['error'] : ['loading'];
     const shown = this.shown;
-    const extra = [...(shown.some((c) => confirmable(c)) ? ['confirmable'] : []), ...(this.confirmation?.queued ? ['queued'] : [])];
+    const extra = [...(shown.some((c) => confirmable(c)) ? ['confirmable'] : []), ...(this.confirmationPart.value?.queued ? ['queued'] : [])];
     if (!this.mine) return ['complaint', ...extra];
     return [shown.length ? 'list' : 'empty', ...extra];
   }
@@ -319,28 +320,29 @@ export class VecheComplaintStatus extends VecheElement {
     if (this.misconfigured) return this.renderConfigError();
     const { error, signedOut, complaints } = this.data;
     if (signedOut) return this.renderSignIn();
-    const part = this.mine ? 'list' : 'view';
-    const view = this.view;
+    const part = this.shownPart;
+    const view = this.card;
     if (error) {
       const retry = () => (this.mine ? this.loadList() : void this.single.run());
       // "Not found" is said in the view's words once it is here; until then, the standard error.
       return view ? this.renderLoadFailure(error, retry, view.notFound) : this.renderError(error, retry);
     }
-    if (complaints && this.failed[part]) return this.renderPartFailure(part);
-    if (!complaints || !this.loaded[part] || !view) {
+    if (complaints && part.error) return this.renderPartFailure(part);
+    if (!complaints || !part.value || !view) {
       return html`<div class="frame" part="base status" aria-busy="true">
         <span class="visually-hidden">${this.coreText.t('loading')}</span>
         <span class="skeleton"></span><span class="skeleton"></span><span class="skeleton block"></span>
       </div>`;
     }
-    return this.mine ? this.mineList!.render(this.list, this.shown) : view.renderSingle(this.shown[0]!);
+    return this.mine ? this.listPart.value!.list.render(this.list, this.shown) : view.renderSingle(this.shown[0]!);
   }
 
   /** The confirmation part's piece of a complaint; its loading state keeps the panel's space. */
   private renderConfirmation(c: Complaint, level: number): TemplateResult | typeof nothing {
-    if (this.confirmation) return this.confirmation.render(c, level);
+    const confirmation = this.confirmationPart.value;
+    if (confirmation) return confirmation.render(c, level);
     if (!this.needsConfirmation(c)) return nothing;
-    if (this.failed.confirmation) return this.renderPartFailure('confirmation');
+    if (this.confirmationPart.error) return this.renderPartFailure(this.confirmationPart);
     return html`<div class="skeleton ${confirmable(c) ? 'block' : ''}" aria-busy="true"><span class="visually-hidden">${this.coreText.t('loading')}</span></div>`;
   }
 }

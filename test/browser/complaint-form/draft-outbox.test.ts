@@ -1,6 +1,6 @@
 import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
-import { http, HttpResponse } from 'msw';
-import { $, $$, chooseCategory, complaintsWith, filed, MOCK_API, mocks, next, renderForm, reset, settle, step, text, tick, type } from './setup.js';
+import { delay, http, HttpResponse } from 'msw';
+import { $, $$, chooseCategory, complaintsWith, ELEVATOR, filed, MOCK_API, mocks, next, renderForm, requests, reset, settle, step, text, tick, type } from './setup.js';
 
 const DRAFT_KEY = `veche:draft:complaint:veche:${MOCK_API}`;
 const OUTBOX_KEY = `veche:outbox:complaints:veche:${MOCK_API}`;
@@ -94,5 +94,41 @@ describe('<veche-complaint-form> drafts and the outbox', () => {
     await filed(el);
     expect(complaintsWith('Лифт не работает, отправим при загрузке.')).to.have.length(1);
     expect(submitted).to.have.length(1);
+  });
+
+  // The chaos test's "draft lost" (a null draft while queued): the form it had just reloaded
+  // away from got its /me answer afterwards, sent the queued complaint and cleared the draft.
+  it('a form that has left the page sends nothing, so the draft of the form now showing it stays', async function () {
+    this.timeout(15000);
+    const description = 'Лифт стоит, черновик должен остаться.';
+    let online = false;
+    let slowMe = false;
+    await mocks(
+      http.get(`${MOCK_API}/me`, async () => void (slowMe && (await delay(2000)))),
+      http.post(`${MOCK_API}/complaints`, () => (online ? undefined : HttpResponse.error())),
+    );
+    localStorage.setItem(
+      DRAFT_KEY,
+      JSON.stringify({
+        value: { step: 4, service: ELEVATOR, values: {}, description, address: 'ул. Речная, 12', photos: [], consent: true, key: crypto.randomUUID() },
+        savedAt: Date.now(),
+      }),
+    );
+    const first = await renderForm();
+    $<HTMLButtonElement>(first, '[part~="submit"]')!.click();
+    await waitUntil(() => first.matches(':state(queued)'), 'not queued');
+    slowMe = true;
+    fixtureCleanup();
+    const second = await renderForm();
+    await waitUntil(() => second.matches(':state(queued)'), 'not queued after the reload');
+    const posts = () => requests.filter((r) => r.method === 'POST' && r.url.endsWith('/complaints')).length;
+    const before = posts();
+    expect(before, 'the reloaded form sent it on load').to.be.greaterThan(0);
+    fixtureCleanup(); // before its /me answered
+    online = true;
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(posts(), 'a removed form sent the complaint').to.equal(before);
+    expect(complaintsWith(description)).to.have.length(0);
+    expect(draft()?.description, 'the draft is kept').to.equal(description);
   });
 });

@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { delay, http, HttpResponse, passthrough } from 'msw';
-import { $, ELEVATOR, MOCK_API, mocks, renderForm, reset, step, useOnly } from './setup.js';
+import { $, ELEVATOR, MOCK_API, mocks, renderForm, reset, step, text, useOnly } from './setup.js';
 
 const DRAFT_KEY = `veche:draft:complaint:veche:${MOCK_API}`;
 /** The parts load from the dev server like any module; MSW slows one down or cuts it off. */
@@ -26,6 +26,7 @@ describe('<veche-complaint-form> lazily loaded steps', () => {
     const form = el ?? (document.querySelector('veche-complaint-form') as NonNullable<typeof el>);
     await waitUntil(() => $(form, '[part~="error"] [part~="retry"]'), 'no error with a retry');
     expect(step(form)).to.contain('Шаг 2');
+    expect(text(form, '[part~="error"]'), 'core\'s message for a failed import').to.contain('Нет связи с сервером');
     await expect(form).to.be.accessible();
     expect(localStorage.getItem(DRAFT_KEY), 'the draft is kept').to.contain(description);
 

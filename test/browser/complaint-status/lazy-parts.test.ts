@@ -28,6 +28,7 @@ describe('<veche-complaint-status> lazily loaded parts', () => {
     const el = await renderStatus({ complaint: complaints.resolved, loaded: false });
     await waitUntil(() => $(el, '[part~="error"] [part~="retry"]'), 'no error with a retry');
     expect(text(el)).to.contain('Обращение'); // the complaint itself is shown
+    expect(text(el, '[part~="error"]'), 'core\'s message for a failed import').to.contain('Нет связи с сервером');
     await expect(el).to.be.accessible();
     expect(localStorage.getItem(draftKey), 'the draft is kept').to.contain('Яма осталась');
 
