@@ -9,6 +9,7 @@ import { http, HttpResponse, type RequestHandler } from 'msw';
 import { waitFor } from 'storybook/test';
 import { createMockBackend, fixtureIds, mockToken, scenarios } from '../src/mocks/index.js';
 import '../src/widgets/poll/define.js';
+import { VechePoll, type PollParts } from '../src/widgets/poll/veche-poll.js';
 import { STORY_API } from './support/story-api.js';
 
 const polls = fixtureIds.polls;
@@ -49,10 +50,10 @@ export default meta;
 type Story = StoryObj<Args>;
 
 /** Waits until the (first) poll's shadow root shows `selector`, and returns that element. */
-async function find(canvas: HTMLElement, selector: string): Promise<HTMLElement> {
+async function find(canvas: HTMLElement, selector: string, tag = 'veche-poll'): Promise<HTMLElement> {
   return waitFor(
     () => {
-      const found = canvas.querySelector('veche-poll')?.shadowRoot?.querySelector<HTMLElement>(selector);
+      const found = canvas.querySelector(tag)?.shadowRoot?.querySelector<HTMLElement>(selector);
       if (!found) throw new Error(`no ${selector} yet`);
       return found;
     },
@@ -154,4 +155,45 @@ export const TwoOnOnePage: Story = {
     <veche-poll api=${STORY_API} poll=${polls.survey} .getToken=${() => mockToken(citizen ?? 'olga')}></veche-poll>
   </div>`,
   play: shows('form'),
+};
+
+/**
+ * A poll whose lazily loaded parts (results, review) never arrive or fail: the page's module
+ * cache would otherwise hand them over at once after the first story that used them.
+ */
+function withParts(tag: string, load: () => Promise<never>): string {
+  if (!customElements.get(tag)) {
+    customElements.define(
+      tag,
+      class extends VechePoll {
+        protected override loadPart<K extends keyof PollParts>(): Promise<PollParts[K]> {
+          return load();
+        }
+      },
+    );
+  }
+  return tag;
+}
+
+/** The results are on their way (a slow connection): a skeleton keeps their place. */
+export const PartLoading: Story = {
+  args: { poll: polls.closed },
+  render: ({ poll }) => {
+    withParts('veche-poll-part-loading', () => new Promise<never>(() => {}));
+    return html`<veche-poll-part-loading api=${STORY_API} poll=${poll}></veche-poll-part-loading>`;
+  },
+  play: async ({ canvasElement }) => {
+    await find(canvasElement, 'article [aria-busy="true"]', 'veche-poll-part-loading');
+  },
+};
+/** The results could not be loaded (the connection dropped): the standard error with a retry. */
+export const PartFailed: Story = {
+  args: { poll: polls.closed },
+  render: ({ poll }) => {
+    withParts('veche-poll-part-failed', () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
+    return html`<veche-poll-part-failed api=${STORY_API} poll=${poll}></veche-poll-part-failed>`;
+  },
+  play: async ({ canvasElement }) => {
+    await find(canvasElement, '[part~="retry"]', 'veche-poll-part-failed');
+  },
 };

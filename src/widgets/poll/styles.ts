@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** The poll's own tokens read through fallback chains, so a theme on `:root` reaches them. */
+/**
+ * The poll's own tokens read through fallback chains, so a theme on `:root` reaches them.
+ * The lazily loaded parts (review.ts, results.ts) bring their own rules.
+ */
 export const pollStyles = css`
   :host {
     --_accent: var(--veche-poll-accent, var(--_primary));
@@ -50,9 +53,7 @@ export const pollStyles = css`
     background: var(--_surface-alt);
   }
   form,
-  .question,
-  .results,
-  .done {
+  .question {
     display: grid;
     gap: 0.75em;
   }
@@ -174,58 +175,6 @@ export const pollStyles = css`
     block-size: 100%;
     inline-size: calc(var(--_share, 0) * 100%);
     background: var(--_bar);
-  }
-  @media (prefers-reduced-motion: no-preference) {
-    .bar .fill {
-      animation: veche-poll-grow 0.6s ease-out;
-    }
-  }
-  @keyframes veche-poll-grow {
-    from {
-      inline-size: 0;
-    }
-  }
-  .review div {
-    padding-block: 0.5em;
-    border-block-end: 1px solid var(--_border);
-  }
-  dt {
-    font-weight: 600;
-  }
-  dd {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25em 1em;
-  }
-  .bars {
-    display: grid;
-    gap: 0.625em;
-    list-style: none;
-  }
-  .row {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: space-between;
-    gap: 0 1em;
-  }
-  .mine .label {
-    font-weight: 700;
-  }
-  .mine .label::before {
-    content: '✓ ';
-    color: var(--_accent);
-  }
-  .done {
-    padding: var(--_gap);
-    border-radius: var(--_radius);
-    border-inline-start: 6px solid var(--_success);
-    background: var(--_surface-alt);
-  }
-  code {
-    font-size: 1.125em;
-    font-weight: 700;
-    letter-spacing: 0.05em;
-    overflow-wrap: anywhere;
   }
   .skeleton.line {
     block-size: 1.5em;

@@ -1,20 +1,37 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { DraftController } from '../../core/draft-controller.js';
 import { emit } from '../../core/events.js';
-import { formatDate, formatDateTime, formatNumber, formatPercent } from '../../core/format.js';
+import { formatDate, formatDateTime, formatNumber } from '../../core/format.js';
 import { newIdempotencyKey } from '../../core/ids.js';
 import { LocalizeController } from '../../core/localize.js';
 import { ApiError } from '../../core/problem.js';
 import { baseStyles } from '../../core/styles.js';
 import { VecheElement } from '../../core/veche-element.js';
 import { imageSource } from '../../core/urls.js';
-import { castVote, checkReceipt, fetchPoll, type Poll, type PollQuestion, type PollResults, type ReceiptCheck, type VoteResult } from './api.js';
-import { checkAnswer, chosen, fromAnswers, isEmpty, toAnswers, type Choice, type Choices } from './answers.js';
+import { castVote, fetchPoll, type Poll, type PollQuestion, type VoteResult } from './api.js';
+import { checkAnswer, isEmpty, toAnswers, type Choice, type Choices } from './answers.js';
 import type {} from './events.js';
 import { pollMessages } from './messages.js';
+import type { PollContext } from './parts.js';
 import { pollStyles } from './styles.js';
+
+/**
+ * What an open poll's first render does not need, each its own module. A part starts loading as
+ * soon as the poll's data or the citizen's progress says it will be needed; until it arrives its
+ * place shows a skeleton, and a failed load shows the standard error with a retry.
+ */
+const parts = {
+  /** The survey's review step (and the citizen's answers after voting). */
+  review: () => import('./review.js'),
+  /** The confirmation with the receipt check, and the results. */
+  results: () => import('./results.js'),
+};
+/** The lazily loaded parts' modules by name. */
+export type PollParts = { [K in keyof typeof parts]: Awaited<ReturnType<(typeof parts)[K]>> };
+type Parts = PollParts;
+type PartName = keyof Parts;
 
 /** What survives a reload: the answers, where the citizen was, and the attempt's idempotency key. */
 interface PollDraft {
@@ -26,7 +43,7 @@ interface PollDraft {
   pending?: boolean;
 }
 
-const SCALE = [1, 2, 3, 4, 5];
+const SCALE = ['1', '2', '3', '4', '5'];
 const STATES = ['loading', 'not-found', 'error', 'upcoming', 'open', 'voted', 'closed'] as const;
 
 /**
@@ -88,8 +105,11 @@ export class VechePoll extends VecheElement {
   @state() private signIn = false;
   @state() private waitingOnline = false;
   @state() private outcome?: VoteResult;
-  @state() private check?: ReceiptCheck | ApiError | 'checking';
   @state() private restoredAt?: number;
+  /** Each part once it arrived, or why its import failed. */
+  @state() private parts: { [K in PartName]?: Parts[K] | ApiError } = {};
+  private partLoads: Partial<Record<PartName, Promise<void>>> = {};
+  private outcomeView?: InstanceType<Parts['results']['Outcome']>;
   private key?: string;
   private pending = false;
   private resume = false;
@@ -104,8 +124,18 @@ export class VechePoll extends VecheElement {
   private readonly task = new Task(this, {
     task: async ([client, id], { signal }) => {
       if (!client || !id) return initialState;
+      // A page's first Intl formatter costs V8 a one-time set-up of tens of milliseconds: paid in
+      // a task of its own while the poll is on its way, it neither lengthens the render nor delays it.
+      setTimeout(() => {
+        formatDate(this.text.locale, 0);
+        formatNumber(this.text.locale, 0);
+      });
       try {
         const poll = await fetchPoll(client, id, signal);
+        // Started now, not when first rendered: a part arrives while the poll paints. A survey
+        // ends in its review step, so that part is fetched while the citizen answers.
+        if (poll.myVote || poll.results) void this.need('results', true);
+        else if (poll.status === 'open' && poll.questions.length > 1) void this.need('review', true);
         this.restore(poll);
         return poll;
       } catch (error) {
@@ -175,7 +205,7 @@ export class VechePoll extends VecheElement {
     this.errors = {};
     this.key = undefined;
     this.pending = this.resume = this.signIn = this.waitingOnline = false;
-    this.outcome = this.check = this.sendError = this.restoredAt = this.restoredFor = undefined;
+    this.outcome = this.outcomeView = this.sendError = this.restoredAt = this.restoredFor = undefined;
   }
 
   /** Brings back a draft for an open poll the citizen has not voted in; forgets it otherwise. */
@@ -241,6 +271,9 @@ export class VechePoll extends VecheElement {
     this.step = step;
     this.save();
     await this.updateComplete;
+    // Focused in the next frame, whose layout it then uses, rather than forcing one in the click's
+    // task: a step's render and its layout stay two shorter tasks.
+    await new Promise(requestAnimationFrame);
     this.renderRoot.querySelector<HTMLElement>('#step')?.focus();
   }
 
@@ -262,6 +295,8 @@ export class VechePoll extends VecheElement {
     if (poll.questions.some((_, i) => this.flag(poll.questions, i))) return;
 
     this.sending = true;
+    // The confirmation is shown when the answer comes: load it while the vote travels.
+    void this.need('results', true);
     this.sendError = undefined;
     this.signIn = this.waitingOnline = false;
     this.key ??= newIdempotencyKey();
@@ -287,9 +322,10 @@ export class VechePoll extends VecheElement {
     if (awarded - spent) emit(this, 'veche-points-change', { delta: awarded - spent, balance, reason: reason ?? 'vote' });
     const points = awarded ? ` ${this.text.t('pointsEarned', { points: this.coreText.t('points', { count: awarded }) })}` : '';
     this.announcer.announce(this.text.t('thanks') + points);
+    if (!(await this.need('results'))) return;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#done')?.focus();
-    void this.checkReceipt(result.receipt);
+    void this.outcomeView?.verify(result.receipt);
   }
 
   private failed(error: unknown, poll: Poll): void {
@@ -316,15 +352,72 @@ export class VechePoll extends VecheElement {
     }
   }
 
-  private async checkReceipt(receipt: string): Promise<void> {
-    if (!this.client || this.check === 'checking') return;
-    this.check = 'checking';
-    try {
-      this.check = await checkReceipt(this.client, receipt);
-      this.announcer.announce(this.text.t('receiptCounted', { date: formatDateTime(this.text.locale, this.check.countedAt) }));
-    } catch (error) {
-      this.check = error instanceof ApiError ? error : new ApiError('client', String(error));
+  // ---------------------------------------------------------------- lazily loaded parts
+
+  /**
+   * Loads a part once; resolves to it, or to undefined when the import failed. A failure is shown
+   * with a retry and reported, except for an early `prefetch`.
+   */
+  private async need<K extends PartName>(name: K, prefetch = false): Promise<Parts[K] | undefined> {
+    await (this.partLoads[name] ??= this.loadPart(name).then(
+      (part) => {
+        // The part's rules join the element's own in this shadow root (Lit falls back to <style>
+        // elements where sheets cannot be adopted; the element's rules are then repeated, harmlessly).
+        if (this.shadowRoot) adoptStyles(this.shadowRoot, [...VechePoll.elementStyles, ...part.styles]);
+        this.parts = { ...this.parts, [name]: part };
+      },
+      (error: unknown) => {
+        delete this.partLoads[name];
+        // An early fetch fails quietly: if the view needs the part by now, it tries again.
+        if (prefetch) return this.requestUpdate();
+        // A chunk that did not arrive is a network failure for the citizen: "no connection", retry.
+        const failure = new ApiError('network', String(error));
+        this.parts = { ...this.parts, [name]: failure };
+        this.reportError(failure);
+      },
+    ));
+    const part = this.parts[name] as Parts[K] | ApiError | undefined;
+    return part instanceof ApiError ? undefined : part;
+  }
+
+  /** Imports a part's module (a subclass may hold it back, as the stories of its states do). */
+  protected loadPart<K extends PartName>(name: K): Promise<Parts[K]> {
+    return parts[name]() as Promise<Parts[K]>;
+  }
+
+  /** A part's view once loaded; a skeleton that keeps its place while it loads; the error with a retry if it failed. */
+  private withPart<K extends PartName>(name: K, view: (part: Parts[K]) => unknown): unknown {
+    const part = this.parts[name] as Parts[K] | ApiError | undefined;
+    if (part instanceof ApiError) {
+      return this.renderError(part, () => {
+        this.parts = { ...this.parts, [name]: undefined };
+        void this.need(name);
+      });
     }
+    if (part) return view(part);
+    void this.need(name);
+    return html`<div aria-busy="true">
+      <span class="visually-hidden">${this.coreText.t('loading')}</span>
+      <div class="skeleton block"></div>
+      <div class="skeleton block"></div>
+    </div>`;
+  }
+
+  private outcomeOf(part: Parts['results']) {
+    return (this.outcomeView ??= new part.Outcome(this.context));
+  }
+
+  private pollContext?: PollContext;
+  /** What the parts use of the poll. */
+  private get context(): PollContext {
+    return (this.pollContext ??= {
+      host: this,
+      text: this.text,
+      coreText: this.coreText,
+      client: () => this.client,
+      describeError: (error) => this.describeError(error),
+      announce: (message) => this.announcer.announce(message),
+    });
   }
 
   protected override render(): TemplateResult {
@@ -363,18 +456,11 @@ export class VechePoll extends VecheElement {
     if (poll.status === 'upcoming') {
       body = html`<p class="status" part="status">${this.text.t('upcoming', { date: date(poll.opensAt) })}</p>`;
     } else if (mine) {
-      const choices = fromAnswers(mine.answers);
-      body = html`${this.renderDone(mine.receipt, mine.votedAt)}
-      ${results
-        ? this.renderResults(poll, results, choices)
-        : html`<h3>${this.text.t('yourAnswers')}</h3>
-            ${this.renderSummary(poll.questions, choices)} ${this.renderResultsNote(poll)}`}`;
-    } else if (poll.status === 'closed') {
-      body = html`<p class="status" part="status">${this.text.t('closed')}</p>
-        ${results ? this.renderResults(poll, results, {}) : this.renderResultsNote(poll)}`;
+      const ballot = { ...mine, awarded: this.outcome?.points.awarded, fresh: !!this.outcome };
+      body = this.withPart('results', (part) => this.outcomeOf(part).renderVoted(poll, ballot, results, this.renderResultsNote(poll)));
     } else {
-      body = html`${this.renderForm(poll.questions)}
-      ${results ? this.renderResults(poll, results, {}) : this.renderResultsNote(poll)}`;
+      body = html`${poll.status === 'closed' ? html`<p class="status" part="status">${this.text.t('closed')}</p>` : this.renderForm(poll.questions)}
+      ${results ? this.withPart('results', (part) => this.outcomeOf(part).renderResults(poll, results, {})) : this.renderResultsNote(poll)}`;
     }
 
     return html`<article class="poll" part="base" aria-labelledby="title" lang=${locale}>
@@ -407,19 +493,7 @@ export class VechePoll extends VecheElement {
             <span class="track" aria-hidden="true"><span class="fill" data-share=${Math.min(1, (this.step + 1) / (questions.length + 1))}></span></span>`
         : nothing}
       ${review
-        ? html`<dl class="review">
-            ${questions.map(
-              (q, i) => html`<div>
-                <dt>${q.text}</dt>
-                <dd>
-                  <span>${this.answerText(q, this.choices[q.id])}</span>
-                  <button class="link" type="button" ?disabled=${this.sending} @click=${() => void this.go(i)}>
-                    ${this.text.t('edit')}<span class="visually-hidden">: ${q.text}</span>
-                  </button>
-                </dd>
-              </div>`,
-            )}
-          </dl>`
+        ? this.withPart('review', (part) => part.renderReview(this.context, questions, this.choices, this.sending, (i) => void this.go(i)))
         : question && this.renderQuestion(question)}
       ${this.signIn ? this.renderSignIn() : nothing}
       ${this.waitingOnline ? html`<p class="status" part="status offline">${this.coreText.t('offline')}</p>` : nothing}
@@ -470,7 +544,7 @@ export class VechePoll extends VecheElement {
       ${q.type === 'scale'
         ? html`<div class="scale">
               ${SCALE.map(
-                (v) => html`<label class="point" part="option">${input('radio', String(v), choice === v, false)}<span>${v}</span></label>`,
+                (v) => html`<label class="point" part="option">${input('radio', v, choice === Number(v), false)}<span>${v}</span></label>`,
               )}
             </div>
             ${q.scaleLabels
@@ -496,21 +570,6 @@ export class VechePoll extends VecheElement {
     </fieldset>`;
   }
 
-  private answerText(q: PollQuestion, choice: Choice | undefined): string {
-    if (choice === undefined || isEmpty(choice)) return this.text.t('noAnswer');
-    if (typeof choice === 'number') return this.text.t('scaleValue', { value: choice });
-    return q.options
-      .filter((o) => choice.includes(o.id))
-      .map((o) => o.label)
-      .join(', ');
-  }
-
-  private renderSummary(questions: PollQuestion[], choices: Choices): TemplateResult {
-    return html`<dl class="review">
-      ${questions.map((q) => html`<div><dt>${q.text}</dt><dd>${this.answerText(q, choices[q.id])}</dd></div>`)}
-    </dl>`;
-  }
-
   private renderResultsNote(poll: Poll): TemplateResult {
     const policy = poll.resultsPolicy;
     const note =
@@ -520,65 +579,5 @@ export class VechePoll extends VecheElement {
           ? this.text.t('resultsAfterClose', { date: formatDate(this.text.locale, poll.closesAt) })
           : this.text.t('resultsAfterVote');
     return html`<p class="muted" part="status results-note">${note}</p>`;
-  }
-
-  private renderDone(receipt: string, votedAt: string): TemplateResult {
-    const locale = this.text.locale;
-    const check = this.check;
-    const awarded = this.outcome?.points.awarded;
-    return html`<div class="done" part="confirmation">
-      <h3 id="done" tabindex="-1">
-        ${this.outcome ? this.text.t('thanks') : this.text.t('votedOn', { date: formatDate(locale, votedAt) })}
-      </h3>
-      ${awarded ? html`<p>${this.text.t('pointsEarned', { points: this.coreText.t('points', { count: awarded }) })}</p>` : nothing}
-      <p>${this.text.t('receipt')} <code part="receipt">${receipt}</code></p>
-      <p class="hint">${this.text.t('receiptHint')}</p>
-      ${check && check !== 'checking'
-        ? html`<p class=${check instanceof ApiError ? 'field-error' : ''} id="check">
-            ${check instanceof ApiError
-              ? this.describeError(check)
-              : this.text.t('receiptCounted', { date: formatDateTime(locale, check.countedAt) })}
-          </p>`
-        : html`<div>
-            <button class="button" type="button" aria-disabled=${check ? 'true' : 'false'} @click=${() => void this.checkReceipt(receipt)}>
-              ${check ? this.coreText.t('loading') : this.text.t('checkReceipt')}
-            </button>
-          </div>`}
-    </div>`;
-  }
-
-  private renderResults(poll: Poll, results: PollResults, mine: Choices): TemplateResult {
-    const locale = this.text.locale;
-    const survey = poll.questions.length > 1;
-    return html`<section class="results" part="results" aria-labelledby="results">
-      <h3 id="results">${this.text.t(results.final ? 'finalResults' : 'results')}</h3>
-      <p>${this.text.t('participants', { count: results.participants })}</p>
-      ${results.questions.map((r) => {
-        const q = poll.questions.find((x) => x.id === r.questionId);
-        if (!q) return nothing;
-        const rows =
-          q.type === 'scale'
-            ? SCALE.map((v) => ({ id: String(v), label: String(v) }))
-            : q.options.map((o) => ({ id: o.id, label: o.label }));
-        return html`${survey ? html`<h4>${q.text}</h4>` : nothing}
-          <ul class="bars">
-            ${rows.map(({ id, label }) => {
-              const result = r.options.find((o) => o.optionId === id);
-              const share = result?.share ?? 0;
-              const own = chosen(mine[q.id], id);
-              return html`<li class=${own ? 'mine' : ''} part=${own ? 'result result-mine' : 'result'}>
-                <span class="row">
-                  <span class="label">${label}${own ? html` (${this.text.t('yourChoice')})` : nothing}</span>
-                  <span>${formatPercent(locale, share)} · ${this.coreText.t('votes', { count: result?.count ?? 0 })}</span>
-                </span>
-                <span class="bar" aria-hidden="true"><span class="fill" data-share=${share}></span></span>
-              </li>`;
-            })}
-          </ul>
-          ${r.average != null
-            ? html`<p>${this.text.t('average', { value: formatNumber(locale, r.average, { maximumFractionDigits: 1 }) })}</p>`
-            : nothing}`;
-      })}
-    </section>`;
   }
 }

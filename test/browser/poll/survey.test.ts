@@ -33,7 +33,8 @@ describe('<veche-poll> survey', () => {
     await submit(el);
     await el.updateComplete;
     expect(text(el, '#step')).to.equal('Вопрос 2 из 5');
-    expect(el.shadowRoot!.activeElement?.id).to.equal('step');
+    // Focus follows in the next frame (the step's layout is not forced in the click's task).
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'step', 'focus did not move to the step');
 
     $<HTMLButtonElement>(el, '.actions .button:not([part])')!.click();
     await el.updateComplete;
@@ -62,6 +63,7 @@ describe('<veche-poll> survey', () => {
 
     // Review step: every answer, a way back to each question, then send.
     expect(text(el, '#step')).to.equal('Проверьте ответы перед отправкой');
+    await waitUntil(() => $(el, '.review'), 'the review step did not load');
     const review = text(el, '.review');
     expect(review).to.contain('Раз в неделю').and.contain('Освещения, Скамеек, Урн').and.contain('2 из 5').and.contain('Без ответа');
     expect(submitButton(el).textContent!.trim()).to.equal('Отправить ответы');
