@@ -16,6 +16,8 @@ export class LazyPart<T> {
   value?: T;
   error?: ApiError;
   private pending?: Promise<T | undefined>;
+  /** The import under way is only a prefetch: its failure is not shown. */
+  private quiet = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -23,23 +25,36 @@ export class LazyPart<T> {
     private readonly onError?: (error: ApiError) => void,
   ) {}
 
-  /** Starts the import unless it is done, under way or failed; resolves with the part, or undefined when it failed. */
-  load(): Promise<T | undefined> {
+  /**
+   * Starts the import unless it is done, under way or failed; resolves with the part, or undefined
+   * when it failed. A `prefetch` (the widget expects to need the part soon; nobody waits for it
+   * yet) fails quietly: no error is shown or reported, and the next `load()` tries again.
+   */
+  load({ prefetch = false }: { prefetch?: boolean } = {}): Promise<T | undefined> {
     if (this.error) return Promise.resolve(undefined);
-    return (this.pending ??= this.importPart().then(
-      (value) => {
-        this.value = value;
-        this.host.requestUpdate();
-        return value;
-      },
-      (cause: unknown) => {
-        this.pending = undefined;
-        this.error = new ApiError('network', `could not load a part of the widget: ${String(cause)}`);
-        this.onError?.(this.error);
-        this.host.requestUpdate();
-        return undefined;
-      },
-    ));
+    if (!this.pending) {
+      const attempt: Promise<T | undefined> = this.importPart().then(
+        (value) => {
+          this.value = value;
+          this.host.requestUpdate();
+          return value;
+        },
+        (cause: unknown) => {
+          this.pending = undefined;
+          if (this.quiet) return undefined;
+          this.error = new ApiError('network', `could not load a part of the widget: ${String(cause)}`);
+          this.onError?.(this.error);
+          this.host.requestUpdate();
+          return undefined;
+        },
+      );
+      this.pending = attempt;
+      this.quiet = prefetch;
+    } else if (!prefetch) {
+      // Someone waits for it now: if this import fails, the failure is theirs to see.
+      this.quiet = false;
+    }
+    return this.pending;
   }
 
   /** Forgets a failed import and tries again. */

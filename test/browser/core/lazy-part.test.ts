@@ -52,6 +52,41 @@ describe('LazyPart', () => {
   });
 });
 
+describe('LazyPart prefetch', () => {
+  it('a failed prefetch is quiet and the next load imports again', async () => {
+    const host = fakeHost();
+    let attempts = 0;
+    const reported: ApiError[] = [];
+    const part = new LazyPart(
+      host,
+      async () => {
+        if (++attempts === 1) throw new TypeError('Failed to fetch dynamically imported module');
+        return 'part';
+      },
+      (error) => reported.push(error),
+    );
+    expect(await part.load({ prefetch: true })).to.be.undefined;
+    expect(part.error).to.be.undefined;
+    expect(reported).to.be.empty;
+    expect(await part.load()).to.equal('part');
+    expect(attempts).to.equal(2);
+  });
+
+  it('a prefetch that someone starts waiting for reports its failure', async () => {
+    const host = fakeHost();
+    let fail!: (error: Error) => void;
+    const reported: ApiError[] = [];
+    const part = new LazyPart(host, () => new Promise<string>((_, reject) => (fail = reject)), (error) => reported.push(error));
+    const prefetch = part.load({ prefetch: true });
+    const needed = part.load();
+    fail(new TypeError('offline'));
+    expect(await prefetch).to.be.undefined;
+    expect(await needed).to.be.undefined;
+    expect(part.error?.kind).to.equal('network');
+    expect(reported).to.have.length(1);
+  });
+});
+
 describe('adoptStyles', () => {
   it('adds a part stylesheet to a shadow root once, after the element’s own', () => {
     const host = document.createElement('div');
