@@ -3,7 +3,7 @@
  * its checks against the contract's `IdeaCreate` limits, and the request body it becomes.
  */
 import type { IdeaCreate } from './api.js';
-import type { IdeaBoardMessages } from './messages.js';
+import type { ActionKey } from './part-text.js';
 
 export interface IdeaDraft {
   title: string;
@@ -28,8 +28,8 @@ const GOAL = /^\d[\d\s\u00a0]*$/;
 const goalOf = (value: string) => Number(value.replace(/[\s\u00a0]/g, ''));
 
 /** What is wrong with each field, as message keys; empty when the draft can be sent. */
-export function checkIdea(draft: IdeaDraft): Partial<Record<IdeaField, keyof IdeaBoardMessages>> {
-  const problems: Partial<Record<IdeaField, keyof IdeaBoardMessages>> = {};
+export function checkIdea(draft: IdeaDraft): Partial<Record<IdeaField, ActionKey>> {
+  const problems: Partial<Record<IdeaField, ActionKey>> = {};
   const title = draft.title.trim().length;
   const text = draft.text.trim().length;
   if (title < 5 || title > 140) problems.title = 'errorTitleLength';

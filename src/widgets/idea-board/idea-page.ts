@@ -8,61 +8,65 @@ import { formatDate, formatDateTime } from '../../core/format.js';
 import { ApiError } from '../../core/problem.js';
 import { imageSource } from '../../core/urls.js';
 import type { Idea } from './api.js';
-import { adopt, OPEN, STATUS_KEY, type BoardContext, type Key } from './parts.js';
+import { adopt, OPEN, STATUS_KEY, type BoardContext } from './parts.js';
+import { partStyles } from './part-styles.js';
+import { partText, type ActionKey } from './part-text.js';
 
 export function renderIdeaPage(ctx: BoardContext, page: { idea?: Idea; error?: unknown }, retry: () => void): TemplateResult {
+  adopt(ctx, partStyles);
   adopt(ctx, pageStyles);
   if (page.idea) return renderIdea(ctx, page.idea);
   const error = page.error;
   if (error instanceof ApiError && error.kind === 'not-found') {
+    const t = partText(ctx);
     return html`<div class="status" part="status not-found" tabindex="-1">
-      <p class="status-title">${ctx.text.t('notFound')}</p>
-      <p>${ctx.text.t('notFoundHint')}</p>
+      <p class="status-title">${t('notFound')}</p>
+      <p>${t('notFoundHint')}</p>
     </div>`;
   }
   return ctx.renderError(error, retry);
 }
 
 function renderIdea(ctx: BoardContext, idea: Idea): TemplateResult {
-  const { text } = ctx;
-  const locale = text.locale;
+  const t = partText(ctx);
+  const locale = ctx.text.locale;
   const client = ctx.client();
   const base = client?.baseUrl;
   const photos = [
     ...(idea.image ? [{ url: imageSource(idea.image.url, base), alt: idea.image.alt }] : []),
-    ...idea.media.map((m) => ({ url: imageSource(m.url, base), alt: text.t('photoOf', { title: idea.title }) })),
+    ...idea.media.map((m) => ({ url: imageSource(m.url, base), alt: t('photoOf', { title: idea.title }) })),
   ].filter((p) => p.url);
   return html`<article class="page" part="idea" aria-labelledby="page-title">
     <p class="meta">
       <span class="category">${idea.category.name}</span>
-      <span class="badge ${idea.status}" part="badge">${text.t(STATUS_KEY[idea.status])}</span>
+      <span class="badge ${idea.status}" part="badge">${t(STATUS_KEY[idea.status])}</span>
     </p>
     <h3 id="page-title" part="title" tabindex="-1">${idea.title}</h3>
-    <p class="muted">${text.t('by', { name: idea.author.displayName })} · ${formatDate(locale, idea.createdAt)}</p>
+    <p class="muted">${t('by', { name: idea.author.displayName })} · ${formatDate(locale, idea.createdAt)}</p>
     <div class="text">${idea.text.split(/\n{2,}/).map((p) => html`<p>${p}</p>`)}</div>
     ${photos.length
-      ? html`<section aria-label=${text.t('photos')} class="photos">
+      ? html`<section aria-label=${t('photos')} class="photos">
           ${photos.map((p) => html`<img src=${p.url!} alt=${p.alt} loading="lazy" />`)}
         </section>`
       : nothing}
     ${ctx.renderSupport(idea, true)}
     ${idea.funding
       ? html`<section class="funding" aria-labelledby="funding-title">
-          <h4 id="funding-title">${text.t('funding')}</h4>
+          <h4 id="funding-title">${t('funding')}</h4>
           ${ctx.renderFunding(idea.funding)} ${OPEN.includes(idea.status) ? ctx.renderPledge(idea, idea.funding) : nothing}
         </section>`
       : nothing}
     <section aria-labelledby="timeline-title">
-      <h4 id="timeline-title">${text.t('timeline')}</h4>
+      <h4 id="timeline-title">${t('timeline')}</h4>
       <ol class="timeline" part="timeline">
         ${idea.timeline.map((event, i) => {
           const last = i === idea.timeline.length - 1;
           const label =
             event.status === 'review'
               ? event.agency
-                ? text.t('eventReview', { agency: event.agency.name })
-                : text.t('eventReviewNoAgency')
-              : text.t(`event${event.status[0]!.toUpperCase()}${event.status.slice(1)}` as Key);
+                ? t('eventReview', { agency: event.agency.name })
+                : t('eventReviewNoAgency')
+              : t(`event${event.status[0]!.toUpperCase()}${event.status.slice(1)}` as ActionKey);
           return html`<li class=${last ? 'now' : ''} aria-current=${last ? 'step' : nothing}>
             <time datetime=${event.at}>${formatDateTime(locale, event.at)}</time> — ${label}
             ${event.note ? html`<br /><span class="muted">${event.note}</span>` : nothing}
@@ -70,7 +74,7 @@ function renderIdea(ctx: BoardContext, idea: Idea): TemplateResult {
         })}
       </ol>
       ${idea.status === 'rejected' && idea.rejectionReason
-        ? html`<p class="field-error">${text.t('rejectionReason', { reason: idea.rejectionReason })}</p>`
+        ? html`<p class="field-error">${t('rejectionReason', { reason: idea.rejectionReason })}</p>`
         : nothing}
     </section>
   </article>`;

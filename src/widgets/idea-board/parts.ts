@@ -5,7 +5,8 @@
  */
 import type { CSSResult, TemplateResult } from 'lit';
 import type { ApiClient } from '../../core/api-client.js';
-import type { LocalizeController } from '../../core/localize.js';
+import type { Locale } from '../../core/config.js';
+import type { LocalizeController, LocalizedHost } from '../../core/localize.js';
 import type coreRu from '../../locales/ru/core.js';
 import type ru from '../../locales/ru/idea-board.js';
 import type { Funding, Idea, IdeaCategory, IdeaStatus, IdeaSummary } from './api.js';
@@ -25,9 +26,11 @@ export const STATUS_KEY: Record<IdeaStatus, Key> = {
 export const OPEN: IdeaStatus[] = ['published', 'review', 'accepted'];
 
 export interface BoardContext {
-  readonly host: HTMLElement & { requestUpdate(): void; readonly renderRoot: HTMLElement | DocumentFragment };
+  readonly host: HTMLElement & LocalizedHost & { readonly renderRoot: HTMLElement | DocumentFragment };
   readonly text: LocalizeController<typeof ru>;
   readonly coreText: LocalizeController<typeof coreRu>;
+  /** The locale the board is asked to render in (its texts may still be loading). */
+  wantedLocale(): Locale;
   client(): ApiClient | undefined;
   /** The configured backend, for storage keys. */
   api(): string | undefined;

@@ -12,6 +12,8 @@ import { safeUrl } from '../../core/urls.js';
 import { fetchWallet, pledgesPath, type Funding, type Idea, type PledgeCreate, type PledgeResult } from './api.js';
 import type {} from './events.js';
 import { adopt, type BoardContext } from './parts.js';
+import { partStyles } from './part-styles.js';
+import { partText } from './part-text.js';
 
 interface PledgeState {
   kind: PledgeCreate['kind'];
@@ -32,6 +34,7 @@ export class PledgeFlow {
     private readonly ctx: BoardContext,
     private readonly outbox: OutboxController<PledgeCreate, PledgeResult>,
   ) {
+    adopt(ctx, partStyles);
     adopt(ctx, pledgeStyles);
   }
 
@@ -78,9 +81,9 @@ export class PledgeFlow {
     const value = state.amount.trim();
     const amount = Number(value);
     let error: string | undefined;
-    if (!/^\d+$/.test(value) || amount < 1 || amount > 10_000_000) error = ctx.text.t('amountInvalid');
+    if (!/^\d+$/.test(value) || amount < 1 || amount > 10_000_000) error = partText(ctx)('amountInvalid');
     else if (state.kind === 'points' && typeof state.balance === 'number' && amount > state.balance) {
-      error = ctx.text.t('insufficient', { count: amount - state.balance });
+      error = partText(ctx)('insufficient', { count: amount - state.balance });
     }
     this.set({ ...state, error });
     if (error) {
@@ -101,7 +104,7 @@ export class PledgeFlow {
     if (this.state?.key === key && this.outbox.items.some((item) => item.key === key)) {
       const signingIn = this.ctx.signingIn();
       this.set({ ...this.state, sending: false, queued: !signingIn });
-      if (!signingIn) this.ctx.announce(this.ctx.text.t('pledgeQueued'));
+      if (!signingIn) this.ctx.announce(partText(this.ctx)('pledgeQueued'));
     }
   }
 
@@ -135,8 +138,8 @@ export class PledgeFlow {
     }
     const text =
       pledge.kind === 'points'
-        ? ctx.text.t('pledgeDone', { points: ctx.coreText.t('points', { count: pledge.amount }) })
-        : ctx.text.t('moneyIntent', { amount: ctx.money(pledge.amount) });
+        ? partText(ctx)('pledgeDone', { points: ctx.coreText.t('points', { count: pledge.amount }) })
+        : partText(ctx)('moneyIntent', { amount: ctx.money(pledge.amount) });
     ctx.announce(text);
     if (this.state?.key === item.key || !this.state) {
       this.set({ kind: pledge.kind, amount: '', done: { text, ...(payUrl ? { payUrl } : {}) } });
@@ -150,7 +153,7 @@ export class PledgeFlow {
     const missing = error.problem?.['missing'];
     const message =
       error.slug === 'insufficient-points' && typeof missing === 'number'
-        ? ctx.text.t('insufficient', { count: missing })
+        ? partText(ctx)('insufficient', { count: missing })
         : ctx.describeError(error);
     ctx.reportError(error);
     ctx.announce(message, { assertive: true });
@@ -163,7 +166,7 @@ export class PledgeFlow {
 
   render(idea: Idea, funding: Funding, starters: TemplateResult): TemplateResult {
     const { ctx, state } = this;
-    const t = ctx.text.t.bind(ctx.text);
+    const t = partText(ctx);
     if (!state) return starters;
     if (state.done) {
       return html`<div class="success" id="pledge-done" tabindex="-1" part="status">

@@ -13,11 +13,7 @@ export const ideaBoardStyles = css`
   }
   h2,
   h3,
-  h4,
-  p,
-  ol,
-  ul,
-  fieldset {
+  p {
     margin: 0;
     padding: 0;
   }
@@ -74,8 +70,7 @@ export const ideaBoardStyles = css`
     gap: 0.25em;
     min-inline-size: 0;
   }
-  label,
-  legend {
+  label {
     font-weight: 600;
   }
   input:not([type='file']),
@@ -87,9 +82,6 @@ export const ideaBoardStyles = css`
     border: 2px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
-  }
-  [aria-invalid='true'] {
-    border-color: var(--_danger);
   }
   /* The virtualizer sets display, position, contain: size and overflow on .scroller (through
      the CSSOM) and places each card absolutely: the box needs a height of its own, and a card
@@ -190,26 +182,11 @@ export const ideaBoardStyles = css`
     padding: 0.75em;
     text-align: center;
   }
-  .note {
-    display: grid;
-    gap: 0.5em;
-    justify-items: start;
-    padding: 0.5em 0.75em;
-    border-radius: var(--_radius);
-    background: var(--_warning-surface);
-  }
   .success {
     padding: 0.75em;
     border-inline-start: 6px solid var(--_success);
     border-radius: var(--_radius);
     background: var(--_surface-alt);
-  }
-  .link {
-    padding: 0;
-    border: 0;
-    background: none;
-    min-block-size: 24px;
-    cursor: pointer;
   }
   .skeleton.card {
     block-size: 9em;

@@ -13,6 +13,8 @@ import { ApiError } from '../../core/problem.js';
 import { ideasPath, uploadPhoto, type Idea, type IdeaCreate } from './api.js';
 import { checkIdea, emptyDraft, FIELDS, hasContent, toIdeaCreate, type IdeaDraft, type IdeaField } from './idea-form.js';
 import { adopt, type BoardContext } from './parts.js';
+import { partStyles } from './part-styles.js';
+import { partText } from './part-text.js';
 
 const MAX_PHOTO = 5 * 1024 * 1024;
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
@@ -31,6 +33,7 @@ export class SubmitForm {
     private readonly ctx: BoardContext,
     private readonly outbox: OutboxController<IdeaCreate, Idea>,
   ) {
+    adopt(ctx, partStyles);
     adopt(ctx, formStyles);
     this.draft = new DraftController<IdeaDraft>(ctx.host as never, {
       key: () => {
@@ -62,7 +65,7 @@ export class SubmitForm {
     this.form = { ...this.form, [field]: value, key: undefined };
     if (this.errors[field as IdeaField]) {
       const problem = checkIdea(this.form)[field as IdeaField];
-      this.errors = { ...this.errors, [field]: problem ? this.ctx.text.t(problem) : '' };
+      this.errors = { ...this.errors, [field]: problem ? partText(this.ctx)(problem) : '' };
     }
     this.draft.save(this.form);
     this.changed();
@@ -83,7 +86,7 @@ export class SubmitForm {
     if (!file || !client) return;
     const problem = !PHOTO_TYPES.includes(file.type) ? 'photoType' : file.size > MAX_PHOTO ? 'photoTooLarge' : undefined;
     if (problem) {
-      this.errors = { ...this.errors, mediaIds: ctx.text.t(problem) };
+      this.errors = { ...this.errors, mediaIds: partText(ctx)(problem) };
       input.value = '';
       return this.changed();
     }
@@ -97,7 +100,7 @@ export class SubmitForm {
       });
       this.form = { ...this.form, photo: { id: media.id, url: media.url, name: file.name }, key: undefined };
       this.draft.save(this.form);
-      ctx.announce(ctx.text.t('photoUploaded'));
+      ctx.announce(partText(ctx)('photoUploaded'));
     } catch (error) {
       if (error instanceof ApiError && error.kind === 'auth') ctx.needSignIn('submit');
       else this.errors = { ...this.errors, mediaIds: ctx.describeError(error) };
@@ -120,7 +123,7 @@ export class SubmitForm {
     const { ctx } = this;
     if (this.outbox.status === 'sending' || this.upload !== undefined) return;
     const problems = checkIdea(this.form);
-    this.errors = Object.fromEntries(Object.entries(problems).map(([field, key]) => [field, ctx.text.t(key)]));
+    this.errors = Object.fromEntries(Object.entries(problems).map(([field, key]) => [field, partText(ctx)(key)]));
     this.error = undefined;
     this.changed();
     if (Object.keys(problems).length) return ctx.focusLater('#errors');
@@ -130,7 +133,7 @@ export class SubmitForm {
     this.draft.flush();
     await this.outbox.send(ideasPath, toIdeaCreate(this.form), { key });
     this.queued = this.outbox.status === 'waiting' && !ctx.signingIn();
-    if (this.queued) ctx.announce(ctx.text.t('submitQueued'));
+    if (this.queued) ctx.announce(partText(ctx)('submitQueued'));
     this.changed();
   }
 
@@ -169,7 +172,7 @@ export class SubmitForm {
   render(): TemplateResult {
     if (this.loadedFor !== this.ctx.api()) this.restore();
     const { ctx, form, errors } = this;
-    const t = ctx.text.t.bind(ctx.text);
+    const t = partText(ctx);
     const locale = ctx.text.locale;
     const categories = ctx.categories();
     const listed = Object.entries(errors).filter(([, message]) => message);

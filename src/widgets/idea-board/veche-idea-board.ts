@@ -3,14 +3,16 @@ import { property, state } from 'lit/decorators.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import type { Locale } from '../../core/config.js';
 import { cssProps } from '../../core/css-props.js';
 import { warnOnce } from '../../core/dev.js';
 import { emit } from '../../core/events.js';
-import { formatDate, formatNumber, formatPercent } from '../../core/format.js';
+import { formatDate, formatNumber, formatPercent, pluralCategory } from '../../core/format.js';
 import { newIdempotencyKey } from '../../core/ids.js';
 import { LocalizeController } from '../../core/localize.js';
-import { OutboxController } from '../../core/outbox.js';
+import type { OutboxController } from '../../core/outbox.js';
 import { ApiError } from '../../core/problem.js';
+import { readStored } from '../../core/storage.js';
 import { baseStyles } from '../../core/styles.js';
 import { VecheElement } from '../../core/veche-element.js';
 import { safeUrl } from '../../core/urls.js';
@@ -39,8 +41,17 @@ import { OPEN, STATUS_KEY, type BoardContext, type Key } from './parts.js';
 import { ideaBoardStyles } from './styles.js';
 
 type View = 'list' | 'idea' | 'submit';
+interface Outboxes {
+  ideas: OutboxController<IdeaCreate, Idea>;
+  pledges: OutboxController<PledgeCreate, PledgeResult>;
+}
+const outboxKey = (kind: keyof Outboxes, api: string | undefined) => (api ? `outbox:${kind}:${api}` : undefined);
 
-/** The parts the list's first render does not need, each its own module, loaded on first use. */
+/**
+ * The parts the list's first render does not need, each its own module, loaded on first use
+ * together with their texts (part-text.ts).
+ */
+const partTexts = () => import('./part-text.js');
 const parts = {
   page: () => import('./idea-page.js'),
   pledge: () => import('./pledge.js'),
@@ -55,18 +66,73 @@ const PREFETCH = 10;
 
 /**
  * `@lit-labs/virtualizer`'s flow layout, told what a card looks like before any was measured
- * (so the first pass renders a dozen cards, not every idea of the first page at 100 px each)
- * and rendering less beyond the viewport than its 1000 px default (fewer cards to create while
- * scrolling fast). Both are the layout's own fields, set the way its subclasses do.
+ * and rendering less beyond the viewport than its 1000 px default. The estimate is a card on a
+ * 390 px phone (about 350 px tall): a smaller guess makes the first pass render cards that the
+ * measurement then removes, and leaves scroll errors that cost another pass after each jump.
+ * The overhang is a fraction of a card: every card created while scrolling fast is layout and
+ * text shaping in the same frame, and the virtualizer renders on the scroll event itself, so
+ * nothing shows blank without it. Both are the layout's own fields, set the way its subclasses do.
  */
 class CardLayout extends FlowLayout {
   constructor(...args: ConstructorParameters<typeof FlowLayout>) {
     super(...args);
-    this._itemSize = { width: 360, height: 230 };
-    this._overhang = 500;
+    this._itemSize = { width: 360, height: 350 };
+    this._overhang = 150;
+    // Back from an idea the list is rendered anew; with the sizes it measured before, the cards
+    // above the one the citizen opened are where they were, not where the estimate puts them.
+    const sizes = (args[1] as { sizes?: CardSizes } | undefined)?.sizes;
+    if (sizes) this._metricsCache = sizes.measured ??= this._metricsCache;
+  }
+
+  /**
+   * Where a card that is not rendered starts: summed from the measured sizes when every card
+   * before it was measured (the part of the list the citizen has scrolled through), else the
+   * flow layout's estimate from the average size. With exact positions a list the citizen
+   * comes back to has the scroll offset they left it at.
+   */
+  override _estimatePosition(index: number): number {
+    const sizes = this._metricsCache;
+    if (index > EXACT_UP_TO) return super._estimatePosition(index);
+    let position = sizes.getMarginSize(0) ?? sizes.averageMarginSize;
+    for (let i = 0; i < index; i++) {
+      const size = sizes.getChildSize(i);
+      if (size === undefined) return super._estimatePosition(index);
+      position += size + (sizes.getMarginSize(i + 1) ?? sizes.averageMarginSize);
+    }
+    return position;
   }
 }
-const LAYOUT = { type: CardLayout };
+/** Beyond this many cards, summing sizes costs more per scroll than an estimate is off by. */
+const EXACT_UP_TO = 2000;
+/** The card sizes one list has measured, kept across its virtualizers (a new list starts afresh). */
+interface CardSizes {
+  measured?: FlowLayout['_metricsCache'];
+}
+
+const prepared = new Set<Locale>();
+
+/**
+ * Creates the `Intl` objects every card uses while the first page of ideas is on its way. The
+ * first formatter of a page loads the browser's locale data — tens of milliseconds on an old
+ * phone, more than the rest of a card — and would otherwise be paid after the ideas arrive.
+ * One task each, so that none is long and an arriving answer waits for one at most; core's
+ * format cache keeps them for the cards.
+ */
+function prepareFormats(locale: Locale): void {
+  if (prepared.has(locale)) return;
+  prepared.add(locale);
+  const steps = [
+    () => formatNumber(locale, 0),
+    () => pluralCategory(locale, 0),
+    () => formatPercent(locale, 0),
+    () => formatDate(locale, 0),
+  ];
+  const next = () => {
+    steps.shift()!();
+    if (steps.length) setTimeout(next);
+  };
+  setTimeout(next);
+}
 
 /**
  * A board of residents' ideas, modelled on Moscow's City of Ideas and Altai's proposals portal:
@@ -155,7 +221,7 @@ export class VecheIdeaBoard extends VecheElement {
   @state() private supportErrors: Record<string, string> = {};
   /** The open idea: loading (neither), loaded, or what went wrong. */
   @state() private page?: { for: string; idea?: Idea; error?: unknown };
-  @state() private categoryList?: IdeaCategory[];
+  private categoryList?: IdeaCategory[];
 
   /** The loaded ideas; a new array on every page, so the virtualizer sees the change. */
   private items: IdeaSummary[] = [];
@@ -178,27 +244,17 @@ export class VecheIdeaBoard extends VecheElement {
   /** Rendered cards by idea, while nothing they show has changed (see `renderCard`). */
   private cardCache = new WeakMap<IdeaSummary, { sig: string; card: TemplateResult }>();
   private loaded: Partial<Parts> = {};
+  private layout = { type: CardLayout, sizes: {} as CardSizes };
   private pledgeFlow?: InstanceType<Parts['pledge']['PledgeFlow']>;
   private submitForm?: InstanceType<Parts['form']['SubmitForm']>;
 
   private readonly text = new LocalizeController(this, ideaBoardMessages, () => this.config.value.locale);
 
-  /** Ideas and pledges waiting to be sent; they live here so a reload resends them without opening anything. */
-  private readonly ideaOutbox = new OutboxController<IdeaCreate, Idea>(this, {
-    storageKey: () => (this.config.value.api ? `outbox:ideas:${this.config.value.api}` : undefined),
-    client: () => this.client,
-    onSent: (idea) => this.submitted(idea),
-    onRejected: (error) => void this.form().then((form) => form.rejected(error)),
-    onAuthRequired: () => this.needSignIn('submit'),
-  });
-
-  private readonly pledgeOutbox = new OutboxController<PledgeCreate, PledgeResult>(this, {
-    storageKey: () => (this.config.value.api ? `outbox:pledges:${this.config.value.api}` : undefined),
-    client: () => this.client,
-    onSent: (result, item) => void this.pledges().then((flow) => flow.pledged(result, item)),
-    onRejected: (error, item) => void this.pledges().then((flow) => flow.rejected(error, item)),
-    onAuthRequired: () => this.needSignIn('pledge'),
-  });
+  /** Ideas and pledges waiting to be sent (see `useOutboxes`). */
+  private outboxes?: Outboxes;
+  private outboxesLoading?: Promise<Outboxes>;
+  /** Whether to look for what an earlier visit left queued (`resendQueued`) once the first cards show. */
+  private checkQueued = false;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -222,10 +278,14 @@ export class VecheIdeaBoard extends VecheElement {
     const client = this.client;
     if (client && !this.misconfigured && client !== this.categoriesFor) {
       this.categoriesFor = client;
-      fetchCategories(client, new AbortController().signal).then(
-        (list) => client === this.categoriesFor && (this.categoryList = list),
-        () => undefined,
-      );
+      fetchCategories(client, new AbortController().signal).then((list) => {
+        if (client !== this.categoriesFor) return;
+        this.categoryList = list;
+        // While the first page of ideas is on its way, the render that shows it shows these too:
+        // one render fewer before the first cards.
+        if (!(this.view === 'list' && this.items.length === 0 && this.loadingPage)) this.requestUpdate();
+      }, () => undefined);
+      this.checkQueued = true;
     }
     if (this.view === 'idea' && this.idea && client && this.page?.for !== `${client.baseUrl} ${this.idea}`) this.loadIdea(this.idea);
     const key = this.listKey();
@@ -245,9 +305,15 @@ export class VecheIdeaBoard extends VecheElement {
     this.setState('idea', idea);
     this.setState('submit', this.view === 'submit');
     this.setState('mine', list && this.mine);
-    this.setState('sending', this.ideaOutbox.status === 'sending' || this.pledgeOutbox.status === 'sending');
-    this.setState('offline', this.ideaOutbox.status === 'waiting' || this.pledgeOutbox.status === 'waiting');
+    const outboxes = this.outboxes ? [this.outboxes.ideas, this.outboxes.pledges] : [];
+    this.setState('sending', outboxes.some((outbox) => outbox.status === 'sending'));
+    this.setState('offline', outboxes.some((outbox) => outbox.status === 'waiting'));
     this.setState('signed-out', !!this.signIn);
+    // Reading storage is slow the first time in a page: not while the first cards are on their way.
+    if (this.checkQueued && !(list && this.items.length === 0 && this.loadingPage)) {
+      this.checkQueued = false;
+      setTimeout(() => this.resendQueued());
+    }
     if (this.focusPage && idea && this.loaded.page && (this.page?.idea || this.page?.error)) {
       this.focusPage = false;
       this.focusAfter ??= () => this.$('#page-title, [part~="not-found"], [part~="error"]')?.focus();
@@ -265,21 +331,70 @@ export class VecheIdeaBoard extends VecheElement {
   // ---------------------------------------------------------------- lazily loaded parts
 
   private async usePart<K extends keyof Parts>(name: K): Promise<Parts[K]> {
-    const part = (this.loaded[name] ??= (await parts[name]()) as Parts[K]) as Parts[K];
+    const locale = this.config.value.locale;
+    const [part] = await Promise.all([parts[name](), partTexts().then((texts) => texts.loadPartTexts(locale))]);
+    this.loaded[name] ??= part as Parts[K];
     this.requestUpdate();
-    return part;
+    return this.loaded[name]!;
   }
 
   private async pledges() {
-    const { PledgeFlow } = await this.usePart('pledge');
+    const [{ PledgeFlow }, { pledges }] = await Promise.all([this.usePart('pledge'), this.useOutboxes()]);
     this.requestUpdate();
-    return (this.pledgeFlow ??= new PledgeFlow(this.context, this.pledgeOutbox));
+    return (this.pledgeFlow ??= new PledgeFlow(this.context, pledges));
   }
 
   private async form() {
-    const { SubmitForm } = await this.usePart('form');
+    const [{ SubmitForm }, { ideas }] = await Promise.all([this.usePart('form'), this.useOutboxes()]);
     this.requestUpdate();
-    return (this.submitForm ??= new SubmitForm(this.context, this.ideaOutbox));
+    return (this.submitForm ??= new SubmitForm(this.context, ideas));
+  }
+
+  /**
+   * Ideas and pledges waiting to be sent live in outboxes (persisted, retried, resent after a
+   * reload). The list never uses them, so they load with the form or the pledge flow — or
+   * after the first render when the last visit left something queued (`resendQueued`).
+   */
+  private useOutboxes(): Promise<Outboxes> {
+    return (this.outboxesLoading ??= import('../../core/outbox.js').then(
+      ({ OutboxController }) => {
+        const api = () => this.config.value.api;
+        const client = () => this.client;
+        this.outboxes = {
+          ideas: new OutboxController<IdeaCreate, Idea>(this, {
+            storageKey: () => outboxKey('ideas', api()),
+            client,
+            onSent: (idea) => this.submitted(idea),
+            onRejected: (error) => void this.form().then((form) => form.rejected(error)),
+            onAuthRequired: () => this.needSignIn('submit'),
+          }),
+          pledges: new OutboxController<PledgeCreate, PledgeResult>(this, {
+            storageKey: () => outboxKey('pledges', api()),
+            client,
+            onSent: (result, item) => void this.pledges().then((flow) => flow.pledged(result, item)),
+            onRejected: (error, item) => void this.pledges().then((flow) => flow.rejected(error, item)),
+            onAuthRequired: () => this.needSignIn('pledge'),
+          }),
+        };
+        // Their first `hostUpdated` loads what is stored and sends it.
+        this.requestUpdate();
+        return this.outboxes;
+      },
+      (error: unknown) => {
+        this.outboxesLoading = undefined;
+        throw error;
+      },
+    ));
+  }
+
+  /** Loads the outboxes when an earlier visit left an idea or a pledge in them, so it goes out now. */
+  private resendQueued(): void {
+    const api = this.config.value.api;
+    const queued = (kind: keyof Outboxes) => {
+      const key = outboxKey(kind, api);
+      return !!key && (readStored<unknown[]>(key)?.length ?? 0) > 0;
+    };
+    if (this.isConnected && !this.outboxes && (queued('ideas') || queued('pledges'))) void this.useOutboxes().catch(() => undefined);
   }
 
   private _context?: BoardContext;
@@ -289,6 +404,7 @@ export class VecheIdeaBoard extends VecheElement {
       host: this,
       text: this.text,
       coreText: this.coreText,
+      wantedLocale: () => this.config.value.locale,
       client: () => this.client,
       api: () => this.config.value.api,
       category: () => this.category,
@@ -339,7 +455,11 @@ export class VecheIdeaBoard extends VecheElement {
     this.active = 0;
     this.rendered = -1;
     this.returnTo = undefined;
-    if (key) void this.loadPage();
+    this.layout = { type: CardLayout, sizes: {} };
+    if (key) {
+      void this.loadPage();
+      prepareFormats(this.config.value.locale);
+    }
   }
 
   private async loadPage(): Promise<void> {
@@ -413,7 +533,7 @@ export class VecheIdeaBoard extends VecheElement {
         @keydown=${this.onListKey}
         @focusin=${this.onFocusIn}
       >
-        ${virtualize({ items: this.items, keyFunction: (item: IdeaSummary) => item.id, renderItem: this.renderCard, scroller: true, layout: LAYOUT })}
+        ${virtualize({ items: this.items, keyFunction: (item: IdeaSummary) => item.id, renderItem: this.renderCard, scroller: true, layout: this.layout })}
       </div>
       ${this.renderListEnd()}`;
   }
@@ -501,6 +621,9 @@ export class VecheIdeaBoard extends VecheElement {
       this.$('#board-title')?.focus();
       return;
     }
+    // The list kept the sizes it measured (CardLayout), so the same offset shows the same cards.
+    scroller.scrollTop = back.scrollTop;
+    await new Promise(requestAnimationFrame);
     for (let attempt = 0; attempt < 6; attempt++) {
       const card = this.cardAt(back.index) ?? (await this.revealItem(back.index, 'start'));
       if (!card) return;

@@ -37,6 +37,16 @@ describe('<veche-idea-board> idea page and support', () => {
     });
   }
 
+  it('an idea page in English: its texts load with the part, and the board never mixes languages', async () => {
+    const data = backend.db.ideas.find((i) => i.status === 'published')!;
+    const el = await renderBoard({ attrs: { idea: data.id, locale: 'en' } });
+    expect(text(el, '#timeline-title')).to.equal('Progress');
+    expect(text(el, '[part~="badge"]')).to.equal('Published');
+    expect(text(el, '[part~="base"] > p > .button')).to.contain('Back to the list');
+    // The idea itself is in Russian (the demo region); the board's own words must not be.
+    expect(text(el)).to.not.match(/Ход рассмотрения|Назад к списку|Опубликована|Поддержать/);
+  });
+
   it('a missing idea says so', async () => {
     const el = await renderBoard({ attrs: { idea: 'idea-9999' } });
     expect(text(el, '[part~="not-found"]')).to.contain('Идея не найдена');
@@ -158,6 +168,20 @@ describe('<veche-idea-board> submitting an idea', () => {
     $<HTMLButtonElement>(el, '[part~="draft"] button')!.click();
     await el.updateComplete;
     expect($<HTMLInputElement>(el, '#title')!.value).to.equal('');
+  });
+
+  it('sends an idea an earlier visit left queued, without opening the form', async () => {
+    // The outbox loads lazily: only because something is queued does it load with the list.
+    const key = 'queued-before-reload-1';
+    const body = { title: 'Фонари в сквере', text: 'В сквере у библиотеки вечером темно, нужны фонари вдоль дорожек.', categoryId: 'parks' };
+    localStorage.setItem(`veche:outbox:ideas:${MOCK_API}`, JSON.stringify([{ key, path: '/ideas', body, createdAt: Date.now(), attempts: 1 }]));
+    const el = await renderBoard({ loaded: false });
+    const event = await oneEvent(el, 'veche-idea-submitted');
+    const posts = requests.filter((r) => r.method === 'POST' && r.path === '/ideas');
+    expect(posts.map((p) => p.key)).to.deep.equal([key]);
+    expect(backend.db.ideas.find((i) => i.id === event.detail.idea)).to.include({ title: 'Фонари в сквере', status: 'moderation' });
+    await waitUntil(() => text(el, '#notice').includes('отправлена на модерацию'));
+    expect(JSON.parse(localStorage.getItem(`veche:outbox:ideas:${MOCK_API}`) ?? '[]')).to.deep.equal([]);
   });
 
   it('signed out: submitting asks to sign in and keeps what was typed', async () => {

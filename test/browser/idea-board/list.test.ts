@@ -164,6 +164,26 @@ describe('<veche-idea-board> list', () => {
     expect(focused(el)!.querySelector('h3')!.textContent!.trim()).to.equal(title);
   });
 
+  it('back from an idea far down the list restores its scroll offset exactly', async function () {
+    this.timeout(20000);
+    const el = await renderBoard({ attrs: { status: 'published' } });
+    const count = Math.min(12, backend.db.ideas.filter((i) => i.status === 'published').length - 1);
+    cards(el)[0]!.focus();
+    // Card by card, as a reader goes: every card above is measured on the way, and the cards
+    // near the top are no longer rendered when the idea is opened.
+    for (let i = 0; i < count; i++) {
+      await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => focused(el)?.dataset.index === String(i + 1), `card ${i + 1} was not focused`);
+    }
+    const scrollTop = $(el, '.scroller')!.scrollTop;
+    expect(scrollTop).to.be.greaterThan(0);
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $(el, '[part~="idea"]'));
+    $<HTMLButtonElement>(el, '[part~="base"] > p > .button')!.click();
+    await waitUntil(() => focused(el)?.dataset.index === String(count), 'focus did not return to the card');
+    expect($(el, '.scroller')!.scrollTop).to.be.closeTo(scrollTop, 2);
+  });
+
   it('an empty board invites a first idea; a search without results offers to reset the filters', async () => {
     await mocks(...scenarios.empty());
     let el = await renderBoard();
