@@ -2,6 +2,13 @@
  * Numbers, dates and relative times through `Intl`, with formatters cached per locale.
  * Tatar falls back to Russian formats where the browser has no Tatar data: Tatar readers
  * in Russia read Russian dates, and an English fallback would be worse.
+ *
+ * The first `Intl` number or date formatter on a page costs V8 a one-time set-up of its locale
+ * data: 130–250 ms on a phone-class CPU (4× throttle), one long task that cannot be split. The
+ * formats the widgets show on a first render — whole and decimal numbers, percentages, the long
+ * date and date-time in Russian and English — are therefore written out here, producing exactly
+ * what `Intl` produces (test/browser/core/format.test.ts compares them over many values); any
+ * other format or locale goes to `Intl`. Plural rules are cheap and always come from `Intl`.
  */
 import type { Locale } from './config.js';
 
@@ -20,7 +27,84 @@ export function intlLocale(locale: Locale): string {
   return cached(`supported:${locale}`, () => (Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0 ? locale : 'ru'));
 }
 
+/** What the written-out formats need of a locale (the CLDR data `Intl` has for ru and en). */
+const SYMBOLS = {
+  ru: {
+    group: '\u00a0',
+    decimal: ',',
+    percent: '\u00a0%',
+    rubles: (amount: string) => `${amount}\u00a0₽`,
+    months: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
+  },
+  en: {
+    group: ',',
+    decimal: '.',
+    percent: '%',
+    rubles: (amount: string) => `RUB\u00a0${amount}`,
+    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  },
+} as const;
+
+const symbolsFor = (locale: Locale) => (locale === 'ru' || locale === 'en' ? SYMBOLS[locale] : undefined);
+
+/**
+ * `value × 10^shift` rounded half away from zero to `max` fraction digits, as decimal strings —
+ * like Intl, from the number's shortest decimal form (so 1.005 rounds to 1.01, not 1.00).
+ * Undefined for magnitudes the shortest form writes with an exponent.
+ */
+function roundDecimal(abs: number, shift: number, max: number): [string, string] | undefined {
+  const text = String(abs);
+  if (/e/i.test(text)) return undefined;
+  let [int = '0', frac = ''] = text.split('.');
+  // Moving the point in the string keeps the percent of 0.0145 at 1.45, as Intl does.
+  const moved = frac.slice(0, shift).padEnd(shift, '0');
+  int = (int + moved).replace(/^0+(?=\d)/, '');
+  frac = frac.slice(shift);
+  if (frac.length <= max) return [int, frac];
+  const roundUp = frac.charCodeAt(max) >= 53; // '5'
+  let digits = int + frac.slice(0, max);
+  if (roundUp) {
+    const list = digits.split('');
+    let i = list.length - 1;
+    for (; i >= 0; i--) {
+      if (list[i] === '9') list[i] = '0';
+      else {
+        list[i] = String(Number(list[i]) + 1);
+        break;
+      }
+    }
+    digits = (i < 0 ? '1' : '') + list.join('');
+  }
+  return [digits.slice(0, digits.length - max) || '0', digits.slice(digits.length - max)];
+}
+
+/**
+ * A decimal number, a percentage or whole rubles written out for ru and en; undefined when Intl
+ * must do it.
+ */
+function writtenNumber(locale: Locale, value: number, options: Intl.NumberFormatOptions): string | undefined {
+  const symbols = symbolsFor(locale);
+  const { style = 'decimal', minimumFractionDigits, maximumFractionDigits, currency, ...other } = options;
+  const rubles = style === 'currency' && currency === 'RUB' && maximumFractionDigits === 0 && !minimumFractionDigits;
+  const known = style === 'decimal' || style === 'percent' || rubles;
+  if (!symbols || !Number.isFinite(value) || Object.keys(other).length > 0 || !known || (currency && !rubles)) return undefined;
+  const percent = style === 'percent';
+  const min = minimumFractionDigits ?? 0;
+  const max = Math.max(min, maximumFractionDigits ?? (percent ? 0 : 3));
+  const rounded = roundDecimal(Math.abs(value), percent ? 2 : 0, max);
+  if (!rounded) return undefined;
+  const [int, rawFraction] = rounded;
+  const fraction = rawFraction.replace(/0+$/, '').padEnd(min, '0');
+  // Intl keeps the sign of a negative value that rounds to zero ("-0").
+  const sign = value < 0 || Object.is(value, -0) ? '-' : '';
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, symbols.group);
+  if (rubles) return sign + symbols.rubles(grouped);
+  return sign + grouped + (fraction ? symbols.decimal + fraction : '') + (percent ? symbols.percent : '');
+}
+
 export function formatNumber(locale: Locale, value: number, options: Intl.NumberFormatOptions = {}): string {
+  const written = writtenNumber(locale, value, options);
+  if (written !== undefined) return written;
   const key = `n:${locale}:${JSON.stringify(options)}`;
   return cached(key, () => new Intl.NumberFormat(intlLocale(locale), options)).format(value);
 }
@@ -29,19 +113,42 @@ export function formatPercent(locale: Locale, fraction: number): string {
   return formatNumber(locale, fraction, { style: 'percent', maximumFractionDigits: fraction < 0.1 && fraction > 0 ? 1 : 0 });
 }
 
-export function formatDate(
-  locale: Locale,
-  value: string | number | Date,
-  options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' },
-): string {
+const LONG_DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
+const LONG_DATE_TIME: Intl.DateTimeFormatOptions = { ...LONG_DATE, hour: '2-digit', minute: '2-digit' };
+
+const sameOptions = (a: Intl.DateTimeFormatOptions, b: Intl.DateTimeFormatOptions) =>
+  Object.keys(a).length === Object.keys(b).length && Object.entries(b).every(([k, v]) => a[k as keyof typeof a] === v);
+
+/** "26 ноября 2026 г. в 14:05" / "November 26, 2026 at 02:05 PM" written out; undefined when Intl must do it. */
+function writtenDate(locale: Locale, date: Date, options: Intl.DateTimeFormatOptions): string | undefined {
+  const symbols = symbolsFor(locale);
+  const withTime = sameOptions(options, LONG_DATE_TIME);
+  const year = date.getFullYear();
+  if (!symbols || (!withTime && !sameOptions(options, LONG_DATE)) || year < 1000 || year > 9999) return undefined;
+  const day = date.getDate();
+  const month = symbols.months[date.getMonth()]!;
+  const two = (n: number) => String(n).padStart(2, '0');
+  const minutes = two(date.getMinutes());
+  const hours = date.getHours();
+  if (locale === 'ru') {
+    const text = `${day} ${month} ${year} г.`;
+    return withTime ? `${text} в ${two(hours)}:${minutes}` : text;
+  }
+  const text = `${month} ${day}, ${year}`;
+  return withTime ? `${text} at ${two(hours % 12 || 12)}:${minutes} ${hours < 12 ? 'AM' : 'PM'}` : text;
+}
+
+export function formatDate(locale: Locale, value: string | number | Date, options: Intl.DateTimeFormatOptions = LONG_DATE): string {
   const date = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(date.getTime())) return '';
+  const written = writtenDate(locale, date, options);
+  if (written !== undefined) return written;
   const key = `d:${locale}:${JSON.stringify(options)}`;
   return cached(key, () => new Intl.DateTimeFormat(intlLocale(locale), options)).format(date);
 }
 
 export function formatDateTime(locale: Locale, value: string | number | Date): string {
-  return formatDate(locale, value, { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return formatDate(locale, value, LONG_DATE_TIME);
 }
 
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [

@@ -5,20 +5,30 @@
  */
 const memory = new Map<string, string>();
 
-function backend(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> {
+type Backend = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+let chosen: Backend | undefined;
+
+/**
+ * localStorage when it works, else memory. Probed once per page: the probe is a synchronous
+ * disk write (tens of milliseconds on an old phone), and whether storage is usable does not
+ * change while the page lives — a full quota later makes `setItem` throw, handled below.
+ */
+function backend(): Backend {
+  if (chosen) return chosen;
   try {
     const storage = globalThis.localStorage;
     const probe = 'veche:probe';
     storage.setItem(probe, '1');
     storage.removeItem(probe);
-    return storage;
+    chosen = storage;
   } catch {
-    return {
+    chosen = {
       getItem: (key) => memory.get(key) ?? null,
       setItem: (key, value) => void memory.set(key, value),
       removeItem: (key) => void memory.delete(key),
     };
   }
+  return chosen;
 }
 
 export function readStored<T>(key: string): T | undefined {

@@ -3,11 +3,10 @@ import { property, state } from 'lit/decorators.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
-import type { Locale } from '../../core/config.js';
 import { cssProps } from '../../core/css-props.js';
 import { warnOnce } from '../../core/dev.js';
 import { emit } from '../../core/events.js';
-import { formatDate, formatNumber, formatPercent, pluralCategory } from '../../core/format.js';
+import { formatDate, formatNumber, formatPercent } from '../../core/format.js';
 import { newIdempotencyKey } from '../../core/ids.js';
 import { LocalizeController } from '../../core/localize.js';
 import type { OutboxController } from '../../core/outbox.js';
@@ -107,31 +106,6 @@ const EXACT_UP_TO = 2000;
 /** The card sizes one list has measured, kept across its virtualizers (a new list starts afresh). */
 interface CardSizes {
   measured?: FlowLayout['_metricsCache'];
-}
-
-const prepared = new Set<Locale>();
-
-/**
- * Creates the `Intl` objects every card uses while the first page of ideas is on its way. The
- * first formatter of a page loads the browser's locale data — tens of milliseconds on an old
- * phone, more than the rest of a card — and would otherwise be paid after the ideas arrive.
- * One task each, so that none is long and an arriving answer waits for one at most; core's
- * format cache keeps them for the cards.
- */
-function prepareFormats(locale: Locale): void {
-  if (prepared.has(locale)) return;
-  prepared.add(locale);
-  const steps = [
-    () => formatNumber(locale, 0),
-    () => pluralCategory(locale, 0),
-    () => formatPercent(locale, 0),
-    () => formatDate(locale, 0),
-  ];
-  const next = () => {
-    steps.shift()!();
-    if (steps.length) setTimeout(next);
-  };
-  setTimeout(next);
 }
 
 /**
@@ -456,10 +430,7 @@ export class VecheIdeaBoard extends VecheElement {
     this.rendered = -1;
     this.returnTo = undefined;
     this.layout = { type: CardLayout, sizes: {} };
-    if (key) {
-      void this.loadPage();
-      prepareFormats(this.config.value.locale);
-    }
+    if (key) void this.loadPage();
   }
 
   private async loadPage(): Promise<void> {

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { DraftController } from '../../core/draft-controller.js';
 import { emit } from '../../core/events.js';
-import { formatDate, formatDateTime, formatNumber } from '../../core/format.js';
+import { formatDate, formatDateTime } from '../../core/format.js';
 import { newIdempotencyKey } from '../../core/ids.js';
 import { LocalizeController } from '../../core/localize.js';
 import { ApiError } from '../../core/problem.js';
@@ -124,12 +124,6 @@ export class VechePoll extends VecheElement {
   private readonly task = new Task(this, {
     task: async ([client, id], { signal }) => {
       if (!client || !id) return initialState;
-      // A page's first Intl formatter costs V8 a one-time set-up of tens of milliseconds: paid in
-      // a task of its own while the poll is on its way, it neither lengthens the render nor delays it.
-      setTimeout(() => {
-        formatDate(this.text.locale, 0);
-        formatNumber(this.text.locale, 0);
-      });
       try {
         const poll = await fetchPoll(client, id, signal);
         // Started now, not when first rendered: a part arrives while the poll paints. A survey
