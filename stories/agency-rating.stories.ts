@@ -9,6 +9,7 @@ import { waitFor } from 'storybook/test';
 import { createMockBackend, fixtureIds, mockToken, scenarios } from '../src/mocks/index.js';
 import { problemResponse } from '../src/mocks/http.js';
 import '../src/widgets/agency-rating/define.js';
+import { VecheAgencyRating, type AgencyRatingParts } from '../src/widgets/agency-rating/veche-agency-rating.js';
 import { STORY_API } from './support/story-api.js';
 
 const agencies = fixtureIds.agencies;
@@ -87,3 +88,48 @@ export const NotFound: Story = { args: { agency: 'nowhere' }, play: shows('[part
 export const Loading: Story = { parameters: backend(...scenarios.loading(STORY_API)), play: shows('[aria-busy="true"]') };
 /** The backend fails: a message and a retry. */
 export const BackendError: Story = { parameters: backend(...scenarios.serverError(STORY_API)), play: shows('[part~="retry"]') };
+
+/** An agency rating whose form's code loads as `load` says: slow or failed, as on a bad connection. */
+function withFormPart(tag: string, load: () => Promise<never>): string {
+  if (!customElements.get(tag)) {
+    customElements.define(
+      tag,
+      class extends VecheAgencyRating {
+        protected override importPart<K extends keyof AgencyRatingParts>(name: K): Promise<AgencyRatingParts[K]> {
+          return name === 'form' ? load() : super.importPart(name);
+        }
+      },
+    );
+  }
+  return tag;
+}
+
+/** Waits until the citizen can rate (the form's code is what is missing) and the element shows `selector`. */
+const inTag = (canvas: HTMLElement, tag: string, selector: string) =>
+  waitFor(
+    () => {
+      const el = canvas.querySelector(tag);
+      if (!el?.matches(':state(eligible)') || !el.shadowRoot?.querySelector(selector)) throw new Error(`no ${selector} yet`);
+    },
+    { timeout: 8000 },
+  );
+
+/** The citizen can rate and the form's code is on its way (a slow connection): the record, and the form's place says so. */
+export const FormLoading: Story = {
+  // A backend of its own: the shared one may have had this rating sent by another story.
+  parameters: backend(),
+  render: ({ agency, citizen }) => {
+    withFormPart('veche-agency-rating-form-loading', () => new Promise<never>(() => {}));
+    return html`<veche-agency-rating-form-loading api=${STORY_API} agency=${agency} .getToken=${citizen ? () => mockToken(citizen) : undefined}></veche-agency-rating-form-loading>`;
+  },
+  play: async ({ canvasElement }) => inTag(canvasElement, 'veche-agency-rating-form-loading', '[part~="form"] [aria-busy="true"]'),
+};
+/** The form's code could not be loaded (the connection dropped): the standard error with a retry in its place. */
+export const FormFailed: Story = {
+  parameters: backend(),
+  render: ({ agency, citizen }) => {
+    withFormPart('veche-agency-rating-form-failed', () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
+    return html`<veche-agency-rating-form-failed api=${STORY_API} agency=${agency} .getToken=${citizen ? () => mockToken(citizen) : undefined}></veche-agency-rating-form-failed>`;
+  },
+  play: async ({ canvasElement }) => inTag(canvasElement, 'veche-agency-rating-form-failed', '[part~="form"] [part~="retry"]'),
+};

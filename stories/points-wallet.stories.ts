@@ -9,6 +9,7 @@ import type { RequestHandler } from 'msw';
 import { waitFor } from 'storybook/test';
 import { createMockBackend, fixtureIds, mockToken, scenarios } from '../src/mocks/index.js';
 import '../src/widgets/points-wallet/define.js';
+import { VechePointsWallet, type WalletSections } from '../src/widgets/points-wallet/veche-points-wallet.js';
 import { STORY_API } from './support/story-api.js';
 
 const citizens = fixtureIds.citizens;
@@ -112,3 +113,45 @@ export const SignedOut: Story = { args: { citizen: null }, play: shows('[part~="
 export const Loading: Story = { parameters: backend(...scenarios.loading(STORY_API)), play: shows('[aria-busy="true"]') };
 /** The backend fails: a message and a retry. */
 export const BackendError: Story = { parameters: backend(...scenarios.serverError(STORY_API)), play: shows('[part~="retry"]') };
+
+/** A wallet whose sections' code loads as `load` says: slow or failed, as on a bad connection. */
+function withSections(tag: string, load: () => Promise<never>): string {
+  if (!customElements.get(tag)) {
+    customElements.define(
+      tag,
+      class extends VechePointsWallet {
+        protected override importSection<K extends keyof WalletSections>(): Promise<WalletSections[K]> {
+          return load();
+        }
+      },
+    );
+  }
+  return tag;
+}
+
+const inTag = (canvas: HTMLElement, tag: string, selector: string) =>
+  waitFor(
+    () => {
+      if (!canvas.querySelector(tag)?.shadowRoot?.querySelector(selector)) throw new Error(`no ${selector} yet`);
+    },
+    { timeout: 8000 },
+  );
+
+/** The history's code is on its way (a slow connection): the list's skeleton keeps its place. */
+export const SectionLoading: Story = {
+  args: { tab: 'history' },
+  render: ({ citizen, tab }) => {
+    withSections('veche-points-wallet-section-loading', () => new Promise<never>(() => {}));
+    return html`<veche-points-wallet-section-loading api=${STORY_API} tab=${tab} .getToken=${citizen ? () => mockToken(citizen) : undefined}></veche-points-wallet-section-loading>`;
+  },
+  play: async ({ canvasElement }) => inTag(canvasElement, 'veche-points-wallet-section-loading', '[part~="panel"] [aria-busy="true"]'),
+};
+/** The history's code could not be loaded (the connection dropped): the standard error with a retry; the balance stays. */
+export const SectionFailed: Story = {
+  args: { tab: 'history' },
+  render: ({ citizen, tab }) => {
+    withSections('veche-points-wallet-section-failed', () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
+    return html`<veche-points-wallet-section-failed api=${STORY_API} tab=${tab} .getToken=${citizen ? () => mockToken(citizen) : undefined}></veche-points-wallet-section-failed>`;
+  },
+  play: async ({ canvasElement }) => inTag(canvasElement, 'veche-points-wallet-section-failed', '[part~="panel"] [part~="retry"]'),
+};

@@ -20,14 +20,17 @@ const at = (id: string) => `/agencies/${encodeURIComponent(id)}`;
 
 export const fetchAgency = (client: ApiClient, id: string, signal: AbortSignal) => client.get<Agency>(at(id), { signal });
 
-export const fetchRatings = (client: ApiClient, id: string, cursor: string | undefined, signal?: AbortSignal) =>
-  client.get<RatingPage>(`${at(id)}/ratings`, { query: { cursor, limit: 5 }, ...(signal ? { signal } : {}) });
+export const fetchRatings = (client: ApiClient, id: string, cursor: string | null, signal: AbortSignal) =>
+  client.get<RatingPage>(`${at(id)}/ratings`, { query: { cursor, limit: 5 }, signal });
 
 export const fetchEligibility = (client: ApiClient, id: string, signal: AbortSignal) =>
   client.get<RatingEligibility>(`${at(id)}/rating-eligibility`, { signal });
 
-export const fetchRanking = (client: ApiClient, sort: RankingSort, cursor: string | undefined, signal?: AbortSignal) =>
-  client.get<AgencyPage>('/agencies', { query: { sort, cursor, limit: 20 }, ...(signal ? { signal } : {}) });
+export const fetchRanking = (client: ApiClient, sort: RankingSort, cursor: string | null, signal: AbortSignal) =>
+  client.get<AgencyPage>('/agencies', { query: { sort, cursor, limit: 20 }, signal });
 
 /** Where a rating is posted; the outbox sends it with its own idempotency key. */
 export const ratingsPath = (id: string) => `${at(id)}/ratings`;
+
+/** Where a rating waiting for the connection is kept: the widget checks it on load, the form owns it. */
+export const ratingQueueKey = (api: string, id: string) => `outbox:rating:${api}#${id}`;

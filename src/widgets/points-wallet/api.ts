@@ -17,6 +17,8 @@ export type DonationResult = S['DonationResult'];
 /** Where spends go; the outbox posts them with their own idempotency key. */
 export const REDEEM_PATH = '/redemptions';
 export const DONATE_PATH = '/donations';
+/** Where queued spends are kept for a backend: the wallet checks it on load, the spend flow owns it. */
+export const spendQueueKey = (api: string) => `outbox:wallet:${api}`;
 
 export const LEDGER_KINDS: LedgerKind[] = ['earned', 'spent', 'donated'];
 export const REWARD_CATEGORIES: RewardCategory[] = ['culture', 'transport', 'sport', 'souvenirs', 'services'];

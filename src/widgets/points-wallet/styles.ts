@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** The wallet's own tokens read through fallback chains, so a theme on `:root` reaches them. */
+/**
+ * The wallet's frame, balance and tabs. The wallet's own tokens are read through fallback
+ * chains, so a theme on `:root` reaches them. Sections loaded on use bring their own styles.
+ */
 export const walletStyles = css`
   :host {
     --_accent: var(--veche-wallet-accent, var(--_primary));
@@ -8,11 +11,7 @@ export const walletStyles = css`
     --_reserve: var(--veche-wallet-reserve, 20em);
   }
   .wallet,
-  .panel,
-  .items,
-  form,
-  .card,
-  .done {
+  .panel {
     display: grid;
     gap: 0.75em;
     align-content: start;
@@ -41,10 +40,6 @@ export const walletStyles = css`
     list-style: none;
   }
   .head,
-  .toolbar,
-  .actions,
-  .quick,
-  .note,
   .tabs {
     display: flex;
     flex-wrap: wrap;
@@ -62,11 +57,6 @@ export const walletStyles = css`
   .muted,
   .hint {
     color: var(--_text-muted);
-  }
-  .note {
-    padding: 0.5em 0.75em;
-    border-radius: var(--_radius);
-    background: var(--_warning-surface);
   }
   .tabs {
     gap: 0.25em;
@@ -118,103 +108,6 @@ export const walletStyles = css`
   }
   .mine {
     font-weight: 700;
-  }
-  .entry {
-    display: grid;
-    grid-template-columns: 1fr auto;
-    gap: 0 1em;
-    padding-block: 0.5em;
-    border-block-end: 1px solid var(--_border);
-  }
-  .entry .muted {
-    grid-column: 1 / -1;
-    font-size: 0.875em;
-  }
-  .amount {
-    font-weight: 700;
-    white-space: nowrap;
-  }
-  .earned .amount {
-    color: var(--_success);
-  }
-  .items {
-    gap: 0.75em;
-  }
-  .card {
-    gap: 0.5em;
-    justify-items: start;
-    padding: var(--_gap);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-  .card img {
-    inline-size: 100%;
-    max-inline-size: 20em;
-    aspect-ratio: 16 / 9;
-    object-fit: cover;
-    border-radius: var(--_radius);
-  }
-  .sold-out {
-    font-weight: 700;
-    color: var(--_danger);
-  }
-  select,
-  input {
-    min-block-size: var(--_target);
-    max-inline-size: 100%;
-    padding: 0.25em 0.5em;
-    border: 2px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-  }
-  label {
-    font-weight: 600;
-  }
-  .chip {
-    min-block-size: var(--_target);
-    padding: 0.25em 0.75em;
-    border: 2px solid var(--_border);
-    border-radius: 1.5em;
-    background: var(--_surface);
-    cursor: pointer;
-  }
-  .chip[aria-pressed='true'] {
-    border-color: var(--_accent);
-    box-shadow: inset 0 0 0 1px var(--_accent);
-    font-weight: 700;
-  }
-  .link {
-    background: none;
-    border: 0;
-    padding: 0;
-    min-block-size: 24px;
-    cursor: pointer;
-  }
-  .done {
-    padding: var(--_gap);
-    border-radius: var(--_radius);
-    border-inline-start: 6px solid var(--_success);
-    background: var(--_surface-alt);
-  }
-  code {
-    font-size: 1.25em;
-    font-weight: 700;
-    letter-spacing: 0.05em;
-  }
-  dialog {
-    inline-size: min(32em, calc(100vw - 2em));
-    padding: var(--_gap);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_text);
-  }
-  dialog[open] {
-    display: grid;
-    gap: 0.75em;
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.5);
   }
   .skeleton.line {
     block-size: 1.5em;

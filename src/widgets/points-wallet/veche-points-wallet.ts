@@ -2,54 +2,37 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { cssProps } from '../../core/css-props.js';
-import { DraftController } from '../../core/draft-controller.js';
-import { emit, type VechePointsChangeDetail } from '../../core/events.js';
-import { formatDate } from '../../core/format.js';
-import { newIdempotencyKey } from '../../core/ids.js';
-import { LocalizeController } from '../../core/localize.js';
-import { OutboxController, type OutboxItem } from '../../core/outbox.js';
+import type { VechePointsChangeDetail } from '../../core/events.js';
+import { LocalizeController, loadMessages } from '../../core/localize.js';
+import { PagedList } from '../../core/paged-list.js';
 import { ApiError } from '../../core/problem.js';
+import { signedInOnly } from '../../core/session.js';
+import { readStored } from '../../core/storage.js';
 import { baseStyles } from '../../core/styles.js';
 import { VecheElement } from '../../core/veche-element.js';
-import { checkAmount, maxDonation, quickAmounts } from './amount.js';
-import {
-  DONATE_PATH,
-  fetchFunds,
-  fetchLedger,
-  fetchRewards,
-  fetchWallet,
-  LEDGER_KINDS,
-  REDEEM_PATH,
-  REWARD_CATEGORIES,
-  type DonationCreate,
-  type DonationResult,
-  type Fund,
-  type LedgerEntry,
-  type LedgerKind,
-  type RedemptionCreate,
-  type RedemptionResult,
-  type Reward,
-  type RewardCategory,
-  type Wallet,
-} from './api.js';
+import { fetchFunds, fetchLedger, fetchRewards, fetchWallet, spendQueueKey, type Fund, type LedgerEntry, type LedgerKind, type Reward, type RewardCategory, type Wallet } from './api.js';
 import type {} from './events.js';
+import { LazyPart } from './lazy-part.js';
 import { walletMessages } from './messages.js';
-import { PagedList } from '../../core/paged-list.js';
-import { imageSource } from '../../core/urls.js';
-import { signedInOnly } from '../../core/session.js';
+import type { Pending, Tab, WalletContext } from './sections.js';
 import { walletStyles } from './styles.js';
 
-type Tab = 'balance' | 'history' | 'rewards' | 'donations';
-type Spend = RedemptionCreate | DonationCreate;
-type SpendResult = RedemptionResult | DonationResult;
-/** What the confirmation dialog asks about. The key is made when it opens: a double click is one spend. */
-type Pending = { key: string; reward: Reward } | { key: string; fund: Fund; amount: number };
-type Outcome = { redeemed: RedemptionResult } | { donated: DonationResult } | { refused: string; tab: Tab };
+/**
+ * The sections the balance tab does not need, each loaded when its tab is first shown (or
+ * pointed at), in parallel with the tab's list. Spending comes with rewards and donations.
+ */
+const sections = {
+  history: () => import('./history.js'),
+  rewards: () => import('./rewards.js'),
+  donations: () => import('./donations.js'),
+  spend: () => import('./spend.js'),
+};
+export type WalletSections = { [K in keyof typeof sections]: Awaited<ReturnType<(typeof sections)[K]>> };
+type Sections = WalletSections;
 
 const TABS: Tab[] = ['balance', 'history', 'rewards', 'donations'];
 const TAB_TEXT = { balance: 'tabBalance', history: 'tabHistory', rewards: 'tabRewards', donations: 'tabDonations' } as const;
-const KIND_TEXT = { earned: 'kindEarned', spent: 'kindSpent', donated: 'kindDonated' } as const;
-const ENTRY_TEXT = { earned: 'entryEarned', spent: 'entrySpent', donated: 'entryDonated' } as const;
+
 
 /**
  * The citizen's points: balance and level with progress to the next one, the ledger with
@@ -57,6 +40,7 @@ const ENTRY_TEXT = { earned: 'entryEarned', spent: 'entrySpent', donated: 'entry
  * is confirmed in a dialog and goes through the outbox with its own idempotency key, so a
  * retry after a lost answer never spends twice. Follows `veche-points-change` from other
  * widgets on the page, coalescing bursts into at most one refetch.
+ * The balance shows at once; history, rewards, donations and the spend flow load on first use.
  *
  * @summary Lets a citizen see, spend and donate their participation points.
  * @tag veche-points-wallet
@@ -113,29 +97,15 @@ export class VechePointsWallet extends VecheElement {
   @state() private signedOut = false;
   @state() private kind: LedgerKind | '' = '';
   @state() private category: RewardCategory | '' = '';
-  @state() private pending?: Pending;
-  @state() private outcome?: Outcome;
-  @state() private amounts: Record<string, string> = {};
-  @state() private amountErrors: Record<string, string> = {};
   private refreshTimer?: ReturnType<typeof setTimeout>;
-  private returnFocus?: HTMLElement;
-  private restored = false;
   private lastClient?: unknown;
 
   private readonly text = new LocalizeController(this, walletMessages, () => this.config.value.locale);
-  private readonly draft = new DraftController<{ amounts: Record<string, string> }>(this, {
-    key: () => (this.config.value.api ? `draft:wallet:${this.config.value.api}` : undefined),
-  });
-  private readonly outbox = new OutboxController<Spend, SpendResult>(this, {
-    storageKey: () => (this.config.value.api ? `outbox:wallet:${this.config.value.api}` : undefined),
-    client: () => this.client,
-    onSent: (result) => void this.spent(result),
-    onRejected: (error, item) => void this.refused(error, item),
-    onAuthRequired: () => {
-      this.dialog?.close();
-      this.signedOut = true;
-    },
-  });
+  /** The sections' texts: created with the first section, so they load with it. */
+  private sectionText?: WalletContext['text'];
+  private readonly sections = {} as { [K in keyof Sections]: LazyPart<Sections[K]> };
+  private donationForms?: InstanceType<Sections['donations']['DonationForms']>;
+  private spendFlow?: InstanceType<Sections['spend']['SpendFlow']>;
 
   private readonly task = new Task(this, {
     task: async ([client], { signal }) => {
@@ -145,11 +115,13 @@ export class VechePointsWallet extends VecheElement {
         this.lastClient = client;
         for (const list of [this.history, this.rewards, this.funds]) list.reset();
       }
+      // A spend queued on an earlier visit goes out as soon as possible: its flow loads now.
+      const api = this.config.value.api;
+      if (api && readStored<unknown[]>(spendQueueKey(api))?.length) void this.spend();
       try {
         const wallet = await signedInOnly(client, () => fetchWallet(client, signal));
         this.wallet = wallet;
         this.signedOut = false;
-        this.restore();
         return wallet;
       } catch (error) {
         if (error instanceof ApiError && error.kind === 'auth') {
@@ -201,11 +173,18 @@ export class VechePointsWallet extends VecheElement {
     super.updated(changed);
     const phase = this.phase;
     for (const name of ['loading', 'ready', 'error', 'signed-out'] as const) this.setState(name, phase === name);
-    this.setState('sending', this.outbox.status === 'sending');
-    this.setState('waiting', this.outbox.status === 'waiting');
-    // A tab's list loads when the tab is first shown (after this update, not inside it).
+    const status = this.flow?.outbox.status;
+    this.setState('sending', status === 'sending');
+    this.setState('waiting', status === 'waiting');
+    // A tab's section and list load when the tab is first shown (after this update, not inside it).
+    const tab = this.current;
     const list = this.list;
-    if (this.wallet && list && !list.loaded) queueMicrotask(() => void (list.loaded || this.load(list)));
+    if (this.wallet && tab !== 'balance') {
+      queueMicrotask(() => {
+        void this.prepare(tab);
+        if (list && !list.loaded) void this.load(list);
+      });
+    }
   }
 
   private get phase(): 'loading' | 'ready' | 'error' | 'signed-out' | undefined {
@@ -222,10 +201,6 @@ export class VechePointsWallet extends VecheElement {
   private get list(): PagedList<unknown> | undefined {
     const tab = this.current;
     return tab === 'history' ? this.history : tab === 'rewards' ? this.rewards : tab === 'donations' ? this.funds : undefined;
-  }
-
-  private get dialog(): HTMLDialogElement | null {
-    return this.renderRoot.querySelector('dialog');
   }
 
   private async load(list: PagedList<unknown>, more = false): Promise<void> {
@@ -245,14 +220,100 @@ export class VechePointsWallet extends VecheElement {
     }, (this.constructor as typeof VechePointsWallet).refreshDelayMs);
   }
 
-  private restore(): void {
-    if (this.restored) return;
-    this.restored = true;
-    this.amounts = this.draft.load()?.value.amounts ?? {};
-  }
-
   private points(count: number): string {
     return this.coreText.t('points', { count });
+  }
+
+  // ---------------------------------------------------------------- lazily loaded sections
+
+  private section<K extends keyof Sections>(name: K): LazyPart<Sections[K]> {
+    const parts = this.sections as Record<K, LazyPart<Sections[K]>>;
+    return (parts[name] ??= new LazyPart(
+      this,
+      async () => {
+        const section = await this.importSection(name);
+        // The texts come before the section shows, so it never flashes in Russian.
+        await loadMessages(section.sectionMessages, this.config.value.locale);
+        this.sectionText ??= new LocalizeController(this, section.sectionMessages, () => this.config.value.locale);
+        return section;
+      },
+      (error) => this.reportError(error),
+    ));
+  }
+
+  /** Imports a section's code. A seam for stories, which show a slow or failed import. */
+  protected importSection<K extends keyof Sections>(name: K): Promise<Sections[K]> {
+    return sections[name]() as Promise<Sections[K]>;
+  }
+
+  /** Starts loading what a tab needs: its section, and for rewards and donations the spend flow. */
+  private prepare(tab: Tab): Promise<unknown> {
+    if (tab === 'balance') return Promise.resolve();
+    if (tab === 'history') return this.section('history').load();
+    return Promise.all([this.section(tab).load(), this.spend()]);
+  }
+
+  /** The spend flow, once its code is here; it owns the outbox, so creating it resends what is queued. */
+  private get flow() {
+    const section = this.sections.spend?.value;
+    return section && (this.spendFlow ??= new section.SpendFlow(this.context));
+  }
+
+  private async spend() {
+    await this.section('spend').load();
+    return this.flow;
+  }
+
+  private async confirm(pending: Pending, trigger: HTMLElement): Promise<void> {
+    const flow = await this.spend();
+    if (flow) await flow.open(pending, trigger);
+  }
+
+  private _context?: WalletContext;
+  /** What the sections use of the wallet. */
+  private get context(): WalletContext {
+    return (this._context ??= {
+      host: this,
+      // Sections are handed the context only after their texts were loaded with them.
+      text: this.sectionText!,
+      coreText: this.coreText,
+      history: this.history,
+      rewards: this.rewards,
+      funds: this.funds,
+      client: () => this.client,
+      api: () => this.config.value.api,
+      balance: () => this.wallet?.balance ?? 0,
+      points: (count) => this.points(count),
+      kind: () => this.kind,
+      filterHistory: (kind) => {
+        this.kind = kind;
+        void this.load(this.history);
+      },
+      category: () => this.category,
+      filterRewards: (category) => {
+        this.category = category;
+        void this.load(this.rewards);
+      },
+      load: (list, more) => this.load(list, more),
+      confirm: (pending, trigger) => void this.confirm(pending, trigger),
+      setBalance: (balance) => {
+        if (this.wallet) this.wallet = { ...this.wallet, balance };
+      },
+      refresh: () => void this.task.run(),
+      scheduleRefresh: () => this.scheduleRefresh(),
+      show: (tab) => (this.tab = tab),
+      signOut: () => (this.signedOut = true),
+      donated: (fundId) => void this.section('donations').load().then(() => this.forms?.donated(fundId)),
+      announce: (message, options) => this.announcer.announce(message, options),
+      describeError: (error) => this.describeError(error),
+      reportError: (error) => this.reportError(error),
+      renderError: (error, retry) => this.renderError(error, retry),
+    });
+  }
+
+  private get forms() {
+    const section = this.sections.donations?.value;
+    return section && (this.donationForms ??= new section.DonationForms(this.context));
   }
 
   // ---------------------------------------------------------------- tabs
@@ -272,125 +333,6 @@ export class VechePointsWallet extends VecheElement {
     void this.select(TABS[(target + TABS.length) % TABS.length]!, true);
   }
 
-  // ---------------------------------------------------------------- spending
-
-  private async open(pending: Pending, trigger: HTMLElement): Promise<void> {
-    this.returnFocus = trigger;
-    this.pending = pending;
-    this.outcome = undefined;
-    await this.updateComplete;
-    const dialog = this.dialog!;
-    if (!dialog.open) dialog.showModal();
-    dialog.querySelector<HTMLElement>('[data-primary]')?.focus();
-  }
-
-  private confirm(): void {
-    const pending = this.pending;
-    if (!pending || this.queued(pending)) return;
-    if ('reward' in pending) void this.outbox.send(REDEEM_PATH, { rewardId: pending.reward.id }, { key: pending.key });
-    else void this.outbox.send(DONATE_PATH, { fundId: pending.fund.id, amount: pending.amount }, { key: pending.key });
-  }
-
-  private queued(pending: Pending): boolean {
-    return this.outbox.items.some((item) => item.key === pending.key);
-  }
-
-  private onClose(): void {
-    this.pending = undefined;
-    if (this.returnFocus?.isConnected) this.returnFocus.focus();
-    this.returnFocus = undefined;
-  }
-
-  /** Keeps Tab and Shift+Tab inside the open dialog. */
-  private trapFocus(event: KeyboardEvent): void {
-    if (event.key !== 'Tab') return;
-    const focusable = [...this.dialog!.querySelectorAll<HTMLElement>('button')];
-    const active = this.shadowRoot!.activeElement;
-    const edge = event.shiftKey ? focusable[0] : focusable.at(-1);
-    if (active === edge || !focusable.includes(active as HTMLElement)) {
-      event.preventDefault();
-      (event.shiftKey ? focusable.at(-1) : focusable[0])?.focus();
-    }
-  }
-
-  /** Shows what became of a spend on its tab and puts the citizen there. */
-  private async finish(outcome: Outcome, tab: Tab): Promise<void> {
-    this.outcome = outcome;
-    this.tab = tab;
-    this.returnFocus = undefined;
-    this.dialog?.close();
-    this.pending = undefined;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#outcome')?.focus();
-  }
-
-  private async spent(result: SpendResult): Promise<void> {
-    const { points } = result;
-    if (this.wallet) this.wallet = { ...this.wallet, balance: points.balance };
-    const redeemed = 'redemption' in result;
-    if (redeemed) {
-      this.rewards.replace((r) => r.id === result.reward.id, result.reward);
-      emit(this, 'veche-redeem', { reward: result.reward.id, redemption: result.redemption.id, cost: result.redemption.cost, balance: points.balance });
-      this.announcer.announce(`${this.text.t('redeemed', { points: this.points(points.spent), title: result.redemption.rewardTitle })} ${this.text.t('voucher')} ${result.redemption.voucherCode}`);
-    } else {
-      this.funds.replace((f) => f.id === result.fund.id, result.fund);
-      const { [result.fund.id]: _done, ...amounts } = this.amounts;
-      this.amounts = amounts;
-      this.draft.save({ amounts });
-      emit(this, 'veche-donate', { fund: result.fund.id, donation: result.donation.id, amount: result.donation.amount, balance: points.balance });
-      this.announcer.announce(this.text.t('thanks', { points: this.points(result.donation.amount), name: result.fund.name }));
-    }
-    const delta = points.awarded - points.spent;
-    if (delta) emit(this, 'veche-points-change', { delta, balance: points.balance, reason: points.reason ?? (redeemed ? 'redemption' : 'donation') });
-    // Totals, level and history catch up with one refetch, shared with any echo from other widgets.
-    this.scheduleRefresh();
-    await this.finish(redeemed ? { redeemed: result } : { donated: result }, redeemed ? 'rewards' : 'donations');
-  }
-
-  /** The server said no for good (out of stock, not enough points after all, …): say why and refresh. */
-  private async refused(error: ApiError, item: OutboxItem<Spend>): Promise<void> {
-    const redeem = item.path === REDEEM_PATH;
-    let message = this.describeError(error);
-    if (error.slug === 'out-of-stock') {
-      const id = (item.body as RedemptionCreate).rewardId;
-      const title = this.rewards.items.find((r) => r.id === id)?.title ?? (this.pending && 'reward' in this.pending ? this.pending.reward.title : id);
-      message = this.text.t('outOfStockRace', { title });
-    } else if (error.slug === 'insufficient-points') {
-      const missing = Number(error.problem?.missing);
-      message = this.text.t('insufficientRace', { points: this.points(missing > 0 ? missing : 0) });
-    }
-    this.reportError(error);
-    this.announcer.announce(message, { assertive: true });
-    void this.task.run();
-    void this.load(redeem ? this.rewards : this.funds);
-    await this.finish({ refused: message, tab: redeem ? 'rewards' : 'donations' }, redeem ? 'rewards' : 'donations');
-  }
-
-  private setAmount(fund: Fund, value: string): void {
-    this.amounts = { ...this.amounts, [fund.id]: value };
-    if (this.amountErrors[fund.id]) this.amountErrors = { ...this.amountErrors, [fund.id]: this.amountProblem(fund, value) ?? '' };
-    this.draft.save({ amounts: this.amounts });
-  }
-
-  private amountProblem(fund: Fund, value: string): string | undefined {
-    const problem = checkAmount(value, fund, this.wallet?.balance ?? 0);
-    return problem && this.text.t(problem[0], problem[1]);
-  }
-
-  private async onDonate(event: SubmitEvent, fund: Fund): Promise<void> {
-    event.preventDefault();
-    const value = this.amounts[fund.id] ?? '';
-    const problem = this.amountProblem(fund, value);
-    this.amountErrors = { ...this.amountErrors, [fund.id]: problem ?? '' };
-    if (problem) {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(`#amount-${fund.id}`)?.focus();
-      return;
-    }
-    const trigger = (event.submitter as HTMLElement | null) ?? (event.target as HTMLFormElement).querySelector('[part~="donate"]')!;
-    void this.open({ key: newIdempotencyKey(), fund, amount: Number(value.trim()) }, trigger);
-  }
-
   // ---------------------------------------------------------------- rendering
 
   protected override render(): TemplateResult {
@@ -408,7 +350,6 @@ export class VechePointsWallet extends VecheElement {
           </div>`;
     }
     const tab = this.current;
-    const waiting = this.outbox.status === 'waiting' && this.outbox.items.length > 0 && !this.pending;
     return html`<article class="wallet" part="base" aria-labelledby="title" lang=${this.text.locale}>
       <header class="head">
         <h2 id="title" part="title">${this.text.t('title')}</h2>
@@ -416,12 +357,7 @@ export class VechePointsWallet extends VecheElement {
           <span class="visually-hidden">${this.text.t('balance')}: </span>${this.points(wallet.balance)}
         </p>
       </header>
-      ${waiting
-        ? html`<div class="note" part="status queued">
-            <p>${this.text.t('queued', { count: this.outbox.items.length })}</p>
-            <button class="link" type="button" @click=${() => this.outbox.retryNow()}>${this.text.t('sendNow')}</button>
-          </div>`
-        : nothing}
+      ${this.flow?.renderQueued() ?? nothing}
       <div class="tabs" role="tablist" aria-label=${this.text.t('tabsLabel')} part="tabs" @keydown=${this.onTabKey}>
         ${TABS.map(
           (name) => html`<button
@@ -433,22 +369,37 @@ export class VechePointsWallet extends VecheElement {
             aria-controls="panel"
             tabindex=${name === tab ? 0 : -1}
             @click=${() => void this.select(name)}
+            @pointerenter=${() => void this.prepare(name)}
+            @focus=${() => void this.prepare(name)}
           >
             ${this.text.t(TAB_TEXT[name])}
           </button>`,
         )}
       </div>
       <div class="panel" role="tabpanel" id="panel" part="panel" aria-labelledby="tab-${tab}" tabindex="0">
-        ${tab === 'history'
-          ? this.renderHistory()
-          : tab === 'rewards'
-            ? this.renderRewards(wallet.balance)
-            : tab === 'donations'
-              ? this.renderDonations(wallet.balance)
-              : this.renderBalance(wallet)}
+        ${tab === 'balance' ? this.renderBalance(wallet) : this.renderSection(tab)}
       </div>
-      ${this.renderDialog(wallet.balance)}
+      ${this.flow?.renderDialog() ?? nothing}
     </article>`;
+  }
+
+  /**
+   * A tab whose section loads on use: the list's skeleton until its code is here (same space,
+   * nothing moves), the standard error with a retry if it could not be loaded.
+   */
+  private renderSection(tab: Exclude<Tab, 'balance'>): TemplateResult {
+    const parts: LazyPart<unknown>[] = [this.section(tab), ...(tab === 'history' ? [] : [this.section('spend')])];
+    const failed = parts.find((part) => part.error);
+    if (failed) return this.renderError(failed.error, () => void Promise.all(parts.map((part) => part.error && part.retry())));
+    const history = tab === 'history' && this.sections.history?.value;
+    if (history) return history.renderHistory(this.context);
+    const flow = this.flow;
+    const rewards = tab === 'rewards' && this.sections.rewards?.value;
+    if (flow && rewards) return html`${flow.renderOutcome(tab)}${rewards.renderRewards(this.context)}`;
+    const forms = tab === 'donations' && this.forms;
+    if (flow && forms) return html`${flow.renderOutcome(tab)}${forms.render()}`;
+    return html`<div aria-busy="true"><span class="visually-hidden">${this.coreText.t('loading')}</span>
+      <div class="skeleton block"></div><div class="skeleton block"></div></div>`;
   }
 
   private renderSignedOut(): TemplateResult {
@@ -506,197 +457,5 @@ export class VechePointsWallet extends VecheElement {
         )}
       </ol>
       ${this.renderHow()}`;
-  }
-
-  private renderList<T>(list: PagedList<T>, empty: string, item: (x: T) => TemplateResult): TemplateResult {
-    if (list.status === 'idle' || list.status === 'loading') {
-      return html`<div aria-busy="true"><span class="visually-hidden">${this.coreText.t('loading')}</span>
-        <div class="skeleton block"></div><div class="skeleton block"></div></div>`;
-    }
-    if (list.status === 'error') return this.renderError(list.error, () => void this.load(list as PagedList<unknown>));
-    return html`${list.items.length ? html`<ul class="items">${list.items.map(item)}</ul>` : html`<p class="muted" part="status empty">${empty}</p>`}
-      ${list.error ? this.renderError(list.error) : nothing}
-      ${list.next
-        ? html`<button class="button" part="more" type="button" aria-disabled=${list.status === 'more' ? 'true' : 'false'} @click=${() => void this.more(list)}>
-            ${list.status === 'more' ? this.coreText.t('loading') : this.text.t('more')}
-          </button>`
-        : nothing}`;
-  }
-
-  /** Loads the next page and puts focus on its first item, where reading continues. */
-  private async more<T>(list: PagedList<T>): Promise<void> {
-    const shown = list.items.length;
-    await this.load(list as PagedList<unknown>, true);
-    await this.updateComplete;
-    this.renderRoot.querySelectorAll<HTMLElement>('.items > li')[shown]?.focus();
-  }
-
-  private renderHistory(): TemplateResult {
-    const locale = this.text.locale;
-    return html`<div class="toolbar">
-        <label for="kind">${this.text.t('filter')}</label>
-        <select id="kind" @change=${(e: Event) => this.filterHistory((e.target as HTMLSelectElement).value as LedgerKind | '')}>
-          <option value="" ?selected=${!this.kind}>${this.text.t('all')}</option>
-          ${LEDGER_KINDS.map((k) => html`<option value=${k} ?selected=${this.kind === k}>${this.text.t(KIND_TEXT[k])}</option>`)}
-        </select>
-      </div>
-      ${this.renderList(this.history, this.text.t(this.kind ? 'filterEmpty' : 'historyEmpty'), (e) => {
-        const sign = e.amount > 0 ? '+' : '−';
-        return html`<li class="entry ${e.kind}" part="entry" tabindex="-1">
-          <span class="what">${e.description}</span>
-          <span class="amount">${sign}${this.points(Math.abs(e.amount))}</span>
-          <span class="muted">
-            ${this.text.t(ENTRY_TEXT[e.kind])} · <time datetime=${e.createdAt}>${formatDate(locale, e.createdAt)}</time> ·
-            ${this.text.t('afterEntry', { points: this.points(e.balanceAfter) })}
-          </span>
-        </li>`;
-      })}`;
-  }
-
-  private filterHistory(kind: LedgerKind | ''): void {
-    this.kind = kind;
-    void this.load(this.history);
-  }
-
-  private renderOutcome(tab: Tab): TemplateResult | typeof nothing {
-    const outcome = this.outcome;
-    const locale = this.text.locale;
-    if (!outcome) return nothing;
-    if ('refused' in outcome) {
-      return outcome.tab === tab
-        ? html`<div class="status error" part="status refused" id="outcome" tabindex="-1"><p class="status-title">${outcome.refused}</p></div>`
-        : nothing;
-    }
-    if ('redeemed' in outcome && tab === 'rewards') {
-      const r = outcome.redeemed.redemption;
-      return html`<div class="done" part="confirmation" id="outcome" tabindex="-1">
-        <p class="status-title">${this.text.t('redeemed', { points: this.points(r.cost), title: r.rewardTitle })}</p>
-        <p>${this.text.t('voucher')} <code part="voucher">${r.voucherCode}</code></p>
-        <p>${this.text.t('howToUse', { text: r.howToUse })}</p>
-      </div>`;
-    }
-    if ('donated' in outcome && tab === 'donations') {
-      const { donation, fund } = outcome.donated;
-      return html`<div class="done" part="confirmation" id="outcome" tabindex="-1">
-        <p class="status-title">${this.text.t('thanks', { points: this.points(donation.amount), name: donation.fundName })}</p>
-        <p part="receipt">${this.text.t('receipt', { number: donation.receiptNumber, date: formatDate(locale, donation.createdAt) })}</p>
-        <p>${fund.name}: ${this.text.t('raised', { points: this.points(fund.raised) })}</p>
-      </div>`;
-    }
-    return nothing;
-  }
-
-  private image(image: { url: string; alt: string } | undefined): TemplateResult | typeof nothing {
-    const url = image && imageSource(image.url, this.config.value.api);
-    return url ? html`<img src=${url} alt=${image!.alt} loading="lazy" />` : nothing;
-  }
-
-  private renderRewards(balance: number): TemplateResult {
-    return html`${this.renderOutcome('rewards')}
-      <div class="toolbar">
-        <label for="category">${this.text.t('category')}</label>
-        <select id="category" @change=${(e: Event) => this.filterRewards((e.target as HTMLSelectElement).value as RewardCategory | '')}>
-          <option value="" ?selected=${!this.category}>${this.text.t('allCategories')}</option>
-          ${REWARD_CATEGORIES.map((c) => html`<option value=${c} ?selected=${this.category === c}>${this.text.t(c)}</option>`)}
-        </select>
-      </div>
-      ${this.renderList(this.rewards, this.text.t('catalogueEmpty'), (r) => {
-        const missing = r.cost - balance;
-        return html`<li class="card" part="reward">
-          ${this.image(r.image)}
-          <h3>${r.title}</h3>
-          <p class="muted">${this.text.t('partner', { name: r.partner })} · ${this.text.t(r.category)}</p>
-          <p>${r.description}</p>
-          <p>
-            <strong>${this.points(r.cost)}</strong>${r.stock ? html` · <span class="stock">${this.text.t('stock', { count: r.stock })}</span>` : nothing}
-          </p>
-          ${r.stock === 0
-            ? html`<p class="sold-out" part="out-of-stock">${this.text.t('outOfStock')}</p>`
-            : html`<button
-                class="button ${missing > 0 ? '' : 'primary'}"
-                part="redeem"
-                type="button"
-                data-reward=${r.id}
-                aria-disabled=${missing > 0 ? 'true' : 'false'}
-                @click=${(e: Event) => missing > 0 || void this.open({ key: newIdempotencyKey(), reward: r }, e.currentTarget as HTMLElement)}
-              >
-                ${missing > 0 ? this.text.t('missing', { points: this.points(missing) }) : this.text.t('redeem')}<span class="visually-hidden">: ${r.title}</span>
-              </button>`}
-        </li>`;
-      })}`;
-  }
-
-  private filterRewards(category: RewardCategory | ''): void {
-    this.category = category;
-    void this.load(this.rewards);
-  }
-
-  private renderDonations(balance: number): TemplateResult {
-    return html`${this.renderOutcome('donations')}
-    ${this.renderList(this.funds, '', (f) => {
-      const max = maxDonation(f, balance);
-      const value = this.amounts[f.id] ?? '';
-      const error = this.amountErrors[f.id];
-      return html`<li class="card" part="fund">
-        ${this.image(f.image)}
-        <h3>${f.name}</h3>
-        <p>${f.description}</p>
-        <p class="muted">${this.text.t('raised', { points: this.points(f.raised) })} · ${this.text.t('donors', { count: f.donors })}</p>
-        ${max < f.minDonation
-          ? html`<p class="muted">${this.text.t('tooLittle', { points: this.points(f.minDonation) })}</p>`
-          : html`<form novalidate @submit=${(e: SubmitEvent) => void this.onDonate(e, f)}>
-              <label for="amount-${f.id}">${this.text.t('amount')}</label>
-              <p class="hint" id="hint-${f.id}">${this.text.t('amountHint', { min: f.minDonation, max, step: f.step })}</p>
-              ${error ? html`<p class="field-error" id="error-${f.id}">${error}</p>` : nothing}
-              <input
-                id="amount-${f.id}"
-                type="number"
-                inputmode="numeric"
-                min=${f.minDonation}
-                max=${max}
-                step=${f.step}
-                .value=${value}
-                aria-invalid=${error ? 'true' : 'false'}
-                aria-describedby="hint-${f.id}${error ? ` error-${f.id}` : ''}"
-                @input=${(e: Event) => this.setAmount(f, (e.target as HTMLInputElement).value)}
-              />
-              <div class="quick" role="group" aria-label=${this.text.t('quick')}>
-                ${quickAmounts(f, balance).map(
-                  (a) => html`<button class="chip" type="button" aria-pressed=${value === String(a) ? 'true' : 'false'} @click=${() => this.setAmount(f, String(a))}>
-                    ${this.points(a)}
-                  </button>`,
-                )}
-              </div>
-              <button class="button primary" part="donate">${this.text.t('donate')}<span class="visually-hidden">: ${f.name}</span></button>
-            </form>`}
-      </li>`;
-    })}`;
-  }
-
-  private renderDialog(balance: number): TemplateResult {
-    const pending = this.pending;
-    const queued = !!pending && this.queued(pending);
-    const sending = queued && this.outbox.status === 'sending';
-    const waiting = queued && this.outbox.status === 'waiting';
-    const cost = pending ? ('reward' in pending ? pending.reward.cost : pending.amount) : 0;
-    return html`<dialog part="dialog" aria-labelledby="dialog-title" @close=${this.onClose} @keydown=${this.trapFocus}>
-      ${pending
-        ? html`<h3 id="dialog-title">
-              ${'reward' in pending
-                ? this.text.t('confirmRedeem', { points: this.points(cost), title: pending.reward.title })
-                : this.text.t('confirmDonate', { points: this.points(cost), name: pending.fund.name })}
-            </h3>
-            <p>${this.text.t('after', { points: this.points(Math.max(0, balance - cost)) })}</p>
-            ${waiting ? html`<p class="note" part="status waiting">${this.text.t('waiting')}</p>` : nothing}
-            <div class="actions">
-              ${waiting
-                ? html`<button class="button primary" type="button" data-primary @click=${() => this.outbox.retryNow()}>${this.text.t('sendNow')}</button>`
-                : html`<button class="button primary" type="button" data-primary aria-disabled=${sending ? 'true' : 'false'} @click=${this.confirm}>
-                    ${sending ? this.text.t('sending') : this.text.t('confirm')}
-                  </button>`}
-              <button class="button" type="button" @click=${() => this.dialog?.close()}>${this.text.t(queued ? 'close' : 'cancel')}</button>
-            </div>`
-        : nothing}
-    </dialog>`;
   }
 }

@@ -1,0 +1,10 @@
+import { defineMessages, type Translation } from '../../core/localize.js';
+import ru from '../../locales/ru/agency-rating-parts.js';
+
+export type AgencyRatingPartMessages = Translation<typeof ru>;
+
+/** Texts of the parts that load on use (record, rating form, ranking); they travel with those parts. */
+export const agencyRatingPartMessages = defineMessages('agency-rating-parts', ru, {
+  en: () => import('../../locales/en/agency-rating-parts.js'),
+  tt: () => import('../../locales/tt/agency-rating-parts.js'),
+});

@@ -1,0 +1,128 @@
+/**
+ * The donations section: charity funds with their totals, and per fund an amount form (minimum,
+ * step, the balance as maximum, quick amounts) whose typing survives a reload. Donating opens
+ * the spend flow.
+ */
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { DraftController } from '../../core/draft-controller.js';
+import { newIdempotencyKey } from '../../core/ids.js';
+import { checkAmount, maxDonation, quickAmounts } from './amount.js';
+import type { Fund } from './api.js';
+import { adoptStyles } from './adopt-styles.js';
+import { image, renderList } from './list.js';
+import type { WalletContext } from './sections.js';
+
+export { walletSectionMessages as sectionMessages } from './section-messages.js';
+
+export class DonationForms {
+  private amounts: Record<string, string>;
+  private errors: Record<string, string> = {};
+  private readonly draft: DraftController<{ amounts: Record<string, string> }>;
+
+  constructor(private readonly ctx: WalletContext) {
+    this.draft = new DraftController(ctx.host, { key: () => (ctx.api() ? `draft:wallet:${ctx.api()}` : undefined) });
+    this.amounts = this.draft.load()?.value.amounts ?? {};
+  }
+
+  /** The donation went through: its amount is not a draft any more. */
+  donated(fundId: string): void {
+    const { [fundId]: _done, ...amounts } = this.amounts;
+    this.amounts = amounts;
+    this.draft.save({ amounts });
+    this.ctx.host.requestUpdate();
+  }
+
+  private setAmount(fund: Fund, value: string): void {
+    this.amounts = { ...this.amounts, [fund.id]: value };
+    if (this.errors[fund.id]) this.errors = { ...this.errors, [fund.id]: this.problem(fund, value) ?? '' };
+    this.draft.save({ amounts: this.amounts });
+    this.ctx.host.requestUpdate();
+  }
+
+  private problem(fund: Fund, value: string): string | undefined {
+    const problem = checkAmount(value, fund, this.ctx.balance());
+    return problem && this.ctx.text.t(problem[0], problem[1]);
+  }
+
+  private async submit(event: SubmitEvent, fund: Fund): Promise<void> {
+    event.preventDefault();
+    const value = this.amounts[fund.id] ?? '';
+    const problem = this.problem(fund, value);
+    this.errors = { ...this.errors, [fund.id]: problem ?? '' };
+    this.ctx.host.requestUpdate();
+    if (problem) {
+      await this.ctx.host.updateComplete;
+      this.ctx.host.renderRoot.querySelector<HTMLElement>(`#amount-${fund.id}`)?.focus();
+      return;
+    }
+    const trigger = (event.submitter as HTMLElement | null) ?? (event.target as HTMLFormElement).querySelector<HTMLElement>('[part~="donate"]')!;
+    this.ctx.confirm({ key: newIdempotencyKey(), fund, amount: Number(value.trim()) }, trigger);
+  }
+
+  render(): TemplateResult {
+    const ctx = this.ctx;
+    const { text, points } = ctx;
+    const balance = ctx.balance();
+    adoptStyles(ctx.host.renderRoot, donationStyles);
+    return renderList(ctx, ctx.funds, '', (f) => {
+      const max = maxDonation(f, balance);
+      const value = this.amounts[f.id] ?? '';
+      const error = this.errors[f.id];
+      return html`<li class="card" part="fund">
+        ${image(ctx, f.image)}
+        <h3>${f.name}</h3>
+        <p>${f.description}</p>
+        <p class="muted">${text.t('raised', { points: points(f.raised) })} · ${text.t('donors', { count: f.donors })}</p>
+        ${max < f.minDonation
+          ? html`<p class="muted">${text.t('tooLittle', { points: points(f.minDonation) })}</p>`
+          : html`<form novalidate @submit=${(e: SubmitEvent) => void this.submit(e, f)}>
+              <label for="amount-${f.id}">${text.t('amount')}</label>
+              <p class="hint" id="hint-${f.id}">${text.t('amountHint', { min: f.minDonation, max, step: f.step })}</p>
+              ${error ? html`<p class="field-error" id="error-${f.id}">${error}</p>` : nothing}
+              <input
+                id="amount-${f.id}"
+                type="number"
+                inputmode="numeric"
+                min=${f.minDonation}
+                max=${max}
+                step=${f.step}
+                .value=${value}
+                aria-invalid=${error ? 'true' : 'false'}
+                aria-describedby="hint-${f.id}${error ? ` error-${f.id}` : ''}"
+                @input=${(e: Event) => this.setAmount(f, (e.target as HTMLInputElement).value)}
+              />
+              <div class="quick" role="group" aria-label=${text.t('quick')}>
+                ${quickAmounts(f, balance).map(
+                  (a) => html`<button class="chip" type="button" aria-pressed=${value === String(a) ? 'true' : 'false'} @click=${() => this.setAmount(f, String(a))}>
+                    ${points(a)}
+                  </button>`,
+                )}
+              </div>
+              <button class="button primary" part="donate">${text.t('donate')}<span class="visually-hidden">: ${f.name}</span></button>
+            </form>`}
+      </li>`;
+    });
+  }
+}
+
+const donationStyles = css`
+  .quick {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em 1em;
+    align-items: center;
+  }
+  .chip {
+    min-block-size: var(--_target);
+    padding: 0.25em 0.75em;
+    border: 2px solid var(--_border);
+    border-radius: 1.5em;
+    background: var(--_surface);
+    cursor: pointer;
+  }
+  .chip[aria-pressed='true'] {
+    border-color: var(--_accent);
+    box-shadow: inset 0 0 0 1px var(--_accent);
+    font-weight: 700;
+  }
+`;

@@ -1,0 +1,54 @@
+/** The rewards section: the catalogue by category, with cost, stock and partner; redeeming opens the spend flow. */
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { newIdempotencyKey } from '../../core/ids.js';
+import { REWARD_CATEGORIES, type RewardCategory } from './api.js';
+import { adoptStyles } from './adopt-styles.js';
+import { image, renderList } from './list.js';
+import type { WalletContext } from './sections.js';
+
+export { walletSectionMessages as sectionMessages } from './section-messages.js';
+
+export function renderRewards(ctx: WalletContext): TemplateResult {
+  adoptStyles(ctx.host.renderRoot, rewardStyles);
+  const { text, points } = ctx;
+  const balance = ctx.balance();
+  const category = ctx.category();
+  return html`<div class="toolbar">
+      <label for="category">${text.t('category')}</label>
+      <select id="category" @change=${(e: Event) => ctx.filterRewards((e.target as HTMLSelectElement).value as RewardCategory | '')}>
+        <option value="" ?selected=${!category}>${text.t('allCategories')}</option>
+        ${REWARD_CATEGORIES.map((c) => html`<option value=${c} ?selected=${category === c}>${text.t(c)}</option>`)}
+      </select>
+    </div>
+    ${renderList(ctx, ctx.rewards, text.t('catalogueEmpty'), (r) => {
+      const missing = r.cost - balance;
+      return html`<li class="card" part="reward">
+        ${image(ctx, r.image)}
+        <h3>${r.title}</h3>
+        <p class="muted">${text.t('partner', { name: r.partner })} · ${text.t(r.category)}</p>
+        <p>${r.description}</p>
+        <p>
+          <strong>${points(r.cost)}</strong>${r.stock ? html` · <span class="stock">${text.t('stock', { count: r.stock })}</span>` : nothing}
+        </p>
+        ${r.stock === 0
+          ? html`<p class="sold-out" part="out-of-stock">${text.t('outOfStock')}</p>`
+          : html`<button
+              class="button ${missing > 0 ? '' : 'primary'}"
+              part="redeem"
+              type="button"
+              data-reward=${r.id}
+              aria-disabled=${missing > 0 ? 'true' : 'false'}
+              @click=${(e: Event) => missing > 0 || ctx.confirm({ key: newIdempotencyKey(), reward: r }, e.currentTarget as HTMLElement)}
+            >
+              ${missing > 0 ? text.t('missing', { points: points(missing) }) : text.t('redeem')}<span class="visually-hidden">: ${r.title}</span>
+            </button>`}
+      </li>`;
+    })}`;
+}
+
+const rewardStyles = css`
+  .sold-out {
+    font-weight: 700;
+    color: var(--_danger);
+  }
+`;

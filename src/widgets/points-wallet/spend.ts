@@ -1,0 +1,279 @@
+/**
+ * Spending points: the confirmation dialog (focus trapped and given back, Escape closes), the
+ * outbox that sends each spend exactly once with its own idempotency key, and what became of it
+ * — the voucher, the donation receipt, or the server's refusal explained. Loaded with the
+ * rewards or donations section, or at once when a spend from an earlier visit is still queued.
+ */
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { emit } from '../../core/events.js';
+import { formatDate } from '../../core/format.js';
+import { OutboxController, type OutboxItem } from '../../core/outbox.js';
+import type { ApiError } from '../../core/problem.js';
+import {
+  DONATE_PATH,
+  REDEEM_PATH,
+  spendQueueKey,
+  type DonationCreate,
+  type DonationResult,
+  type RedemptionCreate,
+  type RedemptionResult,
+} from './api.js';
+import type {} from './events.js';
+import { adoptStyles } from './adopt-styles.js';
+import type { Pending, Tab, WalletContext } from './sections.js';
+
+export { walletSectionMessages as sectionMessages } from './section-messages.js';
+
+type Spend = RedemptionCreate | DonationCreate;
+type SpendResult = RedemptionResult | DonationResult;
+type Outcome = { redeemed: RedemptionResult } | { donated: DonationResult } | { refused: string; tab: Tab };
+
+export class SpendFlow {
+  readonly outbox: OutboxController<Spend, SpendResult>;
+  private pending?: Pending;
+  private outcome?: Outcome;
+  private returnFocus?: HTMLElement;
+
+  constructor(private readonly ctx: WalletContext) {
+    adoptStyles(ctx.host.renderRoot, spendStyles);
+    this.outbox = new OutboxController<Spend, SpendResult>(ctx.host, {
+      storageKey: () => {
+        const api = ctx.api();
+        return api ? spendQueueKey(api) : undefined;
+      },
+      client: () => ctx.client(),
+      onSent: (result) => void this.spent(result),
+      onRejected: (error, item) => void this.refused(error, item),
+      onAuthRequired: () => {
+        this.dialog?.close();
+        ctx.signOut();
+      },
+    });
+  }
+
+  private get dialog(): HTMLDialogElement | null {
+    return this.ctx.host.renderRoot.querySelector('dialog');
+  }
+
+  /** True while the dialog asks or a spend it started is on its way. */
+  get busy(): boolean {
+    return !!this.pending;
+  }
+
+  async open(pending: Pending, trigger: HTMLElement): Promise<void> {
+    this.returnFocus = trigger;
+    this.pending = pending;
+    this.outcome = undefined;
+    this.ctx.host.requestUpdate();
+    await this.ctx.host.updateComplete;
+    const dialog = this.dialog!;
+    if (!dialog.open) dialog.showModal();
+    dialog.querySelector<HTMLElement>('[data-primary]')?.focus();
+  }
+
+  private confirm(): void {
+    const pending = this.pending;
+    if (!pending || this.queued(pending)) return;
+    if ('reward' in pending) void this.outbox.send(REDEEM_PATH, { rewardId: pending.reward.id }, { key: pending.key });
+    else void this.outbox.send(DONATE_PATH, { fundId: pending.fund.id, amount: pending.amount }, { key: pending.key });
+  }
+
+  private queued(pending: Pending): boolean {
+    return this.outbox.items.some((item) => item.key === pending.key);
+  }
+
+  private onClose(): void {
+    this.pending = undefined;
+    if (this.returnFocus?.isConnected) this.returnFocus.focus();
+    this.returnFocus = undefined;
+    this.ctx.host.requestUpdate();
+  }
+
+  /** Keeps Tab and Shift+Tab inside the open dialog. */
+  private trapFocus(event: KeyboardEvent): void {
+    if (event.key !== 'Tab') return;
+    const focusable = [...this.dialog!.querySelectorAll<HTMLElement>('button')];
+    const active = (this.ctx.host.renderRoot as ShadowRoot).activeElement;
+    const edge = event.shiftKey ? focusable[0] : focusable.at(-1);
+    if (active === edge || !focusable.includes(active as HTMLElement)) {
+      event.preventDefault();
+      (event.shiftKey ? focusable.at(-1) : focusable[0])?.focus();
+    }
+  }
+
+  /** Shows what became of a spend on its tab and puts the citizen there. */
+  private async finish(outcome: Outcome, tab: Tab): Promise<void> {
+    this.outcome = outcome;
+    this.returnFocus = undefined;
+    this.dialog?.close();
+    this.pending = undefined;
+    this.ctx.show(tab);
+    this.ctx.host.requestUpdate();
+    await this.ctx.host.updateComplete;
+    this.ctx.host.renderRoot.querySelector<HTMLElement>('#outcome')?.focus();
+  }
+
+  private async spent(result: SpendResult): Promise<void> {
+    const { ctx } = this;
+    const { points } = result;
+    ctx.setBalance(points.balance);
+    const redeemed = 'redemption' in result;
+    if (redeemed) {
+      ctx.rewards.replace((r) => r.id === result.reward.id, result.reward);
+      emit(ctx.host, 'veche-redeem', { reward: result.reward.id, redemption: result.redemption.id, cost: result.redemption.cost, balance: points.balance });
+      ctx.announce(
+        `${ctx.text.t('redeemed', { points: ctx.points(points.spent), title: result.redemption.rewardTitle })} ${ctx.text.t('voucher')} ${result.redemption.voucherCode}`,
+      );
+    } else {
+      ctx.funds.replace((f) => f.id === result.fund.id, result.fund);
+      ctx.donated(result.fund.id);
+      emit(ctx.host, 'veche-donate', { fund: result.fund.id, donation: result.donation.id, amount: result.donation.amount, balance: points.balance });
+      ctx.announce(ctx.text.t('thanks', { points: ctx.points(result.donation.amount), name: result.fund.name }));
+    }
+    const delta = points.awarded - points.spent;
+    if (delta) emit(ctx.host, 'veche-points-change', { delta, balance: points.balance, reason: points.reason ?? (redeemed ? 'redemption' : 'donation') });
+    // Totals, level and history catch up with one refetch, shared with any echo from other widgets.
+    ctx.scheduleRefresh();
+    await this.finish(redeemed ? { redeemed: result } : { donated: result }, redeemed ? 'rewards' : 'donations');
+  }
+
+  /** The server said no for good (out of stock, not enough points after all, …): say why and refresh. */
+  private async refused(error: ApiError, item: OutboxItem<Spend>): Promise<void> {
+    const { ctx } = this;
+    const redeem = item.path === REDEEM_PATH;
+    let message = ctx.describeError(error);
+    if (error.slug === 'out-of-stock') {
+      const id = (item.body as RedemptionCreate).rewardId;
+      const title = ctx.rewards.items.find((r) => r.id === id)?.title ?? (this.pending && 'reward' in this.pending ? this.pending.reward.title : id);
+      message = ctx.text.t('outOfStockRace', { title });
+    } else if (error.slug === 'insufficient-points') {
+      const missing = Number(error.problem?.missing);
+      message = ctx.text.t('insufficientRace', { points: ctx.points(missing > 0 ? missing : 0) });
+    }
+    ctx.reportError(error);
+    ctx.announce(message, { assertive: true });
+    ctx.refresh();
+    void ctx.load(redeem ? ctx.rewards : ctx.funds);
+    await this.finish({ refused: message, tab: redeem ? 'rewards' : 'donations' }, redeem ? 'rewards' : 'donations');
+  }
+
+  /** Spends from this or an earlier visit that wait for the connection, with "send now". */
+  renderQueued(): TemplateResult | typeof nothing {
+    // Status first: reading `items` before the outbox's first update would keep it from resending.
+    if (this.outbox.status !== 'waiting' || this.pending) return nothing;
+    const count = this.outbox.items.length;
+    if (!count) return nothing;
+    return html`<div class="note" part="status queued">
+      <p>${this.ctx.text.t('queued', { count })}</p>
+      <button class="link" type="button" @click=${() => this.outbox.retryNow()}>${this.ctx.text.t('sendNow')}</button>
+    </div>`;
+  }
+
+  /** The voucher, the receipt or the refusal, at the top of the tab the spend came from. */
+  renderOutcome(tab: Tab): TemplateResult | typeof nothing {
+    const { outcome, ctx } = this;
+    const { text, points } = ctx;
+    if (!outcome) return nothing;
+    if ('refused' in outcome) {
+      return outcome.tab === tab
+        ? html`<div class="status error" part="status refused" id="outcome" tabindex="-1"><p class="status-title">${outcome.refused}</p></div>`
+        : nothing;
+    }
+    if ('redeemed' in outcome && tab === 'rewards') {
+      const r = outcome.redeemed.redemption;
+      return html`<div class="done" part="confirmation" id="outcome" tabindex="-1">
+        <p class="status-title">${text.t('redeemed', { points: points(r.cost), title: r.rewardTitle })}</p>
+        <p>${text.t('voucher')} <code part="voucher">${r.voucherCode}</code></p>
+        <p>${text.t('howToUse', { text: r.howToUse })}</p>
+      </div>`;
+    }
+    if ('donated' in outcome && tab === 'donations') {
+      const { donation, fund } = outcome.donated;
+      return html`<div class="done" part="confirmation" id="outcome" tabindex="-1">
+        <p class="status-title">${text.t('thanks', { points: points(donation.amount), name: donation.fundName })}</p>
+        <p part="receipt">${text.t('receipt', { number: donation.receiptNumber, date: formatDate(text.locale, donation.createdAt) })}</p>
+        <p>${fund.name}: ${text.t('raised', { points: points(fund.raised) })}</p>
+      </div>`;
+    }
+    return nothing;
+  }
+
+  renderDialog(): TemplateResult {
+    const { pending, ctx } = this;
+    const { text, points } = ctx;
+    const queued = !!pending && this.queued(pending);
+    const sending = queued && this.outbox.status === 'sending';
+    const waiting = queued && this.outbox.status === 'waiting';
+    const cost = pending ? ('reward' in pending ? pending.reward.cost : pending.amount) : 0;
+    return html`<dialog part="dialog" aria-labelledby="dialog-title" @close=${() => this.onClose()} @keydown=${(e: KeyboardEvent) => this.trapFocus(e)}>
+      ${pending
+        ? html`<h3 id="dialog-title">
+              ${'reward' in pending
+                ? text.t('confirmRedeem', { points: points(cost), title: pending.reward.title })
+                : text.t('confirmDonate', { points: points(cost), name: pending.fund.name })}
+            </h3>
+            <p>${text.t('after', { points: points(Math.max(0, ctx.balance() - cost)) })}</p>
+            ${waiting ? html`<p class="note" part="status waiting">${text.t('waiting')}</p>` : nothing}
+            <div class="actions">
+              ${waiting
+                ? html`<button class="button primary" type="button" data-primary @click=${() => this.outbox.retryNow()}>${text.t('sendNow')}</button>`
+                : html`<button class="button primary" type="button" data-primary aria-disabled=${sending ? 'true' : 'false'} @click=${() => this.confirm()}>
+                    ${sending ? text.t('sending') : text.t('confirm')}
+                  </button>`}
+              <button class="button" type="button" @click=${() => this.dialog?.close()}>${text.t(queued ? 'close' : 'cancel')}</button>
+            </div>`
+        : nothing}
+    </dialog>`;
+  }
+}
+
+const spendStyles = css`
+  .note,
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em 1em;
+    align-items: center;
+  }
+  .note {
+    padding: 0.5em 0.75em;
+    border-radius: var(--_radius);
+    background: var(--_warning-surface);
+  }
+  /* "Send now" inside a notice reads as a link; core's .link gives it the colour and underline. */
+  button.link {
+    background: none;
+    border: 0;
+    padding: 0;
+    min-block-size: 24px;
+    cursor: pointer;
+  }
+  .done {
+    display: grid;
+    gap: 0.75em;
+    padding: var(--_gap);
+    border-radius: var(--_radius);
+    border-inline-start: 6px solid var(--_success);
+    background: var(--_surface-alt);
+  }
+  code {
+    font-size: 1.25em;
+    font-weight: 700;
+    letter-spacing: 0.05em;
+  }
+  dialog {
+    inline-size: min(32em, calc(100vw - 2em));
+    padding: var(--_gap);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  dialog[open] {
+    display: grid;
+    gap: 0.75em;
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.5);
+  }
+`;
