@@ -34,48 +34,35 @@ const SYMBOLS = {
     decimal: ',',
     percent: '\u00a0%',
     rubles: (amount: string) => `${amount}\u00a0₽`,
-    months: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
   },
   en: {
     group: ',',
     decimal: '.',
     percent: '%',
     rubles: (amount: string) => `RUB\u00a0${amount}`,
-    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
   },
 } as const;
 
 const symbolsFor = (locale: Locale) => (locale === 'ru' || locale === 'en' ? SYMBOLS[locale] : undefined);
 
+/** Month names as the long date writes them (Russian in the genitive); apart, so number-only bundles drop them. */
+const MONTHS = {
+  ru: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+} as const;
+
 /**
- * `value × 10^shift` rounded half away from zero to `max` fraction digits, as decimal strings —
- * like Intl, from the number's shortest decimal form (so 1.005 rounds to 1.01, not 1.00).
- * Undefined for magnitudes the shortest form writes with an exponent.
+ * `abs × 10^shift` rounded half away from zero to `max` fraction digits, as [integer, fraction]
+ * digit strings — like Intl, from the number's shortest decimal form: the exponent is applied to
+ * that text, so 1.005 rounds to 1.01 (not 1.00) and 1.45 % of 0.0145 stays 1.45 before rounding.
+ * Undefined for magnitudes written with an exponent.
  */
 function roundDecimal(abs: number, shift: number, max: number): [string, string] | undefined {
   const text = String(abs);
-  if (/e/i.test(text)) return undefined;
-  let [int = '0', frac = ''] = text.split('.');
-  // Moving the point in the string keeps the percent of 0.0145 at 1.45, as Intl does.
-  const moved = frac.slice(0, shift).padEnd(shift, '0');
-  int = (int + moved).replace(/^0+(?=\d)/, '');
-  frac = frac.slice(shift);
-  if (frac.length <= max) return [int, frac];
-  const roundUp = frac.charCodeAt(max) >= 53; // '5'
-  let digits = int + frac.slice(0, max);
-  if (roundUp) {
-    const list = digits.split('');
-    let i = list.length - 1;
-    for (; i >= 0; i--) {
-      if (list[i] === '9') list[i] = '0';
-      else {
-        list[i] = String(Number(list[i]) + 1);
-        break;
-      }
-    }
-    digits = (i < 0 ? '1' : '') + list.join('');
-  }
-  return [digits.slice(0, digits.length - max) || '0', digits.slice(digits.length - max)];
+  const scaled = Math.round(Number(`${text}e${shift + max}`));
+  if (/e/i.test(text) || !(scaled < 1e21)) return undefined;
+  const digits = String(scaled).padStart(max + 1, '0');
+  return [digits.slice(0, digits.length - max), digits.slice(digits.length - max)];
 }
 
 /**
@@ -121,12 +108,12 @@ const sameOptions = (a: Intl.DateTimeFormatOptions, b: Intl.DateTimeFormatOption
 
 /** "26 ноября 2026 г. в 14:05" / "November 26, 2026 at 02:05 PM" written out; undefined when Intl must do it. */
 function writtenDate(locale: Locale, date: Date, options: Intl.DateTimeFormatOptions): string | undefined {
-  const symbols = symbolsFor(locale);
+  const months = locale === 'ru' || locale === 'en' ? MONTHS[locale] : undefined;
   const withTime = sameOptions(options, LONG_DATE_TIME);
   const year = date.getFullYear();
-  if (!symbols || (!withTime && !sameOptions(options, LONG_DATE)) || year < 1000 || year > 9999) return undefined;
+  if (!months || (!withTime && !sameOptions(options, LONG_DATE)) || year < 1000 || year > 9999) return undefined;
   const day = date.getDate();
-  const month = symbols.months[date.getMonth()]!;
+  const month = months[date.getMonth()]!;
   const two = (n: number) => String(n).padStart(2, '0');
   const minutes = two(date.getMinutes());
   const hours = date.getHours();
