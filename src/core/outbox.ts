@@ -60,6 +60,8 @@ function isTransient(error: ApiError): boolean {
 export class OutboxController<B, R> implements ReactiveController {
   private queue: OutboxItem<B>[] = [];
   private loadedFrom?: string;
+  /** The storage key whose queue was resumed (sent on load); reading `items` earlier does not count. */
+  private resumedFrom?: string;
   private timer?: ReturnType<typeof setTimeout>;
   private connected = false;
   private _status: OutboxStatus = 'idle';
@@ -106,7 +108,8 @@ export class OutboxController<B, R> implements ReactiveController {
   hostUpdated(): void {
     // On the next page load, what was queued goes out as soon as the backend is known.
     const key = this.options.storageKey();
-    if (key && key !== this.loadedFrom && this.options.client()) {
+    if (key && key !== this.resumedFrom && this.options.client()) {
+      this.resumedFrom = key;
       this.load();
       // After this update has finished: sending changes the status, which renders again.
       if (this.items.length) queueMicrotask(() => void this.pump());

@@ -4,7 +4,8 @@ import { http, HttpResponse } from 'msw';
 import { ApiClient } from '../../../src/core/api-client.js';
 import { OutboxController } from '../../../src/core/outbox.js';
 import type { ApiError } from '../../../src/core/problem.js';
-import { readStored } from '../../../src/core/storage.js';
+import { hasQueued } from '../../../src/core/queued.js';
+import { readStored, writeStored } from '../../../src/core/storage.js';
 import { startMocks } from '../../helpers/browser/msw.js';
 
 const BASE = 'https://outbox.test/api';
@@ -84,6 +85,24 @@ describe('outbox', () => {
     const successor = await fixture<OutboxHost>(html`<outbox-host></outbox-host>`);
     await waitUntil(() => successor.sent.length === 1, 'the new element did not send the queued item');
     expect(server.committed).to.deep.equal(['Яма у школы']);
+  });
+
+  it('what an earlier visit queued is sent on load, even when the widget looked at the queue before its first update', async () => {
+    const server = idempotentServer(() => 'ok');
+    await startMocks(server.handler);
+    writeStored('outbox:test', [{ key: 'left-over', path: '/complaints', body: { text: 'Из прошлого визита' }, createdAt: Date.now(), attempts: 1 }]);
+    expect(hasQueued('outbox:test')).to.be.true;
+    const el = document.createElement('outbox-host') as OutboxHost;
+    expect(el.outbox.items).to.have.length(1); // read before the element's first update
+    document.body.append(el);
+    try {
+      await waitUntil(() => el.sent.length === 1, 'the queued item was not sent on load');
+      expect(server.committed).to.deep.equal(['Из прошлого визита']);
+      expect(hasQueued('outbox:test')).to.be.false;
+      expect(hasQueued(undefined)).to.be.false;
+    } finally {
+      el.remove();
+    }
   });
 
   it('keeps retrying after 5xx before and after the server committed, and the server acts once', async () => {
