@@ -175,20 +175,23 @@ export class ApiClient {
     }
   }
 
-  private async headers(options: RequestOptions, body: unknown): Promise<{ headers: Record<string, string>; token: boolean }> {
+  private headers(options: RequestOptions, body: unknown, token: string | null | undefined): Record<string, string> {
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
     if (body !== undefined && !(body instanceof Blob) && !(body instanceof FormData) && !(body instanceof URLSearchParams)) {
       headers['Content-Type'] = 'application/json';
     }
     if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
-    const token = await this.options.getToken?.();
     if (token) headers['Authorization'] = `Bearer ${token}`;
-    return { headers, token: !!token };
+    return headers;
   }
 
   private async once<T>(method: string, url: string, body: unknown, options: RequestOptions & UploadOptions): Promise<T> {
     if (options.signal?.aborted) throw new ApiError('aborted', 'The request was cancelled.');
-    const { headers, token } = await this.headers(options, body);
+    // Awaited only when the getter is asynchronous: otherwise the request leaves at once, while
+    // the widget renders its first frame, rather than after it.
+    const pending = this.options.getToken?.();
+    const token = typeof pending === 'object' && pending !== null ? await pending : pending;
+    const headers = this.headers(options, body, token);
     const payload =
       body === undefined || body instanceof Blob || body instanceof FormData || body instanceof URLSearchParams
         ? (body as BodyInit | undefined)

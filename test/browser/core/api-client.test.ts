@@ -194,6 +194,24 @@ describe('API client', () => {
     expect(seen).to.deep.equal(['Bearer jwt-abc', null]);
   });
 
+  it('a request leaves synchronously unless the token getter is asynchronous (it overlaps the first render)', async () => {
+    await startMocks(http.get(`${BASE}/me`, () => HttpResponse.json({})));
+    const realFetch = window.fetch;
+    let calls = 0;
+    window.fetch = (...args: Parameters<typeof fetch>) => (calls++, realFetch(...args));
+    try {
+      const withoutToken = client().get('/me?a');
+      const withSyncToken = client(fakeClock(), { getToken: () => 'jwt' }).get('/me?b');
+      expect(calls).to.equal(2);
+      const withAsyncToken = client(fakeClock(), { getToken: async () => 'jwt' }).get('/me?c');
+      expect(calls).to.equal(2);
+      await Promise.all([withoutToken, withSyncToken, withAsyncToken]);
+      expect(calls).to.equal(3);
+    } finally {
+      window.fetch = realFetch;
+    }
+  });
+
   it('builds URLs from the base, skipping empty query values and repeating arrays', () => {
     const url = client().url('/ideas', { q: 'парк', status: ['published', 'accepted'], cursor: undefined, category: '' });
     expect(url).to.equal(`${BASE}/ideas?q=%D0%BF%D0%B0%D1%80%D0%BA&status=published&status=accepted`);
