@@ -10,6 +10,7 @@ import { delay, http, HttpResponse, type RequestHandler } from 'msw';
 import { waitFor } from 'storybook/test';
 import { createMockBackend, fixtureIds, mockToken, scenarios } from '../src/mocks/index.js';
 import '../src/widgets/idea-board/define.js';
+import { VecheIdeaBoard, type IdeaBoardParts } from '../src/widgets/idea-board/veche-idea-board.js';
 import { STORY_API } from './support/story-api.js';
 
 const ideas = fixtureIds.ideas;
@@ -164,6 +165,90 @@ export const SubmitWithErrors: Story = {
         if (!submit) throw new Error('no form yet');
         submit.click();
         if (!shadow.querySelector('#errors')) throw new Error('no errors yet');
+      },
+      { timeout: TIMEOUT },
+    );
+  }),
+};
+/**
+ * A board whose `part` (idea page, pledge flow, submit form) loads as `load` says: slow or failed,
+ * as on a bad connection. The page's module cache would otherwise hand a part over at once after
+ * the first story that used it.
+ */
+function withPart(tag: string, part: keyof IdeaBoardParts, load: () => Promise<never>): string {
+  if (!customElements.get(tag)) {
+    customElements.define(
+      tag,
+      class extends VecheIdeaBoard {
+        protected override importPart<K extends keyof IdeaBoardParts>(name: K): Promise<IdeaBoardParts[K]> {
+          return name === part ? load() : super.importPart(name);
+        }
+      },
+    );
+  }
+  return tag;
+}
+const never = () => new Promise<never>(() => {});
+const offline = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+const inTag = (tag: string, selector: string, then?: (shadow: ShadowRoot) => void | Promise<void>): Story['play'] =>
+  async ({ canvasElement }) => {
+    const shadow = () => canvasElement.querySelector(tag)?.shadowRoot;
+    await waitFor(
+      () => {
+        if (!shadow()?.querySelector(selector)) throw new Error(`no ${selector} yet`);
+      },
+      { timeout: TIMEOUT },
+    );
+    await then?.(shadow()!);
+  };
+const partStory = (tag: string, part: keyof IdeaBoardParts, load: () => Promise<never>): Story['render'] =>
+  (a) => {
+    withPart(tag, part, load);
+    const el = document.createElement(tag) as VecheIdeaBoard;
+    el.setAttribute('api', STORY_API);
+    el.setAttribute('login-url', LOGIN_URL);
+    if (a.idea) el.setAttribute('idea', a.idea);
+    if (a.citizen) el.getToken = () => mockToken(a.citizen!);
+    return html`${el}`;
+  };
+
+/** An idea's page whose code is on its way (a slow connection): the skeleton keeps its place. */
+export const IdeaPageLoading: Story = {
+  args: { idea: ideaPublished.idea },
+  parameters: ideaPublished.parameters,
+  render: partStory('veche-idea-board-page-loading', 'page', never),
+  play: inTag('veche-idea-board-page-loading', '.page[aria-busy="true"]'),
+};
+/** An idea's page whose code could not be loaded (offline): the standard error with a retry; the way back stays. */
+export const IdeaPageFailed: Story = {
+  args: { idea: ideaPublished.idea },
+  parameters: ideaPublished.parameters,
+  render: partStory('veche-idea-board-page-failed', 'page', offline),
+  play: inTag('veche-idea-board-page-failed', '.part-failure [part~="retry"]'),
+};
+/** The submit form's code could not be loaded (offline): the standard error with a retry in its place. */
+export const SubmitFormFailed: Story = {
+  render: partStory('veche-idea-board-form-failed', 'form', offline),
+  play: inTag('veche-idea-board-form-failed', '.tabs', async (shadow) => {
+    shadow.querySelectorAll<HTMLButtonElement>('.tabs .button')[2]!.click();
+    await waitFor(
+      () => {
+        if (!shadow.querySelector('.part-failure [part~="retry"]')) throw new Error('no retry yet');
+      },
+      { timeout: TIMEOUT },
+    );
+  }),
+};
+/** The pledge flow's code could not be loaded (offline): the starters stay, the standard error with a retry below them. */
+export const PledgeFailed: Story = {
+  args: { idea: ideaCrowdfunded.idea, citizen: citizens.active },
+  parameters: ideaCrowdfunded.parameters,
+  render: partStory('veche-idea-board-pledge-failed', 'pledge', offline),
+  play: inTag('veche-idea-board-pledge-failed', '[part~="idea"] .funding .actions .button', async (shadow) => {
+    shadow.querySelector<HTMLButtonElement>('[part~="idea"] .funding .actions .button')!.click();
+    await waitFor(
+      () => {
+        if (!shadow.querySelector('.funding [part~="retry"]')) throw new Error('no retry yet');
       },
       { timeout: TIMEOUT },
     );

@@ -9,7 +9,7 @@ import type { RequestHandler } from 'msw';
 import { waitFor } from 'storybook/test';
 import { createMockBackend, fixtureIds, mockToken, scenarios } from '../src/mocks/index.js';
 import '../src/widgets/points-wallet/define.js';
-import { VechePointsWallet, type WalletSections } from '../src/widgets/points-wallet/veche-points-wallet.js';
+import { VechePointsWallet, type PointsWalletParts } from '../src/widgets/points-wallet/veche-points-wallet.js';
 import { STORY_API } from './support/story-api.js';
 
 const citizens = fixtureIds.citizens;
@@ -120,7 +120,7 @@ function withSections(tag: string, load: () => Promise<never>): string {
     customElements.define(
       tag,
       class extends VechePointsWallet {
-        protected override importSection<K extends keyof WalletSections>(): Promise<WalletSections[K]> {
+        protected override importPart<K extends keyof PointsWalletParts>(): Promise<PointsWalletParts[K]> {
           return load();
         }
       },

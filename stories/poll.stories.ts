@@ -166,7 +166,7 @@ function withParts(tag: string, load: () => Promise<never>): string {
     customElements.define(
       tag,
       class extends VechePoll {
-        protected override loadPart<K extends keyof PollParts>(): Promise<PollParts[K]> {
+        protected override importPart<K extends keyof PollParts>(): Promise<PollParts[K]> {
           return load();
         }
       },

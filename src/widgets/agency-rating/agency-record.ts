@@ -7,17 +7,16 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { cssProps } from '../../core/css-props.js';
 import { formatDate, formatNumber, formatPercent } from '../../core/format.js';
+import { adoptStyles } from '../../core/lazy-part.js';
 import { safeUrl } from '../../core/urls.js';
 import type { Agency } from './api.js';
-import { adoptStyles } from './adopt-styles.js';
 import type { RatingContext } from './parts.js';
 import { ratePanel, renderStars, starStyles } from './stars.js';
 
 export { agencyRatingPartMessages as partMessages } from './part-messages.js';
 
 export function renderRecord(ctx: RatingContext, a: Agency): TemplateResult {
-  adoptStyles(ctx.host.renderRoot, starStyles);
-  adoptStyles(ctx.host.renderRoot, recordStyles);
+  adoptStyles(ctx.host.renderRoot, starStyles, recordStyles);
   const { text, ratings } = ctx;
   const locale = text.locale;
   const avg = a.rating.average;

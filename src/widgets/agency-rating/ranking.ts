@@ -4,8 +4,8 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { formatNumber, formatPercent } from '../../core/format.js';
+import { adoptStyles } from '../../core/lazy-part.js';
 import type { AgencySummary, RankingSort } from './api.js';
-import { adoptStyles } from './adopt-styles.js';
 import type { RatingContext } from './parts.js';
 import { renderStars, starStyles } from './stars.js';
 
@@ -23,8 +23,7 @@ function sortBy(ctx: RatingContext, sort: RankingSort): void {
 }
 
 export function renderRanking(ctx: RatingContext): TemplateResult {
-  adoptStyles(ctx.host.renderRoot, starStyles);
-  adoptStyles(ctx.host.renderRoot, rankingStyles);
+  adoptStyles(ctx.host.renderRoot, starStyles, rankingStyles);
   const { text, ranking } = ctx;
   const locale = text.locale;
   const rows = ranking.items;

@@ -9,11 +9,11 @@ import { DraftController } from '../../core/draft-controller.js';
 import { emit } from '../../core/events.js';
 import { formatDate } from '../../core/format.js';
 import { newIdempotencyKey } from '../../core/ids.js';
+import { adoptStyles } from '../../core/lazy-part.js';
 import { OutboxController } from '../../core/outbox.js';
 import type { ApiError } from '../../core/problem.js';
 import { COMMENT_LIMIT, ratingQueueKey, ratingsPath, type RatingCreate, type RatingEligibility, type RatingResult } from './api.js';
 import type {} from './events.js';
-import { adoptStyles } from './adopt-styles.js';
 import type { RatingContext } from './parts.js';
 import { ratePanel, renderStars, starStyles } from './stars.js';
 
@@ -44,8 +44,7 @@ export class RatingForm {
   private readonly outbox: OutboxController<RatingCreate, RatingResult>;
 
   constructor(private readonly ctx: RatingContext) {
-    adoptStyles(ctx.host.renderRoot, starStyles);
-    adoptStyles(ctx.host.renderRoot, formStyles);
+    adoptStyles(ctx.host.renderRoot, starStyles, formStyles);
     const at = () => {
       const api = ctx.api();
       const agency = ctx.agency();

@@ -1,16 +1,16 @@
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
+import { LazyPart } from '../../core/lazy-part.js';
 import { LocalizeController, loadMessages } from '../../core/localize.js';
 import { PagedList } from '../../core/paged-list.js';
 import { ApiError } from '../../core/problem.js';
+import { hasQueued } from '../../core/queued.js';
 import { signedInOnly } from '../../core/session.js';
-import { readStored } from '../../core/storage.js';
 import { baseStyles } from '../../core/styles.js';
 import { VecheElement } from '../../core/veche-element.js';
 import { fetchAgency, fetchEligibility, fetchRanking, fetchRatings, ratingQueueKey, type AgencySummary, type Rating, type RankingSort, type RatingEligibility } from './api.js';
 import type {} from './events.js';
-import { LazyPart } from './lazy-part.js';
 import { agencyRatingMessages } from './messages.js';
 import type { RatingContext } from './parts.js';
 import { agencyRatingStyles } from './styles.js';
@@ -115,7 +115,7 @@ export class VecheAgencyRating extends VecheElement {
       if (!client || !id) return initialState as never;
       // A rating queued on an earlier visit goes out as soon as possible: the form loads now.
       const api = this.config.value.api;
-      if (api && readStored<unknown[]>(ratingQueueKey(api, id))?.length) void this.usePart('form').load();
+      if (api && hasQueued(ratingQueueKey(api, id))) void this.usePart('form').load();
       try {
         const result = await signedInOnly(client, () => fetchEligibility(client, id, signal));
         if (result.eligible) void this.usePart('form').load();

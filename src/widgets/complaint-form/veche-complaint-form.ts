@@ -10,7 +10,7 @@ import { LazyPart } from '../../core/lazy-part.js';
 import { LocalizeController } from '../../core/localize.js';
 import { OutboxController, type OutboxItem } from '../../core/outbox.js';
 import { ApiError } from '../../core/problem.js';
-import { readStored } from '../../core/storage.js';
+import { hasQueued } from '../../core/queued.js';
 import { baseStyles } from '../../core/styles.js';
 import { VecheElement } from '../../core/veche-element.js';
 import { signedInOnly } from '../../core/session.js';
@@ -220,7 +220,7 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
       // The categories are on their way: the next steps are what the citizen needs next.
       void this.stepsPart.load();
       // A complaint waiting in the outbox since an earlier visit may be answered on this load.
-      if (this.filed || this.supported || readStored<unknown[]>(this.outboxKey)?.length) void this.resultPart.load();
+      if (this.filed || this.supported || hasQueued(this.outboxKey)) void this.resultPart.load();
     }
     super.update(changed);
   }

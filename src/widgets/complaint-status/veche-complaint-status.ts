@@ -4,8 +4,8 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { LazyPart } from '../../core/lazy-part.js';
 import { PagedList } from '../../core/paged-list.js';
 import { ApiError } from '../../core/problem.js';
+import { hasQueued } from '../../core/queued.js';
 import { signedInOnly } from '../../core/session.js';
-import { readStored } from '../../core/storage.js';
 import { baseStyles } from '../../core/styles.js';
 import { VecheElement } from '../../core/veche-element.js';
 import { confirmable, fetchComplaint, fetchMine, outboxKey, type Complaint } from './api.js';
@@ -215,7 +215,7 @@ export class VecheComplaintStatus extends VecheElement {
       void this.shownPart.load();
       const api = this.config.value.api;
       // An answer queued by an earlier visit is sent on this load, whatever is shown.
-      if (readStored<unknown[]>(outboxKey(api)!)?.length) void this.confirmationPart.load();
+      if (hasQueued(outboxKey(api))) void this.confirmationPart.load();
       const key = this.mine && this.client ? `${api} ${this.limit(this.pageSize)}` : undefined;
       if (key !== this.listFor) {
         this.listFor = key;

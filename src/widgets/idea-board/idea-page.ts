@@ -5,16 +5,16 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { formatDate, formatDateTime } from '../../core/format.js';
+import { adoptStyles } from '../../core/lazy-part.js';
 import { ApiError } from '../../core/problem.js';
 import { imageSource } from '../../core/urls.js';
 import type { Idea } from './api.js';
-import { adopt, OPEN, STATUS_KEY, type BoardContext } from './parts.js';
+import { OPEN, STATUS_KEY, type BoardContext } from './parts.js';
 import { partStyles } from './part-styles.js';
 import { partText, type ActionKey } from './part-text.js';
 
 export function renderIdeaPage(ctx: BoardContext, page: { idea?: Idea; error?: unknown }, retry: () => void): TemplateResult {
-  adopt(ctx, partStyles);
-  adopt(ctx, pageStyles);
+  adoptStyles(ctx.host.renderRoot, partStyles, pageStyles);
   if (page.idea) return renderIdea(ctx, page.idea);
   const error = page.error;
   if (error instanceof ApiError && error.kind === 'not-found') {

@@ -3,7 +3,7 @@
  * form) use of the board: its texts, client, announcer, error rendering and navigation. Types
  * only, so a part never pulls the board's module into its chunk.
  */
-import type { CSSResult, TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
 import type { ApiClient } from '../../core/api-client.js';
 import type { Locale } from '../../core/config.js';
 import type { LocalizeController, LocalizedHost } from '../../core/localize.js';
@@ -56,27 +56,3 @@ export interface BoardContext {
   /** Updates an idea's funding wherever it is shown. */
   patchFunding(id: string, funding: Funding): void;
 }
-
-/**
- * Adds a part's stylesheet to the board's shadow root, once: adopted where constructable
- * stylesheets exist (no CSP question), else a `<style>` element as Lit itself falls back to.
- */
-export function adopt(ctx: BoardContext, styles: CSSResult): void {
-  const root = ctx.host.renderRoot;
-  if (!(root instanceof ShadowRoot)) return;
-  const sheet = styles.styleSheet;
-  if (sheet) {
-    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  } else {
-    let roots = adopted.get(styles);
-    if (!roots) adopted.set(styles, (roots = new WeakSet()));
-    if (roots.has(root)) return;
-    roots.add(root);
-    const style = document.createElement('style');
-    const nonce = (globalThis as { litNonce?: string }).litNonce;
-    if (nonce) style.setAttribute('nonce', nonce);
-    style.textContent = styles.cssText;
-    root.append(style);
-  }
-}
-const adopted = new WeakMap<CSSResult, WeakSet<ShadowRoot>>();

@@ -6,12 +6,13 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { emit } from '../../core/events.js';
 import { newIdempotencyKey } from '../../core/ids.js';
+import { adoptStyles } from '../../core/lazy-part.js';
 import type { OutboxController, OutboxItem } from '../../core/outbox.js';
 import { ApiError } from '../../core/problem.js';
 import { safeUrl } from '../../core/urls.js';
 import { fetchWallet, pledgesPath, type Funding, type Idea, type PledgeCreate, type PledgeResult } from './api.js';
 import type {} from './events.js';
-import { adopt, type BoardContext } from './parts.js';
+import type { BoardContext } from './parts.js';
 import { partStyles } from './part-styles.js';
 import { partText } from './part-text.js';
 
@@ -34,8 +35,7 @@ export class PledgeFlow {
     private readonly ctx: BoardContext,
     private readonly outbox: OutboxController<PledgeCreate, PledgeResult>,
   ) {
-    adopt(ctx, partStyles);
-    adopt(ctx, pledgeStyles);
+    adoptStyles(ctx.host.renderRoot, partStyles, pledgeStyles);
   }
 
   private set(state: PledgeState | undefined): void {

@@ -8,11 +8,12 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { DraftController } from '../../core/draft-controller.js';
 import { formatDateTime, formatPercent } from '../../core/format.js';
 import { newIdempotencyKey } from '../../core/ids.js';
+import { adoptStyles } from '../../core/lazy-part.js';
 import type { OutboxController } from '../../core/outbox.js';
 import { ApiError } from '../../core/problem.js';
 import { ideasPath, uploadPhoto, type Idea, type IdeaCreate } from './api.js';
 import { checkIdea, emptyDraft, FIELDS, hasContent, toIdeaCreate, type IdeaDraft, type IdeaField } from './idea-form.js';
-import { adopt, type BoardContext } from './parts.js';
+import type { BoardContext } from './parts.js';
 import { partStyles } from './part-styles.js';
 import { partText } from './part-text.js';
 
@@ -33,8 +34,7 @@ export class SubmitForm {
     private readonly ctx: BoardContext,
     private readonly outbox: OutboxController<IdeaCreate, Idea>,
   ) {
-    adopt(ctx, partStyles);
-    adopt(ctx, formStyles);
+    adoptStyles(ctx.host.renderRoot, partStyles, formStyles);
     this.draft = new DraftController<IdeaDraft>(ctx.host as never, {
       key: () => {
         const api = ctx.api();

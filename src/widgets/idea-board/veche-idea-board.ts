@@ -8,10 +8,11 @@ import { warnOnce } from '../../core/dev.js';
 import { emit } from '../../core/events.js';
 import { formatDate, formatNumber, formatPercent } from '../../core/format.js';
 import { newIdempotencyKey } from '../../core/ids.js';
+import { LazyPart } from '../../core/lazy-part.js';
 import { LocalizeController } from '../../core/localize.js';
 import type { OutboxController } from '../../core/outbox.js';
 import { ApiError } from '../../core/problem.js';
-import { readStored } from '../../core/storage.js';
+import { hasQueued } from '../../core/queued.js';
 import { baseStyles } from '../../core/styles.js';
 import { VecheElement } from '../../core/veche-element.js';
 import { safeUrl } from '../../core/urls.js';
@@ -48,7 +49,8 @@ const outboxKey = (kind: keyof Outboxes, api: string | undefined) => (api ? `out
 
 /**
  * The parts the list's first render does not need, each its own module, loaded on first use
- * together with their texts (part-text.ts).
+ * together with their texts (part-text.ts). A part that cannot be loaded (offline) shows the
+ * standard error with a retry in its place.
  */
 const partTexts = () => import('./part-text.js');
 const parts = {
@@ -56,7 +58,8 @@ const parts = {
   pledge: () => import('./pledge.js'),
   form: () => import('./submit-form.js'),
 };
-type Parts = { [K in keyof typeof parts]: Awaited<ReturnType<(typeof parts)[K]>> };
+export type IdeaBoardParts = { [K in keyof typeof parts]: Awaited<ReturnType<(typeof parts)[K]>> };
+type Parts = IdeaBoardParts;
 
 const SEARCH_DEBOUNCE_MS = 300;
 const SORT_KEY: Record<Sort, Key> = { popular: 'sortPopular', newest: 'sortNewest', trending: 'sortTrending', threshold: 'sortThreshold' };
@@ -217,10 +220,9 @@ export class VecheIdeaBoard extends VecheElement {
   private pageAbort?: AbortController;
   /** Rendered cards by idea, while nothing they show has changed (see `renderCard`). */
   private cardCache = new WeakMap<IdeaSummary, { sig: string; card: TemplateResult }>();
-  private loaded: Partial<Parts> = {};
   private layout = { type: CardLayout, sizes: {} as CardSizes };
-  private pledgeFlow?: InstanceType<Parts['pledge']['PledgeFlow']>;
-  private submitForm?: InstanceType<Parts['form']['SubmitForm']>;
+  /** The pledge the citizen asked to start, started again by a retry of its part. */
+  private pledgeKind?: PledgeCreate['kind'];
 
   private readonly text = new LocalizeController(this, ideaBoardMessages, () => this.config.value.locale);
 
@@ -241,7 +243,7 @@ export class VecheIdeaBoard extends VecheElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('idea')) {
-      this.pledgeFlow?.reset();
+      this.pledgePart.value?.reset();
       if (this.idea) this.view = 'idea';
       else if (this.view === 'idea') this.view = 'list';
     }
@@ -288,9 +290,9 @@ export class VecheIdeaBoard extends VecheElement {
       this.checkQueued = false;
       setTimeout(() => this.resendQueued());
     }
-    if (this.focusPage && idea && this.loaded.page && (this.page?.idea || this.page?.error)) {
+    if (this.focusPage && idea && ((this.pagePart.value && (this.page?.idea || this.page?.error)) || this.pagePart.error)) {
       this.focusPage = false;
-      this.focusAfter ??= () => this.$('#page-title, [part~="not-found"], [part~="error"]')?.focus();
+      this.focusAfter ??= () => this.$('#page-title, [part~="not-found"], .part-failure, [part~="error"]')?.focus();
     }
     const focus = this.focusAfter;
     this.focusAfter = undefined;
@@ -304,24 +306,49 @@ export class VecheIdeaBoard extends VecheElement {
 
   // ---------------------------------------------------------------- lazily loaded parts
 
-  private async usePart<K extends keyof Parts>(name: K): Promise<Parts[K]> {
+  private readonly pagePart = new LazyPart(this, () => this.withTexts('page'), (error) => this.reportError(error));
+
+  private readonly pledgePart = new LazyPart(
+    this,
+    async () => {
+      const [{ PledgeFlow }, { pledges }] = await Promise.all([this.withTexts('pledge'), this.useOutboxes()]);
+      return new PledgeFlow(this.context, pledges);
+    },
+    (error) => this.reportError(error),
+  );
+
+  private readonly formPart = new LazyPart(
+    this,
+    async () => {
+      const [{ SubmitForm }, { ideas }] = await Promise.all([this.withTexts('form'), this.useOutboxes()]);
+      return new SubmitForm(this.context, ideas);
+    },
+    (error) => this.reportError(error),
+  );
+
+  /** A part's module with the parts' texts in the board's locale, so it never shows half a language. */
+  private async withTexts<K extends keyof Parts>(name: K): Promise<Parts[K]> {
     const locale = this.config.value.locale;
-    const [part] = await Promise.all([parts[name](), partTexts().then((texts) => texts.loadPartTexts(locale))]);
-    this.loaded[name] ??= part as Parts[K];
-    this.requestUpdate();
-    return this.loaded[name]!;
+    const [part] = await Promise.all([this.importPart(name), partTexts().then((texts) => texts.loadPartTexts(locale))]);
+    return part;
   }
 
-  private async pledges() {
-    const [{ PledgeFlow }, { pledges }] = await Promise.all([this.usePart('pledge'), this.useOutboxes()]);
-    this.requestUpdate();
-    return (this.pledgeFlow ??= new PledgeFlow(this.context, pledges));
+  /** Imports a part's code. A seam for stories, which show a slow or failed import. */
+  protected importPart<K extends keyof Parts>(name: K): Promise<Parts[K]> {
+    return parts[name]() as Promise<Parts[K]>;
   }
 
-  private async form() {
-    const [{ SubmitForm }, { ideas }] = await Promise.all([this.usePart('form'), this.useOutboxes()]);
+  /** Where a part is not here yet: its loading state, or the standard error with a retry that imports it again. */
+  private renderPart(part: LazyPart<unknown>, loading: TemplateResult, retried: () => void): TemplateResult {
+    if (!part.error) return loading;
+    const retry = () => void part.retry().then((value) => value && retried());
+    return html`<div class="page part-failure" tabindex="-1">${this.renderError(part.error, retry)}</div>`;
+  }
+
+  /** Focuses the first element matching `selector` after the next render. */
+  private focusLater(selector: string): void {
+    this.focusAfter = () => this.$(selector)?.focus();
     this.requestUpdate();
-    return (this.submitForm ??= new SubmitForm(this.context, ideas));
   }
 
   /**
@@ -339,14 +366,14 @@ export class VecheIdeaBoard extends VecheElement {
             storageKey: () => outboxKey('ideas', api()),
             client,
             onSent: (idea) => this.submitted(idea),
-            onRejected: (error) => void this.form().then((form) => form.rejected(error)),
+            onRejected: (error) => void this.formPart.load().then((form) => form?.rejected(error)),
             onAuthRequired: () => this.needSignIn('submit'),
           }),
           pledges: new OutboxController<PledgeCreate, PledgeResult>(this, {
             storageKey: () => outboxKey('pledges', api()),
             client,
-            onSent: (result, item) => void this.pledges().then((flow) => flow.pledged(result, item)),
-            onRejected: (error, item) => void this.pledges().then((flow) => flow.rejected(error, item)),
+            onSent: (result, item) => void this.pledgePart.load().then((flow) => flow?.pledged(result, item)),
+            onRejected: (error, item) => void this.pledgePart.load().then((flow) => flow?.rejected(error, item)),
             onAuthRequired: () => this.needSignIn('pledge'),
           }),
         };
@@ -364,10 +391,7 @@ export class VecheIdeaBoard extends VecheElement {
   /** Loads the outboxes when an earlier visit left an idea or a pledge in them, so it goes out now. */
   private resendQueued(): void {
     const api = this.config.value.api;
-    const queued = (kind: keyof Outboxes) => {
-      const key = outboxKey(kind, api);
-      return !!key && (readStored<unknown[]>(key)?.length ?? 0) > 0;
-    };
+    const queued = (kind: keyof Outboxes) => hasQueued(outboxKey(kind, api));
     if (this.isConnected && !this.outboxes && (queued('ideas') || queued('pledges'))) void this.useOutboxes().catch(() => undefined);
   }
 
@@ -646,7 +670,7 @@ export class VecheIdeaBoard extends VecheElement {
     const abort = (this.pageAbort = new AbortController());
     const key = `${client.baseUrl} ${id}`;
     this.page = { for: key };
-    void this.usePart('page');
+    void this.pagePart.load();
     fetchIdea(client, id, abort.signal).then(
       (idea) => {
         if (this.page?.for === key) this.page = { for: key, idea };
@@ -661,27 +685,39 @@ export class VecheIdeaBoard extends VecheElement {
 
   private renderIdeaPage(): TemplateResult {
     const page = this.page;
-    const part = this.loaded.page;
+    const part = this.pagePart.value;
     return html`<p><button class="button" type="button" @click=${this.backToList}>← ${this.text.t('back')}</button></p>
       ${part && page && (page.idea || page.error)
         ? part.renderIdeaPage(this.context, page, () => this.idea && this.loadIdea(this.idea))
-        : html`<div class="page" part="status" aria-busy="true" tabindex="-1">
-            <span class="visually-hidden">${this.coreText.t('loading')}</span>
-            <div class="card skeleton"></div>
-          </div>`}`;
+        : this.renderPart(
+            this.pagePart,
+            html`<div class="page" part="status" aria-busy="true" tabindex="-1">
+              <span class="visually-hidden">${this.coreText.t('loading')}</span>
+              <div class="card skeleton"></div>
+            </div>`,
+            () => {
+              this.focusPage = true;
+              this.requestUpdate();
+            },
+          )}`;
   }
 
   private renderPledge(idea: Idea, funding: Funding): TemplateResult {
     const money = !!safeUrl(this.paymentUrl);
+    const part = this.pledgePart;
     const start = (kind: PledgeCreate['kind']) => {
       this.signIn = undefined;
-      void this.pledges().then((flow) => flow.start(kind));
+      this.pledgeKind = kind;
+      // After a failed import the starters import again, as the error's retry does.
+      void (part.error ? part.retry() : part.load()).then((flow) => flow?.start(kind));
     };
     const starters = html`<div class="actions">
       <button class="button primary" type="button" @click=${() => start('points')}>${this.text.t('pledgePoints')}</button>
       ${money ? html`<button class="button" type="button" @click=${() => start('money')}>${this.text.t('pledgeMoney')}</button>` : nothing}
     </div>`;
-    return this.pledgeFlow ? this.pledgeFlow.render(idea, funding, starters) : starters;
+    if (part.value) return part.value.render(idea, funding, starters);
+    const kind = this.pledgeKind;
+    return part.error ? html`${starters}${this.renderError(part.error, () => (kind ? start(kind) : void part.retry()))}` : starters;
   }
 
   // ---------------------------------------------------------------- support
@@ -744,11 +780,11 @@ export class VecheIdeaBoard extends VecheElement {
     this.view = 'submit';
     this.idea = undefined;
     this.signIn = this.notice = undefined;
-    void this.form().then(() => (this.focusAfter = () => this.$('#form-title')?.focus()));
+    void this.formPart.load().then((form) => form && this.focusLater('#form-title'));
   }
 
   private submitted(idea: Idea): void {
-    void this.form().then((form) => form.sent());
+    void this.formPart.load().then((form) => form?.sent());
     emit(this, 'veche-idea-submitted', { idea: idea.id, status: idea.status, category: idea.category.id });
     this.notice = this.text.t('submitted');
     this.announcer.announce(this.notice);
@@ -786,9 +822,10 @@ export class VecheIdeaBoard extends VecheElement {
       ${view === 'idea'
         ? this.renderIdeaPage()
         : view === 'submit'
-          ? this.submitForm
-            ? this.submitForm.render()
-            : html`<p class="page" part="status" aria-busy="true">${this.coreText.t('loading')}</p>`
+          ? (this.formPart.value?.render() ??
+            this.renderPart(this.formPart, html`<p class="page" part="status" aria-busy="true">${this.coreText.t('loading')}</p>`, () =>
+              this.focusLater('#form-title'),
+            ))
           : this.renderBoard()}
     </section>`;
   }

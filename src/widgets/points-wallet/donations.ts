@@ -6,9 +6,9 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { DraftController } from '../../core/draft-controller.js';
 import { newIdempotencyKey } from '../../core/ids.js';
+import { adoptStyles } from '../../core/lazy-part.js';
 import { checkAmount, maxDonation, quickAmounts } from './amount.js';
 import type { Fund } from './api.js';
-import { adoptStyles } from './adopt-styles.js';
 import { image, renderList } from './list.js';
 import type { WalletContext } from './sections.js';
 

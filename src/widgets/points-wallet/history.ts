@@ -1,8 +1,8 @@
 /** The history section: earned, spent and donated points with what each was for, filtered by kind. */
 import { css, html, type TemplateResult } from 'lit';
 import { formatDate } from '../../core/format.js';
+import { adoptStyles } from '../../core/lazy-part.js';
 import { LEDGER_KINDS, type LedgerKind } from './api.js';
-import { adoptStyles } from './adopt-styles.js';
 import { renderList } from './list.js';
 import type { WalletContext } from './sections.js';
 

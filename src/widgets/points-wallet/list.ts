@@ -1,8 +1,8 @@
 /** What the history, rewards and donations sections share: a paged list with "show more", cards, pictures. */
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { adoptStyles } from '../../core/lazy-part.js';
 import type { PagedList } from '../../core/paged-list.js';
 import { imageSource } from '../../core/urls.js';
-import { adoptStyles } from './adopt-styles.js';
 import type { WalletContext } from './sections.js';
 
 export function renderList<T>(ctx: WalletContext, list: PagedList<T>, empty: string, item: (x: T) => TemplateResult): TemplateResult {

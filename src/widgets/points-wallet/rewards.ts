@@ -1,8 +1,8 @@
 /** The rewards section: the catalogue by category, with cost, stock and partner; redeeming opens the spend flow. */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { newIdempotencyKey } from '../../core/ids.js';
+import { adoptStyles } from '../../core/lazy-part.js';
 import { REWARD_CATEGORIES, type RewardCategory } from './api.js';
-import { adoptStyles } from './adopt-styles.js';
 import { image, renderList } from './list.js';
 import type { WalletContext } from './sections.js';
 

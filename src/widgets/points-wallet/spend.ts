@@ -7,6 +7,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { emit } from '../../core/events.js';
 import { formatDate } from '../../core/format.js';
+import { adoptStyles } from '../../core/lazy-part.js';
 import { OutboxController, type OutboxItem } from '../../core/outbox.js';
 import type { ApiError } from '../../core/problem.js';
 import {
@@ -19,7 +20,6 @@ import {
   type RedemptionResult,
 } from './api.js';
 import type {} from './events.js';
-import { adoptStyles } from './adopt-styles.js';
 import type { Pending, Tab, WalletContext } from './sections.js';
 
 export { walletSectionMessages as sectionMessages } from './section-messages.js';

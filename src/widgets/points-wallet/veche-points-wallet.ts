@@ -5,14 +5,14 @@ import { cssProps } from '../../core/css-props.js';
 import type { VechePointsChangeDetail } from '../../core/events.js';
 import { LocalizeController, loadMessages } from '../../core/localize.js';
 import { PagedList } from '../../core/paged-list.js';
+import { LazyPart } from '../../core/lazy-part.js';
 import { ApiError } from '../../core/problem.js';
+import { hasQueued } from '../../core/queued.js';
 import { signedInOnly } from '../../core/session.js';
-import { readStored } from '../../core/storage.js';
 import { baseStyles } from '../../core/styles.js';
 import { VecheElement } from '../../core/veche-element.js';
 import { fetchFunds, fetchLedger, fetchRewards, fetchWallet, spendQueueKey, type Fund, type LedgerEntry, type LedgerKind, type Reward, type RewardCategory, type Wallet } from './api.js';
 import type {} from './events.js';
-import { LazyPart } from './lazy-part.js';
 import { walletMessages } from './messages.js';
 import type { Pending, Tab, WalletContext } from './sections.js';
 import { walletStyles } from './styles.js';
@@ -27,8 +27,8 @@ const sections = {
   donations: () => import('./donations.js'),
   spend: () => import('./spend.js'),
 };
-export type WalletSections = { [K in keyof typeof sections]: Awaited<ReturnType<(typeof sections)[K]>> };
-type Sections = WalletSections;
+export type PointsWalletParts = { [K in keyof typeof sections]: Awaited<ReturnType<(typeof sections)[K]>> };
+type Sections = PointsWalletParts;
 
 const TABS: Tab[] = ['balance', 'history', 'rewards', 'donations'];
 const TAB_TEXT = { balance: 'tabBalance', history: 'tabHistory', rewards: 'tabRewards', donations: 'tabDonations' } as const;
@@ -117,7 +117,7 @@ export class VechePointsWallet extends VecheElement {
       }
       // A spend queued on an earlier visit goes out as soon as possible: its flow loads now.
       const api = this.config.value.api;
-      if (api && readStored<unknown[]>(spendQueueKey(api))?.length) void this.spend();
+      if (api && hasQueued(spendQueueKey(api))) void this.spend();
       try {
         const wallet = await signedInOnly(client, () => fetchWallet(client, signal));
         this.wallet = wallet;
@@ -231,7 +231,7 @@ export class VechePointsWallet extends VecheElement {
     return (parts[name] ??= new LazyPart(
       this,
       async () => {
-        const section = await this.importSection(name);
+        const section = await this.importPart(name);
         // The texts come before the section shows, so it never flashes in Russian.
         await loadMessages(section.sectionMessages, this.config.value.locale);
         this.sectionText ??= new LocalizeController(this, section.sectionMessages, () => this.config.value.locale);
@@ -242,15 +242,18 @@ export class VechePointsWallet extends VecheElement {
   }
 
   /** Imports a section's code. A seam for stories, which show a slow or failed import. */
-  protected importSection<K extends keyof Sections>(name: K): Promise<Sections[K]> {
+  protected importPart<K extends keyof Sections>(name: K): Promise<Sections[K]> {
     return sections[name]() as Promise<Sections[K]>;
   }
 
-  /** Starts loading what a tab needs: its section, and for rewards and donations the spend flow. */
-  private prepare(tab: Tab): Promise<unknown> {
+  /**
+   * Starts loading what a tab needs: its section, and for rewards and donations the spend flow.
+   * Pointing at a tab only prefetches: a failure there stays quiet until the tab is shown.
+   */
+  private prepare(tab: Tab, options?: { prefetch: boolean }): Promise<unknown> {
     if (tab === 'balance') return Promise.resolve();
-    if (tab === 'history') return this.section('history').load();
-    return Promise.all([this.section(tab).load(), this.spend()]);
+    if (tab === 'history') return this.section('history').load(options);
+    return Promise.all([this.section(tab).load(options), this.spend(options)]);
   }
 
   /** The spend flow, once its code is here; it owns the outbox, so creating it resends what is queued. */
@@ -259,8 +262,8 @@ export class VechePointsWallet extends VecheElement {
     return section && (this.spendFlow ??= new section.SpendFlow(this.context));
   }
 
-  private async spend() {
-    await this.section('spend').load();
+  private async spend(options?: { prefetch: boolean }) {
+    await this.section('spend').load(options);
     return this.flow;
   }
 
@@ -369,8 +372,8 @@ export class VechePointsWallet extends VecheElement {
             aria-controls="panel"
             tabindex=${name === tab ? 0 : -1}
             @click=${() => void this.select(name)}
-            @pointerenter=${() => void this.prepare(name)}
-            @focus=${() => void this.prepare(name)}
+            @pointerenter=${() => void this.prepare(name, { prefetch: true })}
+            @focus=${() => void this.prepare(name, { prefetch: true })}
           >
             ${this.text.t(TAB_TEXT[name])}
           </button>`,

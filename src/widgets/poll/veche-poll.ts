@@ -1,10 +1,11 @@
-import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { DraftController } from '../../core/draft-controller.js';
 import { emit } from '../../core/events.js';
 import { formatDate, formatDateTime } from '../../core/format.js';
 import { newIdempotencyKey } from '../../core/ids.js';
+import { adoptStyles, LazyPart } from '../../core/lazy-part.js';
 import { LocalizeController } from '../../core/localize.js';
 import { ApiError } from '../../core/problem.js';
 import { baseStyles } from '../../core/styles.js';
@@ -106,9 +107,7 @@ export class VechePoll extends VecheElement {
   @state() private waitingOnline = false;
   @state() private outcome?: VoteResult;
   @state() private restoredAt?: number;
-  /** Each part once it arrived, or why its import failed. */
-  @state() private parts: { [K in PartName]?: Parts[K] | ApiError } = {};
-  private partLoads: Partial<Record<PartName, Promise<void>>> = {};
+  private readonly parts: { [K in PartName]: LazyPart<Parts[K]> } = { review: this.lazyPart('review'), results: this.lazyPart('results') };
   private outcomeView?: InstanceType<Parts['results']['Outcome']>;
   private key?: string;
   private pending = false;
@@ -128,8 +127,8 @@ export class VechePoll extends VecheElement {
         const poll = await fetchPoll(client, id, signal);
         // Started now, not when first rendered: a part arrives while the poll paints. A survey
         // ends in its review step, so that part is fetched while the citizen answers.
-        if (poll.myVote || poll.results) void this.need('results', true);
-        else if (poll.status === 'open' && poll.questions.length > 1) void this.need('review', true);
+        if (poll.myVote || poll.results) void this.parts.results.load({ prefetch: true });
+        else if (poll.status === 'open' && poll.questions.length > 1) void this.parts.review.load({ prefetch: true });
         this.restore(poll);
         return poll;
       } catch (error) {
@@ -290,7 +289,7 @@ export class VechePoll extends VecheElement {
 
     this.sending = true;
     // The confirmation is shown when the answer comes: load it while the vote travels.
-    void this.need('results', true);
+    void this.parts.results.load({ prefetch: true });
     this.sendError = undefined;
     this.signIn = this.waitingOnline = false;
     this.key ??= newIdempotencyKey();
@@ -316,7 +315,7 @@ export class VechePoll extends VecheElement {
     if (awarded - spent) emit(this, 'veche-points-change', { delta: awarded - spent, balance, reason: reason ?? 'vote' });
     const points = awarded ? ` ${this.text.t('pointsEarned', { points: this.coreText.t('points', { count: awarded }) })}` : '';
     this.announcer.announce(this.text.t('thanks') + points);
-    if (!(await this.need('results'))) return;
+    if (!(await this.parts.results.load())) return;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#done')?.focus();
     void this.outcomeView?.verify(result.receipt);
@@ -348,48 +347,31 @@ export class VechePoll extends VecheElement {
 
   // ---------------------------------------------------------------- lazily loaded parts
 
-  /**
-   * Loads a part once; resolves to it, or to undefined when the import failed. A failure is shown
-   * with a retry and reported, except for an early `prefetch`.
-   */
-  private async need<K extends PartName>(name: K, prefetch = false): Promise<Parts[K] | undefined> {
-    await (this.partLoads[name] ??= this.loadPart(name).then(
-      (part) => {
-        // The part's rules join the element's own in this shadow root (Lit falls back to <style>
-        // elements where sheets cannot be adopted; the element's rules are then repeated, harmlessly).
-        if (this.shadowRoot) adoptStyles(this.shadowRoot, [...VechePoll.elementStyles, ...part.styles]);
-        this.parts = { ...this.parts, [name]: part };
+  /** A part that brings its styles into the poll's shadow root when it arrives; a failed import is reported. */
+  private lazyPart<K extends PartName>(name: K): LazyPart<Parts[K]> {
+    return new LazyPart(
+      this,
+      async () => {
+        const part = await this.importPart(name);
+        adoptStyles(this.renderRoot, ...part.styles);
+        return part;
       },
-      (error: unknown) => {
-        delete this.partLoads[name];
-        // An early fetch fails quietly: if the view needs the part by now, it tries again.
-        if (prefetch) return this.requestUpdate();
-        // A chunk that did not arrive is a network failure for the citizen: "no connection", retry.
-        const failure = new ApiError('network', String(error));
-        this.parts = { ...this.parts, [name]: failure };
-        this.reportError(failure);
-      },
-    ));
-    const part = this.parts[name] as Parts[K] | ApiError | undefined;
-    return part instanceof ApiError ? undefined : part;
+      (error) => this.reportError(error),
+    );
   }
 
-  /** Imports a part's module (a subclass may hold it back, as the stories of its states do). */
-  protected loadPart<K extends PartName>(name: K): Promise<Parts[K]> {
+  /** Imports a part's module. A seam for stories, which show a slow or failed import. */
+  protected importPart<K extends PartName>(name: K): Promise<Parts[K]> {
     return parts[name]() as Promise<Parts[K]>;
   }
 
   /** A part's view once loaded; a skeleton that keeps its place while it loads; the error with a retry if it failed. */
   private withPart<K extends PartName>(name: K, view: (part: Parts[K]) => unknown): unknown {
-    const part = this.parts[name] as Parts[K] | ApiError | undefined;
-    if (part instanceof ApiError) {
-      return this.renderError(part, () => {
-        this.parts = { ...this.parts, [name]: undefined };
-        void this.need(name);
-      });
-    }
-    if (part) return view(part);
-    void this.need(name);
+    const part = this.parts[name];
+    if (part.value) return view(part.value);
+    if (part.error) return this.renderError(part.error, () => void part.retry());
+    // An early fetch fails quietly: the view that needs the part now tries again, and shows a failure.
+    void part.load();
     return html`<div aria-busy="true">
       <span class="visually-hidden">${this.coreText.t('loading')}</span>
       <div class="skeleton block"></div>
