@@ -1,10 +1,11 @@
 /**
  * Parts of a widget its first render does not need (a dialog, a secondary view, a form step),
  * imported on first use so the entry stays within its budget. One way for every widget to do
- * it: load once, show the standard error with a retry when the import fails, bring the part's
- * styles along.
+ * it: load once, show the standard error with a retry when the import fails. A part brings its
+ * styles with `adoptStyles` (adopt-styles.ts, apart so that entries whose parts alone use it do
+ * not carry it).
  */
-import type { CSSResult, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import { ApiError } from './problem.js';
 
 /**
@@ -62,28 +63,5 @@ export class LazyPart<T> {
     this.error = undefined;
     this.host.requestUpdate();
     return this.load();
-  }
-}
-
-/**
- * Adds a lazily loaded part's stylesheets to a widget's shadow root, once each. Constructable
- * stylesheets (every engine the kit supports) need no nonce under a strict CSP; elsewhere a
- * `<style>` carries Lit's `litNonce`, as Lit itself falls back to.
- */
-export function adoptStyles(root: Element | ShadowRoot | DocumentFragment, ...styles: CSSResult[]): void {
-  if (!(root instanceof ShadowRoot)) return;
-  for (const style of styles) {
-    const sheet = style.styleSheet;
-    if (sheet) {
-      if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-      continue;
-    }
-    if ([...root.querySelectorAll('style[data-veche-part]')].some((el) => el.textContent === style.cssText)) continue;
-    const element = document.createElement('style');
-    element.dataset.vechePart = '';
-    const nonce = (globalThis as { litNonce?: string }).litNonce;
-    if (nonce) element.setAttribute('nonce', nonce);
-    element.textContent = style.cssText;
-    root.append(element);
   }
 }

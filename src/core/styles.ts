@@ -214,6 +214,14 @@ export const statusStyles = css`
     background-size: 200% 100%;
     animation: veche-shimmer 1.4s ease-in-out infinite;
   }
+  /* A lazily loaded part on its way (VecheElement.renderPart); widgets may size .block otherwise. */
+  .part-loading {
+    display: grid;
+    gap: 0.5em;
+  }
+  .skeleton.block {
+    block-size: 3em;
+  }
   @keyframes veche-shimmer {
     from {
       background-position: 100% 0;

@@ -5,6 +5,7 @@ import { apiClientFor, type ApiClient } from './api-client.js';
 import type { TokenGetter } from './config.js';
 import { ConfigController } from './config-controller.js';
 import { emit } from './events.js';
+import type { LazyPart } from './lazy-part.js';
 import { LocalizeController, type TextOverrides, type TextVariant } from './localize.js';
 import { coreMessages } from './messages.js';
 import { ApiError } from './problem.js';
@@ -212,6 +213,25 @@ export abstract class VecheElement extends LitElement {
       </div>`;
     }
     return this.renderError(error, retry);
+  }
+
+  /**
+   * Where a lazily loaded part is not here yet: `loading` (by default a skeleton that keeps the
+   * part's place) while its code arrives — asking for it, so that a failed prefetch is tried again
+   * by the view that needs it — or the standard error with a retry when it could not load.
+   * `retried` runs once a retry has brought the part (to move focus back into it).
+   */
+  protected renderPart(part: LazyPart<unknown>, { loading, retried }: { loading?: TemplateResult; retried?: () => void } = {}): TemplateResult {
+    if (part.error) return this.renderError(part.error, () => void part.retry().then((value) => value !== undefined && retried?.()));
+    void part.load();
+    return (
+      loading ??
+      html`<div class="part-loading" part="status" aria-busy="true">
+        <span class="visually-hidden">${this.coreText.t('loading')}</span>
+        <div class="skeleton block"></div>
+        <div class="skeleton block"></div>
+      </div>`
+    );
   }
 
   protected renderError(error: unknown, retry?: () => void): TemplateResult {

@@ -7,7 +7,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { cssProps } from '../../core/css-props.js';
 import { formatDate, formatNumber, formatPercent } from '../../core/format.js';
-import { adoptStyles } from '../../core/lazy-part.js';
+import { adoptStyles } from '../../core/adopt-styles.js';
 import { safeUrl } from '../../core/urls.js';
 import type { Agency } from './api.js';
 import type { RatingContext } from './parts.js';

@@ -4,7 +4,7 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { formatNumber, formatPercent } from '../../core/format.js';
-import { adoptStyles } from '../../core/lazy-part.js';
+import { adoptStyles } from '../../core/adopt-styles.js';
 import type { AgencySummary, RankingSort } from './api.js';
 import type { RatingContext } from './parts.js';
 import { renderStars, starStyles } from './stars.js';

@@ -9,7 +9,7 @@ import { DraftController } from '../../core/draft-controller.js';
 import { emit } from '../../core/events.js';
 import { formatDate } from '../../core/format.js';
 import { newIdempotencyKey } from '../../core/ids.js';
-import { adoptStyles } from '../../core/lazy-part.js';
+import { adoptStyles } from '../../core/adopt-styles.js';
 import { OutboxController } from '../../core/outbox.js';
 import type { ApiError } from '../../core/problem.js';
 import { COMMENT_LIMIT, ratingQueueKey, ratingsPath, type RatingCreate, type RatingEligibility, type RatingResult } from './api.js';

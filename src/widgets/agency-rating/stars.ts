@@ -1,7 +1,7 @@
 /** Star ratings drawn from text, and the rating panel's frame: shared by the record, the form and the ranking. */
 import { css, html, type TemplateResult } from 'lit';
 import { cssProps } from '../../core/css-props.js';
-import { adoptStyles } from '../../core/lazy-part.js';
+import { adoptStyles } from '../../core/adopt-styles.js';
 import type { RatingContext } from './parts.js';
 
 /** Stars filled to a share through a custom property; read as one image. */

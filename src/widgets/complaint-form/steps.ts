@@ -6,7 +6,7 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { formatDate, formatDateTime, formatNumber } from '../../core/format.js';
-import { adoptStyles } from '../../core/lazy-part.js';
+import { adoptStyles } from '../../core/adopt-styles.js';
 import { LocalizeController, loadMessages } from '../../core/localize.js';
 import { ApiError } from '../../core/problem.js';
 import { safeUrl } from '../../core/urls.js';

@@ -18,10 +18,6 @@ export const complaintFormStyles = css`
   .skeleton.block {
     block-size: 3em;
   }
-  .part-loading {
-    display: grid;
-    gap: 0.5em;
-  }
   h2,
   h3,
   p,

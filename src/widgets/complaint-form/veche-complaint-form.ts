@@ -240,16 +240,6 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
 
   // ---------------------------------------------------------------- lazily loaded parts
 
-  /** Where a part is not here yet: the loading state in its place, or the standard error with a retry. */
-  private renderPart(part: LazyPart<unknown>): TemplateResult {
-    if (part.error) return this.renderError(part.error, () => void part.retry());
-    return html`<div class="part-loading" part="status" aria-busy="true">
-      <span class="visually-hidden">${this.coreText.t('loading')}</span>
-      <div class="skeleton block"></div>
-      <div class="skeleton block"></div>
-    </div>`;
-  }
-
   // ---------------------------------------------------------------- what the parts use
 
   /** @internal */

@@ -5,7 +5,7 @@
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { formatDate, formatDateTime } from '../../core/format.js';
-import { adoptStyles } from '../../core/lazy-part.js';
+import { adoptStyles } from '../../core/adopt-styles.js';
 import { LocalizeController, loadMessages } from '../../core/localize.js';
 import { imageSource } from '../../core/urls.js';
 import { OPEN, type Complaint } from './api.js';

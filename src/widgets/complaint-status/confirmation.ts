@@ -12,7 +12,7 @@ import { DraftController } from '../../core/draft-controller.js';
 import { emit } from '../../core/events.js';
 import { formatDate, formatDateTime, formatPercent } from '../../core/format.js';
 import { newIdempotencyKey } from '../../core/ids.js';
-import { adoptStyles } from '../../core/lazy-part.js';
+import { adoptStyles } from '../../core/adopt-styles.js';
 import { LocalizeController, loadMessages } from '../../core/localize.js';
 import { OutboxController, type OutboxItem } from '../../core/outbox.js';
 import { ApiError } from '../../core/problem.js';

@@ -4,7 +4,7 @@
  * only on pages that list (`mine`); a page following one complaint never pays for it.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { adoptStyles } from '../../core/lazy-part.js';
+import { adoptStyles } from '../../core/adopt-styles.js';
 import type { PagedList } from '../../core/paged-list.js';
 import type { Complaint } from './api.js';
 import type { ComplaintView } from './complaint-view.js';

@@ -251,11 +251,6 @@ export class VecheComplaintStatus extends VecheElement {
     return this.mine ? this.listPart.value?.card : this.cardPart.value;
   }
 
-  /** A failed part: the standard error, with a retry that imports it again. */
-  private renderPartFailure(part: LazyPart<unknown>): TemplateResult {
-    return this.renderError(part.error, () => void part.retry());
-  }
-
   /** The complaint shows something of the confirmation part: the panel, the outcome, the rating offer. */
   private needsConfirmation(c: Complaint): boolean {
     return !!c.confirmation || (c.mine && (c.status === 'resolved' || (c.status === 'closed' && !this.mine)));
@@ -327,7 +322,7 @@ export class VecheComplaintStatus extends VecheElement {
       // "Not found" is said in the view's words once it is here; until then, the standard error.
       return view ? this.renderLoadFailure(error, retry, view.notFound) : this.renderError(error, retry);
     }
-    if (complaints && part.error) return this.renderPartFailure(part);
+    if (complaints && part.error) return this.renderPart(part);
     if (!complaints || !part.value || !view) {
       return html`<div class="frame" part="base status" aria-busy="true">
         <span class="visually-hidden">${this.coreText.t('loading')}</span>
@@ -342,7 +337,8 @@ export class VecheComplaintStatus extends VecheElement {
     const confirmation = this.confirmationPart.value;
     if (confirmation) return confirmation.render(c, level);
     if (!this.needsConfirmation(c)) return nothing;
-    if (this.confirmationPart.error) return this.renderPartFailure(this.confirmationPart);
-    return html`<div class="skeleton ${confirmable(c) ? 'block' : ''}" aria-busy="true"><span class="visually-hidden">${this.coreText.t('loading')}</span></div>`;
+    return this.renderPart(this.confirmationPart, {
+      loading: html`<div class="skeleton ${confirmable(c) ? 'block' : ''}" aria-busy="true"><span class="visually-hidden">${this.coreText.t('loading')}</span></div>`,
+    });
   }
 }

@@ -6,7 +6,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { emit } from '../../core/events.js';
 import { newIdempotencyKey } from '../../core/ids.js';
-import { adoptStyles } from '../../core/lazy-part.js';
+import { adoptStyles } from '../../core/adopt-styles.js';
 import type { OutboxController, OutboxItem } from '../../core/outbox.js';
 import { ApiError } from '../../core/problem.js';
 import { safeUrl } from '../../core/urls.js';

@@ -8,7 +8,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { DraftController } from '../../core/draft-controller.js';
 import { formatDateTime, formatPercent } from '../../core/format.js';
 import { newIdempotencyKey } from '../../core/ids.js';
-import { adoptStyles } from '../../core/lazy-part.js';
+import { adoptStyles } from '../../core/adopt-styles.js';
 import type { OutboxController } from '../../core/outbox.js';
 import { ApiError } from '../../core/problem.js';
 import { ideasPath, uploadPhoto, type Idea, type IdeaCreate } from './api.js';

@@ -338,11 +338,10 @@ export class VecheIdeaBoard extends VecheElement {
     return parts[name]() as Promise<Parts[K]>;
   }
 
-  /** Where a part is not here yet: its loading state, or the standard error with a retry that imports it again. */
-  private renderPart(part: LazyPart<unknown>, loading: TemplateResult, retried: () => void): TemplateResult {
-    if (!part.error) return loading;
-    const retry = () => void part.retry().then((value) => value && retried());
-    return html`<div class="page part-failure" tabindex="-1">${this.renderError(part.error, retry)}</div>`;
+  /** Core's pending part, its error wrapped in a focusable page so that focus can land on it. */
+  private renderPendingPart(part: LazyPart<unknown>, loading: TemplateResult, retried: () => void): TemplateResult {
+    const pending = this.renderPart(part, { loading, retried });
+    return part.error ? html`<div class="page part-failure" tabindex="-1">${pending}</div>` : pending;
   }
 
   /** Focuses the first element matching `selector` after the next render. */
@@ -689,7 +688,7 @@ export class VecheIdeaBoard extends VecheElement {
     return html`<p><button class="button" type="button" @click=${this.backToList}>← ${this.text.t('back')}</button></p>
       ${part && page && (page.idea || page.error)
         ? part.renderIdeaPage(this.context, page, () => this.idea && this.loadIdea(this.idea))
-        : this.renderPart(
+        : this.renderPendingPart(
             this.pagePart,
             html`<div class="page" part="status" aria-busy="true" tabindex="-1">
               <span class="visually-hidden">${this.coreText.t('loading')}</span>
@@ -823,7 +822,7 @@ export class VecheIdeaBoard extends VecheElement {
         ? this.renderIdeaPage()
         : view === 'submit'
           ? (this.formPart.value?.render() ??
-            this.renderPart(this.formPart, html`<p class="page" part="status" aria-busy="true">${this.coreText.t('loading')}</p>`, () =>
+            this.renderPendingPart(this.formPart, html`<p class="page" part="status" aria-busy="true">${this.coreText.t('loading')}</p>`, () =>
               this.focusLater('#form-title'),
             ))
           : this.renderBoard()}

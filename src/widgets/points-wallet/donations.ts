@@ -6,7 +6,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { DraftController } from '../../core/draft-controller.js';
 import { newIdempotencyKey } from '../../core/ids.js';
-import { adoptStyles } from '../../core/lazy-part.js';
+import { adoptStyles } from '../../core/adopt-styles.js';
 import { checkAmount, maxDonation, quickAmounts } from './amount.js';
 import type { Fund } from './api.js';
 import { image, renderList } from './list.js';

@@ -1,7 +1,7 @@
 /** The history section: earned, spent and donated points with what each was for, filtered by kind. */
 import { css, html, type TemplateResult } from 'lit';
 import { formatDate } from '../../core/format.js';
-import { adoptStyles } from '../../core/lazy-part.js';
+import { adoptStyles } from '../../core/adopt-styles.js';
 import { LEDGER_KINDS, type LedgerKind } from './api.js';
 import { renderList } from './list.js';
 import type { WalletContext } from './sections.js';

@@ -1,6 +1,6 @@
 /** What the history, rewards and donations sections share: a paged list with "show more", cards, pictures. */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { adoptStyles } from '../../core/lazy-part.js';
+import { adoptStyles } from '../../core/adopt-styles.js';
 import type { PagedList } from '../../core/paged-list.js';
 import { imageSource } from '../../core/urls.js';
 import type { WalletContext } from './sections.js';

@@ -1,7 +1,7 @@
 /** The rewards section: the catalogue by category, with cost, stock and partner; redeeming opens the spend flow. */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { newIdempotencyKey } from '../../core/ids.js';
-import { adoptStyles } from '../../core/lazy-part.js';
+import { adoptStyles } from '../../core/adopt-styles.js';
 import { REWARD_CATEGORIES, type RewardCategory } from './api.js';
 import { image, renderList } from './list.js';
 import type { WalletContext } from './sections.js';

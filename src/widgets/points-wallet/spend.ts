@@ -7,7 +7,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { emit } from '../../core/events.js';
 import { formatDate } from '../../core/format.js';
-import { adoptStyles } from '../../core/lazy-part.js';
+import { adoptStyles } from '../../core/adopt-styles.js';
 import { OutboxController, type OutboxItem } from '../../core/outbox.js';
 import type { ApiError } from '../../core/problem.js';
 import {

@@ -5,7 +5,8 @@ import { DraftController } from '../../core/draft-controller.js';
 import { emit } from '../../core/events.js';
 import { formatDate, formatDateTime } from '../../core/format.js';
 import { newIdempotencyKey } from '../../core/ids.js';
-import { adoptStyles, LazyPart } from '../../core/lazy-part.js';
+import { LazyPart } from '../../core/lazy-part.js';
+import { adoptStyles } from '../../core/adopt-styles.js';
 import { LocalizeController } from '../../core/localize.js';
 import { ApiError } from '../../core/problem.js';
 import { baseStyles } from '../../core/styles.js';
@@ -365,18 +366,10 @@ export class VechePoll extends VecheElement {
     return parts[name]() as Promise<Parts[K]>;
   }
 
-  /** A part's view once loaded; a skeleton that keeps its place while it loads; the error with a retry if it failed. */
+  /** A part's view once loaded; until then core's pending part (a skeleton, or the error with a retry). */
   private withPart<K extends PartName>(name: K, view: (part: Parts[K]) => unknown): unknown {
     const part = this.parts[name];
-    if (part.value) return view(part.value);
-    if (part.error) return this.renderError(part.error, () => void part.retry());
-    // An early fetch fails quietly: the view that needs the part now tries again, and shows a failure.
-    void part.load();
-    return html`<div aria-busy="true">
-      <span class="visually-hidden">${this.coreText.t('loading')}</span>
-      <div class="skeleton block"></div>
-      <div class="skeleton block"></div>
-    </div>`;
+    return part.value ? view(part.value) : this.renderPart(part);
   }
 
   private outcomeOf(part: Parts['results']) {

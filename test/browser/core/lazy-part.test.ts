@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { css, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { adoptStyles, LazyPart } from '../../../src/core/lazy-part.js';
+import { LazyPart } from '../../../src/core/lazy-part.js';
+import { adoptStyles } from '../../../src/core/adopt-styles.js';
 import { ApiError } from '../../../src/core/problem.js';
 
 function fakeHost(): ReactiveControllerHost & { updates: number } {
