@@ -56,7 +56,7 @@ const fieldFor = (path: string) => {
  *
  * @summary Lets a citizen report a problem to the agency responsible, and follow it.
  * @tag veche-complaint-form
- * @status experimental
+ * @status stable
  * @since 0.1
  *
  * @fires veche-complaint-submitted - The complaint was filed. `detail: { complaint, trackingNumber, service, agency?, dueAt? }`, no personal data.

@@ -27,7 +27,7 @@ const isAuth = (error: unknown) => error instanceof ApiError && error.kind === '
  *
  * @summary Lets a citizen follow a complaint, confirm or dispute the fix, and rate the agency.
  * @tag veche-complaint-status
- * @status experimental
+ * @status stable
  * @since 0.1
  *
  * @fires veche-complaint-confirmed - The citizen confirmed the fix; the complaint is closed. `detail: { complaint, trackingNumber, agency, outcome }`.
