@@ -21,7 +21,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -239,9 +239,15 @@ try {
   const machine0 = machineCpu();
   const written0 = procWritten(child.pid!);
   const client0 = process.cpuUsage();
+  // The WAL file's size through the run: checkpoints must keep it bounded under sustained writes.
+  const walSize = () => { try { return statSync(join(dir, 'veche.db-wal')).size; } catch { return 0; } };
+  let walMax = walSize();
+  const walTimer = setInterval(() => { walMax = Math.max(walMax, walSize()); }, 100);
   const t0 = performance.now();
   const p = await run(warmup, total, maxSeconds, true);
   const seconds = (performance.now() - t0) / 1000;
+  clearInterval(walTimer);
+  walMax = Math.max(walMax, walSize());
   const clientCpu = process.cpuUsage(client0);
   const serverCpu1 = procCpu(child.pid!);
   const threads1 = threadCpu(child.pid!);
@@ -269,6 +275,7 @@ try {
   if (serverShare) console.log(`server cpu per vote: ${((serverShare / rate) * 1000).toFixed(3)} ms   client cpu per vote: ${((clientShare / rate) * 1000).toFixed(3)} ms`);
   // SQLite's WAL and checkpoints: on a slow virtual disk the bytes per vote bound the rate too.
   if (written0 !== null && written1 !== null && ok > 0) console.log(`server disk writes: ${((written1 - written0) / ok / 1024).toFixed(1)} KiB/vote, ${((written1 - written0) / seconds / 2 ** 20).toFixed(1)} MiB/s`);
+  console.log(`WAL file: largest ${(walMax / 2 ** 20).toFixed(1)} MiB during the run (sampled every 100 ms)`);
   console.log(`goal ≥ 5000 votes/s with p99 ≤ 20 ms: ${rate >= 5000 && q(0.99) <= 20 ? 'met' : 'NOT met'}`);
 
   // ---- the outcome is right: every 201 counted once, keys replay, one vote per citizen
@@ -289,7 +296,7 @@ try {
 } finally {
   for (const s of sockets) s.destroy();
   await stopServer();
-  // Tuning lines the server prints on exit (VECHE_WRITER_STATS=1: batch sizes of the vote writer).
-  for (const line of serverOut.split('\n')) if (line.startsWith('veche: vote writer:')) console.log(line);
+  // Tuning lines the server prints on exit (VECHE_WRITER_STATS=1: batch sizes of the vote writer, checkpoints).
+  for (const line of serverOut.split('\n')) if (line.startsWith('veche: vote writer:') || line.startsWith('veche: checkpointer:')) console.log(line);
 }
 process.exit(exitCode);

@@ -21,6 +21,7 @@ import { loadOpen311Contract, loadVecheContract, toFieldErrors, type CompiledOpe
 import { Open311Error, open311Operations, parseForm } from './open311';
 import { Problem } from './problems';
 import { RateLimiter, type RateLimitOptions } from './rate-limit';
+import { Checkpointer, defaultCheckpointOptions, type CheckpointOptions } from './store/checkpointer';
 import { seedDemoRegion } from './store/seed';
 import { createSqliteStore } from './store/sqlite';
 import { VoteWriter, type VoteJob, type WriterMode } from './store/vote-writer';
@@ -44,6 +45,8 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** Where votes are written: 'thread' (a writer thread with its own connection) or 'inline' (default). See store/vote-writer.ts. */
   writer?: WriterMode;
+  /** With the writer thread, WAL checkpoints run on a checkpointer thread (store/checkpointer.ts); these tune it. */
+  checkpoints?: Partial<CheckpointOptions>;
 }
 
 interface StoredResponse { hash: string | null; status: number | null; body: string | null; headers: string | null }
@@ -109,7 +112,24 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const validateResponses = options.validateResponses ?? true;
   let closing = false;
   // An in-memory database cannot be shared with another connection: votes are then written inline.
-  let writer = options.writer === 'thread' && options.dbFile !== ':memory:' ? new VoteWriter({ dbFile: options.dbFile, domain, validateResponses }) : null;
+  const threaded = options.writer === 'thread' && options.dbFile !== ':memory:';
+  // With a writer thread, checkpoints leave the commits for a thread of their own (store/checkpointer.ts).
+  let writer: VoteWriter | null = null;
+  let checkpointer = threaded ? new Checkpointer(options.dbFile, { ...defaultCheckpointOptions, ...options.checkpoints }, (e) => {
+    console.error('veche: the checkpointer thread stopped; commits checkpoint the WAL again', e);
+    store.db.pragma('wal_autocheckpoint = 1000');
+    writer?.autoCheckpoint();
+  }) : null;
+  if (checkpointer) {
+    try {
+      await checkpointer.start();
+      store.db.pragma('wal_autocheckpoint = 0');
+    } catch (e) {
+      console.error('veche: the checkpointer thread did not start; commits checkpoint the WAL', e);
+      checkpointer = null;
+    }
+  }
+  writer = threaded ? new VoteWriter({ dbFile: options.dbFile, domain, validateResponses, checkpointSignal: checkpointer?.signal ?? null }) : null;
   if (writer) {
     try { await writer.start(); } catch (e) {
       console.error('veche: the vote writer thread did not start; votes are written inline', e);
@@ -471,6 +491,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       clearInterval(purge);
       await app.close();
       await writer?.close();
+      await checkpointer?.close();
       await store.close();
     },
   };

@@ -19,6 +19,7 @@ export class Authenticator {
   private hmacKey: KeyObject | null;
   private jwks: ReturnType<typeof createRemoteJWKSet> | null;
   private cache = new Map<string, { identity: Identity; exp: number }>();
+  private algByHeader = new Map<string, boolean>();
   constructor(private options: AuthOptions) {
     this.secret = options.jwtSecret ? new TextEncoder().encode(options.jwtSecret) : null;
     this.hmacKey = this.secret ? createSecretKey(this.secret) : null;
@@ -49,14 +50,25 @@ export class Authenticator {
     const hit = this.cache.get(token);
     if (hit && hit.exp * 1000 > nowMs) return hit.identity;
     try {
-      const hs256 = this.secret !== null && /"alg"\s*:\s*"HS256"/.test(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString());
-      if (hs256) return this.accept(token, this.verifyHs256(token, nowMs));
+      if (this.secret !== null && this.isHs256(token)) return this.accept(token, this.verifyHs256(token, nowMs));
     } catch (e) {
       throw this.invalid(e);
     }
     if (!this.jwks) throw this.invalid(new Error('no key for this token'));
     const verifyOptions = { currentDate: new Date(nowMs), ...(this.options.issuer ? { issuer: this.options.issuer } : {}), ...(this.options.audience ? { audience: this.options.audience } : {}) };
     return jwtVerify(token, this.jwks, verifyOptions).then((r) => this.accept(token, r.payload), (e: unknown) => { throw this.invalid(e); });
+  }
+
+  /** Whether the token's header names HS256; decided once per distinct header (every token of one issuer has the same). */
+  private isHs256(token: string): boolean {
+    const dot = token.indexOf('.');
+    const head = dot < 0 ? token : token.slice(0, dot);
+    let hs256 = this.algByHeader.get(head);
+    if (hs256 === undefined) {
+      hs256 = /"alg"\s*:\s*"HS256"/.test(Buffer.from(head, 'base64url').toString());
+      if (this.algByHeader.size < 64) this.algByHeader.set(head, hs256);
+    }
+    return hs256;
   }
 
   private invalid(e: unknown): Problem {

@@ -12,17 +12,16 @@
  *   without its replayable response). If another process stored a response for the same key first,
  *   the insert conflicts, the operation is undone, and the stored response is replayed.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { IdempotencyRecord, Store } from './store/repository';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
 const STALE_PENDING_MS = 120_000;
 
 export function requestHash(method: string, path: string, body: unknown): string {
-  const h = createHash('sha256').update(method).update('\u0000').update(path).update('\u0000');
-  if (Buffer.isBuffer(body)) h.update(body);
-  else h.update(JSON.stringify(body ?? null));
-  return h.digest('base64url');
+  if (Buffer.isBuffer(body)) return createHash('sha256').update(method).update('\u0000').update(path).update('\u0000').update(body).digest('base64url');
+  // The same digest as the streaming form above (UTF-8 of the parts in a row), in one call: no Hash object per vote.
+  return hash('sha256', `${method}\u0000${path}\u0000${JSON.stringify(body ?? null)}`, 'base64url');
 }
 
 /** A pending reservation older than this belongs to a request that died with its process. */

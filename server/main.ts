@@ -5,6 +5,9 @@
  * the SQLite writes of POST /polls/{id}/votes their own thread and connection (one commit per batch)
  * so HTTP and SQLite each use a core; `inline` keeps everything on one thread. `auto` (default)
  * picks `thread` on a machine with 2 or more CPUs.
+ *
+ * VECHE_WAL_CAP_MB (default 64) — with the writer thread, WAL checkpoints run on a checkpointer
+ * thread instead of inside commits (store/checkpointer.ts); the WAL is restarted once it reaches this size.
  */
 import { createServer } from './app';
 import { writerMode } from './store/vote-writer';
@@ -24,6 +27,7 @@ const server = await createServer({
   logger: env.VECHE_LOG === '1',
   trustProxy: env.VECHE_TRUST_PROXY === '1',
   writer: writerMode(env.VECHE_WRITER),
+  ...(env.VECHE_WAL_CAP_MB ? { checkpoints: { walCapBytes: int(env.VECHE_WAL_CAP_MB, 64) * 2 ** 20 } } : {}),
 });
 if (!env.VECHE_JWT_SECRET && !env.VECHE_JWKS_URL && env.VECHE_DEMO !== '1') {
   console.warn('veche: neither VECHE_JWT_SECRET nor VECHE_JWKS_URL is set — nobody can sign in');

@@ -11,15 +11,24 @@ import type { LedgerWrite } from '../domain/context';
 import { migrations } from './migrations';
 import type {
   AgenciesRepository, CitizensRepository, ComplaintFilter, ComplaintRow, ComplaintsRepository, IdeaFilter, IdeaRow, IdeasRepository,
-  IdempotencyRecord, IdempotencyRepository, MediaRepository, PollsRepository, ServicesRepository, Store, VoteOutcome, WalletRepository,
+  IdempotencyRecord, IdempotencyRepository, MediaRepository, PollsRepository, ServicesRepository, Store, TallyRow, VoteOutcome, WalletRepository,
 } from './repository';
 
 type DB = Database.Database;
 
-export function openDatabase(file: string): DB {
+export interface OpenOptions {
+  /**
+   * false: no automatic checkpoints on this connection (wal_autocheckpoint = 0), for connections
+   * whose file has a checkpointer thread (store/checkpointer.ts). Default true (SQLite's 1000 pages).
+   */
+  autoCheckpoint?: boolean;
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): DB {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file, { timeout: 5000 });
   db.pragma('journal_mode = WAL');
+  if (options.autoCheckpoint === false) db.pragma('wal_autocheckpoint = 0');
   // NORMAL is durable across application crashes in WAL mode; only an OS crash may lose the last commits.
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
@@ -28,6 +37,11 @@ export function openDatabase(file: string): DB {
   db.pragma('temp_store = MEMORY');
   migrate(db);
   return db;
+}
+
+/** PRAGMA wal_checkpoint(mode): busy 1 when it could not finish (a reader or writer in the way); log and checkpointed in frames. */
+export function walCheckpoint(db: DB, mode: 'PASSIVE' | 'RESTART' | 'TRUNCATE'): { busy: number; log: number; checkpointed: number } {
+  return (db.pragma(`wal_checkpoint(${mode})`) as { busy: number; log: number; checkpointed: number }[])[0]!;
 }
 
 function migrate(db: DB): void {
@@ -63,12 +77,19 @@ class GroupCommit {
   private inSavepoint: (fn: () => unknown) => unknown;
   private writeAll: { immediate: (jobs: { fn: () => unknown }[], outcomes: { ok: boolean; value: unknown }[]) => void };
   private writeDeferredTx: { immediate: () => void };
+  /**
+   * Changes whenever what a job saw of the database may no longer hold: at the start of every
+   * shared transaction (other connections write between them) and after every job that was rolled
+   * back. Jobs may keep what they read in memory for the next jobs while it stays the same.
+   */
+  epoch = 0;
   constructor(private db: DB) {
     this.inSavepoint = db.transaction((fn: () => unknown) => fn());
     this.writeAll = db.transaction((jobs: { fn: () => unknown }[], outcomes: { ok: boolean; value: unknown }[]) => {
+      this.epoch++;
       this.writeDeferred();
       for (let i = 0; i < jobs.length; i++) {
-        try { outcomes[i] = { ok: true, value: this.inSavepoint(jobs[i]!.fn) }; } catch (e) { outcomes[i] = { ok: false, value: e }; }
+        try { outcomes[i] = { ok: true, value: this.inSavepoint(jobs[i]!.fn) }; } catch (e) { this.epoch++; outcomes[i] = { ok: false, value: e }; }
       }
     });
     this.writeDeferredTx = db.transaction(() => this.writeDeferred());
@@ -116,6 +137,7 @@ class GroupCommit {
     try {
       this.writeAll.immediate(jobs, outcomes);
     } catch (e) {
+      this.epoch++;
       for (const job of jobs) job.reject(e);
       return;
     }
@@ -165,6 +187,28 @@ function pollsRepo(db: DB, ledger: Ledger, group: GroupCommit, idempotency: { in
   const receipt = db.prepare('SELECT v.poll_id, p.title, v.created_at FROM votes v JOIN polls p ON p.id = v.poll_id WHERE v.receipt = ?');
   type Vote = Parameters<PollsRepository['castVote']>[0];
   type Idem = Parameters<PollsRepository['castVote']>[1];
+  /**
+   * A poll's tallies as read in the current shared transaction, kept up to date in memory with the
+   * votes written after the read (the same +1s the UPDATEs make), so a batch reads them once per
+   * poll instead of once per vote. Dropped when the group commit's epoch moves: a new transaction,
+   * or a vote rolled back after its increments were applied here.
+   */
+  type Results = { tallies: TallyRow[]; respondents: { question_id: string; count: number }[] };
+  const resultsCache = new Map<string, Results>();
+  let resultsEpoch = -1;
+  const resultsAfterVote = (v: Vote): Results | null => {
+    if (resultsEpoch !== group.epoch) { resultsCache.clear(); resultsEpoch = group.epoch; }
+    let r = resultsCache.get(v.pollId);
+    if (r) {
+      for (const [q, key] of v.optionKeys) { const t = r.tallies.find((x) => x.question_id === q && x.option_key === key); if (t) t.count++; }
+      for (const q of v.answered) { const x = r.respondents.find((y) => y.question_id === q); if (x) x.count++; }
+    } else if (v.withResults) {
+      r = { tallies: tallies.all(v.pollId) as TallyRow[], respondents: respondents.all(v.pollId) as Results['respondents'] };
+      resultsCache.set(v.pollId, r);
+    }
+    // A copy: the cached rows keep changing with the next votes.
+    return v.withResults && r ? { tallies: r.tallies.map((t) => ({ ...t })), respondents: r.respondents.map((x) => ({ ...x })) } : null;
+  };
   /** Runs inside the group commit's savepoint: any throw undoes all of it. */
   const cast = (v: Vote, idem: Idem): VoteOutcome | 'duplicate' => {
     try {
@@ -177,10 +221,7 @@ function pollsRepo(db: DB, ledger: Ledger, group: GroupCommit, idempotency: { in
     for (const q of v.answered) bumpRespondents.run(v.pollId, q);
     const participants = bumpParticipants.get(v.pollId)!;
     ledger.write(v.citizenId, v.award, v.at);
-    const outcome: VoteOutcome = {
-      balance: ledger.balance(v.citizenId), participants,
-      results: v.withResults ? { tallies: tallies.all(v.pollId) as never, respondents: respondents.all(v.pollId) as never } : null,
-    };
+    const outcome: VoteOutcome = { balance: ledger.balance(v.citizenId), participants, results: resultsAfterVote(v) };
     if (idem) {
       const r = idem.render(outcome);
       try {
@@ -508,8 +549,8 @@ function idempotencyRepo(db: DB): IdempotencyRepository & { insertDone: Database
   };
 }
 
-export function createSqliteStore(file: string): Store & { db: DB } {
-  const db = openDatabase(file);
+export function createSqliteStore(file: string, options: OpenOptions = {}): Store & { db: DB } {
+  const db = openDatabase(file, options);
   const ledger = new Ledger(db);
   const group = new GroupCommit(db);
   const idempotency = idempotencyRepo(db);

@@ -14,15 +14,28 @@ import { pollOperations } from '../domain/polls';
 import { isStalePending } from '../idempotency';
 import { loadVecheContract, toFieldErrors } from '../openapi';
 import { Problem } from '../problems';
-import { createSqliteStore } from './sqlite';
-import type { IdempotencyRecord } from './repository';
+import { restartIfWanted } from './checkpointer';
+import { createSqliteStore, walCheckpoint } from './sqlite';
+import type { IdempotencyRecord, Store } from './repository';
 import type { VoteJob, VoteJobResult, WriterRequest, WriterResponse, WriterSetup } from './vote-writer';
 
 const setup = workerData as WriterSetup;
 const port = parentPort!;
-const store = createSqliteStore(setup.dbFile);
+const store = createSqliteStore(setup.dbFile, { autoCheckpoint: setup.checkpointSignal === null });
+const checkpointSignal = setup.checkpointSignal ? new Int32Array(setup.checkpointSignal) : null;
 const domain: DomainOptions = setup.domain;
-const castVote = pollOperations(store, domain).castVote!;
+// A poll's definition does not change while a batch is written (castVote takes the participant
+// count from its own UPDATE, not from this row): one read of each poll's row per batch, not per vote.
+const pollRows = new Map<string, ReturnType<Store['polls']['get']>>();
+const polls: Store['polls'] = {
+  ...store.polls,
+  get: (id) => {
+    let row = pollRows.get(id);
+    if (row === undefined) { row = store.polls.get(id); pollRows.set(id, row); }
+    return row;
+  },
+};
+const castVote = pollOperations({ ...store, polls }, domain).castVote!;
 const op = loadVecheContract().byId.get('castVote')!;
 
 interface Finished { status: number; text: string; headers: Record<string, string> }
@@ -84,20 +97,37 @@ async function run(job: VoteJob): Promise<VoteJobResult> {
 }
 
 // VECHE_WRITER_STATS=1 prints the number of batches and votes when the thread stops (tuning aid).
-const stats = { batches: 0, votes: 0, maxBatch: 0, ms: 0, maxMs: 0 };
+const stats = { batches: 0, votes: 0, maxBatch: 0, ms: 0, maxMs: 0, restarts: 0, restartMs: 0, maxRestartMs: 0 };
 port.on('message', (msg: WriterRequest) => {
+  if (msg.type === 'auto-checkpoint') {
+    store.db.pragma('wal_autocheckpoint = 1000');
+    return;
+  }
   if (msg.type === 'close') {
-    if (process.env.VECHE_WRITER_STATS === '1') console.log(`veche: vote writer: ${stats.votes} votes in ${stats.batches} batches (mean ${(stats.votes / Math.max(1, stats.batches)).toFixed(1)}, max ${stats.maxBatch}); ${stats.ms.toFixed(0)} ms from receipt to answer (max ${stats.maxMs.toFixed(1)})`);
+    if (process.env.VECHE_WRITER_STATS === '1') {
+      console.log(`veche: vote writer: ${stats.votes} votes in ${stats.batches} batches (mean ${(stats.votes / Math.max(1, stats.batches)).toFixed(1)}, max ${stats.maxBatch}); ${stats.ms.toFixed(0)} ms from receipt to answer (max ${stats.maxMs.toFixed(1)}); `
+        + `${stats.restarts} RESTART checkpoints (mean ${(stats.restartMs / Math.max(1, stats.restarts)).toFixed(2)} ms, max ${stats.maxRestartMs.toFixed(1)})`);
+    }
     store.close();
     port.postMessage({ type: 'closed' } satisfies WriterResponse);
     port.close();
     return;
   }
+  const t0 = performance.now();
+  // Between batches no transaction is open: the moment for a RESTART checkpoint the checkpointer asked for.
+  if (checkpointSignal) {
+    const ms = restartIfWanted(checkpointSignal, () => walCheckpoint(store.db, 'RESTART'));
+    if (ms >= 0) {
+      stats.restarts++;
+      stats.restartMs += ms;
+      if (ms > stats.maxRestartMs) stats.maxRestartMs = ms;
+    }
+  }
+  pollRows.clear();
   const jobs = JSON.parse(msg.jobs) as VoteJob[];
   stats.batches++;
   stats.votes += jobs.length;
   if (jobs.length > stats.maxBatch) stats.maxBatch = jobs.length;
-  const t0 = performance.now();
   void Promise.all(jobs.map(run)).then((results) => {
     port.postMessage({ type: 'done', id: msg.id, results: JSON.stringify(results) } satisfies WriterResponse);
     const ms = performance.now() - t0;

@@ -35,7 +35,11 @@ export const writerMode = (value: string | undefined): WriterMode => {
   return availableParallelism() >= 2 ? 'thread' : 'inline';
 };
 
-export interface WriterSetup { dbFile: string; domain: DomainOptions; validateResponses: boolean }
+export interface WriterSetup {
+  dbFile: string; domain: DomainOptions; validateResponses: boolean;
+  /** With a checkpointer thread (store/checkpointer.ts): its shared flags; the writer then makes no automatic checkpoints and runs a due RESTART between batches. */
+  checkpointSignal: SharedArrayBuffer | null;
+}
 export interface VoteJob {
   params: Record<string, string>; body: unknown; identity: Identity; nowMs: number; instance: string;
   idem: { scope: string; key: string; hash: string; nowMs: number } | null;
@@ -49,7 +53,9 @@ export type VoteJobResult =
   | { kind: 'conflict' }
   | { kind: 'error'; message: string };
 /** `jobs` and `results` are JSON arrays of VoteJob and VoteJobResult. */
-export type WriterRequest = { type: 'batch'; id: number; jobs: string } | { type: 'close' };
+export type WriterRequest = { type: 'batch'; id: number; jobs: string } | { type: 'close' }
+  /** the checkpointer thread stopped: automatic checkpoints on the writer's connection again */
+  | { type: 'auto-checkpoint' };
 export type WriterResponse = { type: 'ready' } | { type: 'closed' } | { type: 'done'; id: number; results: string };
 
 /** Batches with the writer at once: one being committed, one waiting (see above). */
@@ -121,6 +127,9 @@ export class VoteWriter {
     this.send();
     for (let i = 0; i < batch.length; i++) batch[i]!.resolve(results[i]!);
   }
+
+  /** The checkpointer thread stopped: the writer's own commits checkpoint again (SQLite's default). */
+  autoCheckpoint(): void { if (this.alive) this.worker.postMessage({ type: 'auto-checkpoint' } satisfies WriterRequest); }
 
   /** Stops the thread at once, as a crash would (tests use it to check the fall-back to inline writes). */
   async terminate(): Promise<void> { await this.worker.terminate(); }
