@@ -26,15 +26,6 @@ const textOverridesConverter = {
   },
 };
 
-/** Resolves in a new task (a message, unlike a timer, is never clamped or throttled). */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
-}
-
 /**
  * What every Veche widget truly shares: the configuration attributes and their resolution,
  * core texts in the widget's locale, a live-region announcer, custom states, the API client
@@ -84,16 +75,6 @@ export abstract class VecheElement extends LitElement {
   /** True when the configuration is unusable: the widget shows `renderConfigError()`. */
   protected get misconfigured(): boolean {
     return this.needsBackend && !this.config.value.api;
-  }
-
-  /**
-   * A widget's first render waits for a task of its own. A portal with ten widgets upgrades
-   * them all when the kit's chunks arrive; rendered in one go they would block the page's input
-   * for one long task. Space stays reserved meanwhile (the host's styles are adopted at connect).
-   */
-  protected override async scheduleUpdate(): Promise<void> {
-    if (!this.hasUpdated) await nextTask();
-    super.scheduleUpdate();
   }
 
   protected override updated(changed: PropertyValues): void {
