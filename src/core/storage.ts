@@ -33,7 +33,8 @@ function backend(): Backend {
 
 export function readStored<T>(key: string): T | undefined {
   try {
-    const raw = backend().getItem(`veche:${key}`);
+    // A value that could not be stored (a full quota) is kept in memory and is the newest one.
+    const raw = memory.get(`veche:${key}`) ?? backend().getItem(`veche:${key}`);
     return raw === null ? undefined : (JSON.parse(raw) as T);
   } catch {
     return undefined;
@@ -43,6 +44,7 @@ export function readStored<T>(key: string): T | undefined {
 export function writeStored(key: string, value: unknown): boolean {
   try {
     backend().setItem(`veche:${key}`, JSON.stringify(value));
+    memory.delete(`veche:${key}`);
     return true;
   } catch {
     memory.set(`veche:${key}`, JSON.stringify(value));
