@@ -393,14 +393,26 @@ export class VechePoll extends VecheElement {
     if (this.misconfigured) return this.renderConfigError();
     return this.task.render({
       initial: () => this.renderSkeleton(),
-      pending: () => (this.task.value ? this.renderPoll(this.task.value) : this.renderSkeleton()),
-      complete: (poll) => this.renderPoll(poll),
+      pending: () => (this.task.value && !this.resultsPending(this.task.value) ? this.renderPoll(this.task.value) : this.renderSkeleton()),
+      complete: (poll) => (this.resultsPending(poll) ? this.renderSkeleton() : this.renderPoll(poll)),
       error: (error) =>
         this.renderLoadFailure(error, () => void this.task.run(), {
           title: this.text.t('notFound'),
           hint: this.text.t('notFoundHint'),
         }),
     });
+  }
+
+  /**
+   * A poll first shown with its results (voted, live, closed) waits in its skeleton for the
+   * results part, so that the page does not see it shrink and grow again as the part arrives.
+   */
+  private resultsPending(poll: Poll): boolean {
+    const part = this.parts.results;
+    if (this.outcome || !(poll.myVote || poll.results) || part.value || part.error) return false;
+    // Asked for now, not as a prefetch: a failure shows the poll with the error and a retry.
+    void part.load();
+    return true;
   }
 
   private renderSkeleton(): TemplateResult {
