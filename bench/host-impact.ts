@@ -16,6 +16,7 @@
  *   TRACE=1 node --import tsx bench/host-impact.ts    also traces one load with the kit and
  *                                                     prints what its long tasks were made of
  *                                                     (TRACE=file.json also keeps the trace)
+ *   SHIFTS=1 node --import tsx bench/host-impact.ts   prints the largest layout shifts and what moved
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -115,9 +116,19 @@ async function load(withKit: boolean, trace = false) {
     if (new URL(urls.get(requestId) ?? base).pathname.startsWith('/cdn/')) kitBytes += encodedDataLength;
   });
   await page.addInitScript(() => {
-    const m = (window.__hostImpact = { shift: 0, tasks: [] });
+    const m = (window.__hostImpact = { shift: 0, tasks: [], shifts: [] });
+    // What moved: the element, its section, and how far (to name the cause, not only the number).
+    // (No named functions in here: tsx would wrap them in a helper the page does not have.)
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (!e.hadRecentInput) m.shift += e.value;
+      for (const e of list.getEntries()) {
+        if (e.hadRecentInput) continue;
+        m.shift += e.value;
+        m.shifts.push({
+          at: Math.round(e.startTime),
+          value: e.value,
+          sources: (e.sources ?? []).map((s) => `${s.node instanceof Element ? `${s.node.localName}${s.node.id ? `#${s.node.id}` : ''} in #${s.node.closest('section[id]')?.id ?? '?'}` : String(s.node?.nodeName ?? '?')} ${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)} h ${Math.round(s.previousRect.height)}→${Math.round(s.currentRect.height)}`),
+        });
+      }
     }).observe({ type: 'layout-shift', buffered: true });
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) m.tasks.push({ start: e.startTime, duration: e.duration });
@@ -145,6 +156,11 @@ async function load(withKit: boolean, trace = false) {
   await context.close();
   const tbt = measured.tasks.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0);
   const longest = measured.tasks.reduce((max, t) => Math.max(max, t.duration), 0);
+  if (withKit && process.env.SHIFTS) {
+    for (const shift of measured.shifts.sort((a, b) => b.value - a.value).slice(0, 5)) {
+      console.log(`  shift ${shift.value.toFixed(3)} at ${shift.at} ms: ${shift.sources.join('; ')}`);
+    }
+  }
   return { shift: measured.shift, tbt, longest, kitBytes, tasks: measured.tasks.length };
 }
 
