@@ -175,7 +175,10 @@ function withParts(tag: string, load: () => Promise<never>): string {
   return tag;
 }
 
-/** The results are on their way (a slow connection): a skeleton keeps their place. */
+/**
+ * A closed poll whose results code is on its way (a slow connection): the poll waits in its
+ * skeleton, which keeps its place, rather than showing a hole that grows when the results arrive.
+ */
 export const PartLoading: Story = {
   args: { poll: polls.closed },
   render: ({ poll }) => {
@@ -183,7 +186,7 @@ export const PartLoading: Story = {
     return html`<veche-poll-part-loading api=${STORY_API} poll=${poll}></veche-poll-part-loading>`;
   },
   play: async ({ canvasElement }) => {
-    await find(canvasElement, 'article [aria-busy="true"]', 'veche-poll-part-loading');
+    await find(canvasElement, '[part~="base"][aria-busy="true"]', 'veche-poll-part-loading');
   },
 };
 /** The results could not be loaded (the connection dropped): the standard error with a retry. */
