@@ -98,8 +98,21 @@ async function openPreview(page, baseUrl) {
   }, { names: STORYBOOK_EVENTS, globals: toolbarGlobals() });
 }
 
-/** Selects a story or docs page and resolves with the event that ended its render. */
-async function select(page, entry) {
+/**
+ * Selects a story or docs page and resolves with the event that ended its render. Storybook
+ * reloads the whole preview when it cannot tear down the previous story (one still waiting for
+ * code that never arrives, as the "part loading" stories do); the listeners are gone then, so the
+ * preview is opened again and the entry selected once more.
+ */
+async function select(page, entry, reopened = false) {
+  const ended = await selectOnce(page, entry);
+  if (ended.name !== 'preview-reloaded') return ended;
+  if (reopened) throw new Error('the preview reloaded twice while selecting this entry');
+  await openPreview(page, page.url().replace(/\/iframe\.html.*$/, ''));
+  return select(page, entry, true);
+}
+
+async function selectOnce(page, entry) {
   const viewMode = entry.type === 'docs' ? 'docs' : 'story';
   await page.evaluate(
     ({ id, viewMode }) => {
@@ -110,6 +123,7 @@ async function select(page, entry) {
   );
   const handle = await page.waitForFunction(
     ({ id, viewMode }) =>
+      (window.__storyEvents === undefined && { name: 'preview-reloaded' }) ||
       window.__storyEvents.find(({ name, payload }) =>
         name === 'storyFinished' ? payload?.storyId === id : name === 'docsRendered' ? viewMode === 'docs' : name !== 'storyFinished',
       ),
