@@ -8,6 +8,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { cssProps } from '../../core/css-props.js';
 import { formatDate, formatNumber, formatPercent } from '../../core/format.js';
 import { adoptStyles } from '../../core/adopt-styles.js';
+import { meterStyles } from '../../core/meter-styles.js';
 import { safeUrl } from '../../core/urls.js';
 import type { Agency } from './api.js';
 import type { RatingContext } from './parts.js';
@@ -16,7 +17,7 @@ import { ratePanel, renderStars, starStyles } from './stars.js';
 export { agencyRatingPartMessages as partMessages } from './part-messages.js';
 
 export function renderRecord(ctx: RatingContext, a: Agency): TemplateResult {
-  adoptStyles(ctx.host.renderRoot, starStyles, recordStyles);
+  adoptStyles(ctx.host.renderRoot, meterStyles, starStyles, recordStyles);
   const { text, ratings } = ctx;
   const locale = text.locale;
   const avg = a.rating.average;
@@ -144,19 +145,6 @@ const recordStyles = css`
     justify-content: space-between;
     gap: 0 1em;
   }
-  .bar {
-    display: block;
-    block-size: 0.5em;
-    border-radius: 0.25em;
-    background: var(--_bar-track);
-    overflow: hidden;
-  }
-  .fill {
-    display: block;
-    block-size: 100%;
-    inline-size: calc(var(--_share, 0) * 100%);
-    background: var(--_bar);
-  }
   .review {
     display: grid;
     gap: 0.25em;
@@ -168,10 +156,5 @@ const recordStyles = css`
     flex-wrap: wrap;
     gap: 0.25em 0.75em;
     align-items: center;
-  }
-  @media (forced-colors: active) {
-    .fill {
-      background: CanvasText;
-    }
   }
 `;

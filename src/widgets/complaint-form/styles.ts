@@ -143,17 +143,8 @@ export const complaintFormStyles = css`
     color: var(--_on-primary);
   }
   .track {
-    display: block;
     block-size: 0.375em;
     border-radius: 1em;
-    background: var(--_surface-alt);
-    overflow: hidden;
-  }
-  .fill {
-    display: block;
-    block-size: 100%;
-    inline-size: calc(var(--_share, 0) * 100%);
-    background: var(--_accent);
   }
   .error-summary {
     display: grid;

@@ -152,18 +152,9 @@ export const ideaBoardStyles = css`
     display: grid;
     gap: 0.25em;
   }
+  /* Funding stacks the raised and the matched fill in one bar. */
   .bar {
     display: flex;
-    block-size: 0.5em;
-    border-radius: 0.25em;
-    background: var(--_bar-track);
-    overflow: hidden;
-  }
-  .fill {
-    display: block;
-    block-size: 100%;
-    inline-size: calc(var(--_share, 0) * 100%);
-    background: var(--_bar);
   }
   .funding .fill {
     background: var(--_fund);
@@ -192,9 +183,6 @@ export const ideaBoardStyles = css`
     block-size: 9em;
   }
   @media (forced-colors: active) {
-    .fill {
-      background: CanvasText;
-    }
     .tabs .button[aria-pressed='true'] {
       background: Highlight;
       color: HighlightText;

@@ -13,6 +13,7 @@ import { LocalizeController } from '../../core/localize.js';
 import type { OutboxController } from '../../core/outbox.js';
 import { ApiError } from '../../core/problem.js';
 import { hasQueued } from '../../core/queued.js';
+import { meterStyles } from '../../core/meter-styles.js';
 import { baseStyles } from '../../core/styles.js';
 import { VecheElement } from '../../core/veche-element.js';
 import { safeUrl } from '../../core/urls.js';
@@ -170,7 +171,7 @@ interface CardSizes {
  * @cssstate misconfigured - `api` is missing or invalid.
  */
 export class VecheIdeaBoard extends VecheElement {
-  static override styles = [...baseStyles, ideaBoardStyles];
+  static override styles = [...baseStyles, meterStyles, ideaBoardStyles];
 
   /** Search text (server-side), e.g. `велодорожка`. */
   @property({ reflect: true }) q?: string;

@@ -83,14 +83,6 @@ export const walletStyles = css`
   .track {
     block-size: 0.75em;
     border-radius: 0.375em;
-    background: var(--_bar-track);
-    overflow: hidden;
-  }
-  .fill {
-    display: block;
-    block-size: 100%;
-    inline-size: calc(var(--_share, 0) * 100%);
-    background: var(--_accent);
   }
   .totals {
     display: grid;
@@ -116,9 +108,6 @@ export const walletStyles = css`
     block-size: 4em;
   }
   @media (forced-colors: active) {
-    .fill {
-      background: CanvasText;
-    }
     [role='tab'][aria-selected='true'] {
       border-block-end-color: Highlight;
     }

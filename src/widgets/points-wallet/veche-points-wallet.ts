@@ -9,6 +9,7 @@ import { LazyPart } from '../../core/lazy-part.js';
 import { ApiError } from '../../core/problem.js';
 import { hasQueued } from '../../core/queued.js';
 import { signedInOnly } from '../../core/session.js';
+import { meterStyles } from '../../core/meter-styles.js';
 import { baseStyles } from '../../core/styles.js';
 import { VecheElement } from '../../core/veche-element.js';
 import { fetchFunds, fetchLedger, fetchRewards, fetchWallet, spendQueueKey, type Fund, type LedgerEntry, type LedgerKind, type Reward, type RewardCategory, type Wallet } from './api.js';
@@ -86,7 +87,7 @@ const TAB_TEXT = { balance: 'tabBalance', history: 'tabHistory', rewards: 'tabRe
  * @cssstate misconfigured - `api` is missing or invalid.
  */
 export class VechePointsWallet extends VecheElement {
-  static override styles = [...baseStyles, walletStyles];
+  static override styles = [...baseStyles, meterStyles, walletStyles];
 
   /** The section shown first: `balance` (default), `history`, `rewards` or `donations`. */
   @property() tab: Tab = 'balance';

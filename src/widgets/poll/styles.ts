@@ -162,20 +162,6 @@ export const pollStyles = css`
   .progress {
     font-weight: 600;
   }
-  .track,
-  .bar {
-    display: block;
-    block-size: 0.5em;
-    border-radius: 0.25em;
-    background: var(--_bar-track);
-    overflow: hidden;
-  }
-  .fill {
-    display: block;
-    block-size: 100%;
-    inline-size: calc(var(--_share, 0) * 100%);
-    background: var(--_bar);
-  }
   .skeleton.line {
     block-size: 1.5em;
   }
@@ -187,9 +173,6 @@ export const pollStyles = css`
     block-size: var(--_target);
   }
   @media (forced-colors: active) {
-    .fill {
-      background: CanvasText;
-    }
     .point input:checked + span {
       background: Highlight;
       color: HighlightText;

@@ -9,6 +9,7 @@ import { LazyPart } from '../../core/lazy-part.js';
 import { adoptStyles } from '../../core/adopt-styles.js';
 import { LocalizeController } from '../../core/localize.js';
 import { ApiError } from '../../core/problem.js';
+import { meterStyles } from '../../core/meter-styles.js';
 import { baseStyles } from '../../core/styles.js';
 import { VecheElement } from '../../core/veche-element.js';
 import { imageSource } from '../../core/urls.js';
@@ -93,7 +94,7 @@ const STATES = ['loading', 'not-found', 'error', 'upcoming', 'open', 'voted', 'c
  * @cssstate misconfigured - `api` or `poll` is missing or invalid.
  */
 export class VechePoll extends VecheElement {
-  static override styles = [...baseStyles, pollStyles];
+  static override styles = [...baseStyles, meterStyles, pollStyles];
 
   /** The poll's id, e.g. `42`. */
   @property() poll?: string;
