@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { loadReportingFrame } from '../../helpers/browser/report-frame.js';
 
 interface Report {
   violations: string[];
@@ -7,21 +8,7 @@ interface Report {
   barWidth: number;
 }
 
-function loadInFrame(query = ''): Promise<Report> {
-  return new Promise((resolve, reject) => {
-    const frame = document.createElement('iframe');
-    const timer = setTimeout(() => reject(new Error('the strict-CSP page did not report')), 15000);
-    addEventListener('message', function onMessage(event: MessageEvent<Report>) {
-      if (event.source !== frame.contentWindow) return;
-      removeEventListener('message', onMessage);
-      clearTimeout(timer);
-      frame.remove();
-      resolve(event.data);
-    });
-    frame.src = `/test/browser/fixtures/strict-csp.html${query}`;
-    document.body.append(frame);
-  });
-}
+const loadInFrame = (query = '') => loadReportingFrame<Report>(`/test/browser/fixtures/strict-csp.html${query}`);
 
 describe('a strict Content-Security-Policy page with Trusted Types', () => {
   it('renders a core-based widget with zero violations', async () => {

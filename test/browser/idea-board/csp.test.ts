@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { loadReportingFrame } from '../../helpers/browser/report-frame.js';
 
 interface Report {
   violations: string[];
@@ -8,23 +9,7 @@ interface Report {
   scrolled: number;
 }
 
-function loadInFrame(query = ''): Promise<Report> {
-  return new Promise((resolve, reject) => {
-    const frame = document.createElement('iframe');
-    const timer = setTimeout(() => reject(new Error('the strict-CSP page did not report')), 20000);
-    addEventListener('message', function onMessage(event: MessageEvent<Report>) {
-      if (event.source !== frame.contentWindow) return;
-      removeEventListener('message', onMessage);
-      clearTimeout(timer);
-      frame.remove();
-      resolve(event.data);
-    });
-    frame.src = `/test/browser/idea-board/strict-csp.html${query}`;
-    frame.width = '400';
-    frame.height = '800';
-    document.body.append(frame);
-  });
-}
+const loadInFrame = (query = '') => loadReportingFrame<Report>(`/test/browser/idea-board/strict-csp.html${query}`, { timeoutMs: 20000, width: 400, height: 800 });
 
 describe('<veche-idea-board> under a strict Content-Security-Policy', () => {
   it('renders and scrolls the virtualized list with zero violations: the virtualizer styles through the CSSOM', async function () {
