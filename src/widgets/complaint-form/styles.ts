@@ -67,10 +67,6 @@ export const complaintFormStyles = css`
     margin-block-start: 0.5em;
     font-size: 1em;
   }
-  .optional {
-    font-weight: 400;
-    color: var(--_text-muted);
-  }
   #search {
     inline-size: 100%;
     min-block-size: var(--_target);
@@ -81,26 +77,6 @@ export const complaintFormStyles = css`
   }
   [aria-invalid='true'] {
     border-color: var(--_danger) !important;
-  }
-  .option {
-    display: grid;
-    grid-template-columns: auto 1fr;
-    gap: 0.25em 0.75em;
-    align-items: start;
-    padding: 0.625em 0.75em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    cursor: pointer;
-  }
-  .option:has(:checked) {
-    border-color: var(--_accent);
-    box-shadow: inset 0 0 0 1px var(--_accent);
-  }
-  .option input {
-    inline-size: 1.25em;
-    block-size: 1.25em;
-    margin-block-start: 0.125em;
-    accent-color: var(--_accent);
   }
   .option-text {
     display: grid;

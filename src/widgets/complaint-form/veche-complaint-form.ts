@@ -11,6 +11,7 @@ import { LocalizeController } from '../../core/localize.js';
 import { OutboxController, type OutboxItem } from '../../core/outbox.js';
 import { ApiError } from '../../core/problem.js';
 import { hasQueued } from '../../core/queued.js';
+import { choiceStyles } from '../../core/choice-styles.js';
 import { meterStyles } from '../../core/meter-styles.js';
 import { baseStyles } from '../../core/styles.js';
 import { VecheElement } from '../../core/veche-element.js';
@@ -90,7 +91,7 @@ const fieldFor = (path: string) => {
  * @cssstate misconfigured - `api` is missing or invalid.
  */
 export class VecheComplaintForm extends VecheElement implements FormHost {
-  static override styles = [...baseStyles, meterStyles, complaintFormStyles];
+  static override styles = [...baseStyles, meterStyles, choiceStyles, complaintFormStyles];
 
   /** `veche` (default): the Veche contract at `api`; `open311`: an Open311 GeoReport v2 server at `api`. */
   @property() flavor: 'veche' | 'open311' = 'veche';

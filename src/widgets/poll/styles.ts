@@ -67,33 +67,9 @@ export const pollStyles = css`
     font-size: 1.125em;
     font-weight: 700;
   }
-  .optional {
-    font-weight: 400;
-    color: var(--_text-muted);
-  }
-  .option {
-    display: grid;
-    grid-template-columns: auto 1fr;
-    gap: 0.25em 0.75em;
-    align-items: start;
-    padding: 0.625em 0.75em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    cursor: pointer;
-  }
-  .option:has(:checked) {
-    border-color: var(--_accent);
-    box-shadow: inset 0 0 0 1px var(--_accent);
-  }
   .option:has(:disabled) {
     cursor: not-allowed;
     color: var(--_text-muted);
-  }
-  .option input {
-    inline-size: 1.25em;
-    block-size: 1.25em;
-    margin-block-start: 0.125em;
-    accent-color: var(--_accent);
   }
   .option .description,
   .option img {

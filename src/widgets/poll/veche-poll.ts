@@ -9,6 +9,7 @@ import { LazyPart } from '../../core/lazy-part.js';
 import { adoptStyles } from '../../core/adopt-styles.js';
 import { LocalizeController } from '../../core/localize.js';
 import { ApiError } from '../../core/problem.js';
+import { choiceStyles } from '../../core/choice-styles.js';
 import { meterStyles } from '../../core/meter-styles.js';
 import { baseStyles } from '../../core/styles.js';
 import { VecheElement } from '../../core/veche-element.js';
@@ -94,7 +95,7 @@ const STATES = ['loading', 'not-found', 'error', 'upcoming', 'open', 'voted', 'c
  * @cssstate misconfigured - `api` or `poll` is missing or invalid.
  */
 export class VechePoll extends VecheElement {
-  static override styles = [...baseStyles, meterStyles, pollStyles];
+  static override styles = [...baseStyles, meterStyles, choiceStyles, pollStyles];
 
   /** The poll's id, e.g. `42`. */
   @property() poll?: string;
