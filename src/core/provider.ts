@@ -1,6 +1,5 @@
 import { ContextConsumer, ContextProvider } from '@lit/context';
-import { LitElement, css, html } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, css, html, type PropertyDeclarations } from 'lit';
 import { mergeConfig, normalize, type TokenGetter } from './config.js';
 import { configContext, ensureContextRoot, type ProvidedConfig } from './context.js';
 
@@ -21,18 +20,27 @@ export class VecheProvider extends LitElement {
     }
   `;
 
+  static override properties: PropertyDeclarations = {
+    api: {},
+    locale: {},
+    theme: {},
+    loginUrl: { attribute: 'login-url' },
+    privacyUrl: { attribute: 'privacy-url' },
+    getToken: { attribute: false },
+  };
+
   /** Backend base URL for the widgets inside. */
-  @property() api?: string;
+  api?: string;
   /** `ru`, `en` or `tt`. */
-  @property() locale?: string;
+  locale?: string;
   /** Space-separated theme names, e.g. `kazan dark`. */
-  @property() theme?: string;
+  theme?: string;
   /** The portal's sign-in page, used by sign-in calls to action. */
-  @property({ attribute: 'login-url' }) loginUrl?: string;
+  loginUrl?: string;
   /** The personal-data processing policy. */
-  @property({ attribute: 'privacy-url' }) privacyUrl?: string;
+  privacyUrl?: string;
   /** Returns a bearer token for the backend (property only). */
-  @property({ attribute: false }) getToken?: TokenGetter;
+  getToken?: TokenGetter;
 
   private parent?: ProvidedConfig;
   private readonly provider = new ContextProvider(this, { context: configContext });

@@ -1,5 +1,4 @@
-import { LitElement, html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, html, nothing, type CSSResultGroup, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { AnnouncerController } from './announcer.js';
 import { apiClientFor, type ApiClient } from './api-client.js';
 import type { TokenGetter } from './config.js';
@@ -36,22 +35,34 @@ export abstract class VecheElement extends LitElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles: CSSResultGroup = baseStyles;
 
+  // Declared without decorators: `static properties` costs no runtime helper in every entry.
+  static override properties: PropertyDeclarations = {
+    api: {},
+    locale: {},
+    // Observed so that changing the element's own `lang` re-resolves the locale.
+    langAttribute: { attribute: 'lang' },
+    theme: {},
+    loginUrl: { attribute: 'login-url' },
+    privacyUrl: { attribute: 'privacy-url' },
+    getToken: { attribute: false },
+    strings: { converter: textOverridesConverter },
+  };
+
   /** Backend base URL. Falls back to the nearest `<veche-provider>`, then `veche.configure()`. */
-  @property() api?: string;
+  api?: string;
   /** `ru` (default), `en` or `tt`; otherwise the element's or closest `lang` on the page. */
-  @property() locale?: string;
-  // Observed so that changing the element's own `lang` re-resolves the locale.
-  @property({ attribute: 'lang' }) protected langAttribute?: string;
+  locale?: string;
+  protected langAttribute?: string;
   /** Space-separated theme names, e.g. `kazan dark`. */
-  @property() theme?: string;
+  theme?: string;
   /** The portal's sign-in page, used by the sign-in call to action. */
-  @property({ attribute: 'login-url' }) loginUrl?: string;
+  loginUrl?: string;
   /** The personal-data processing policy. */
-  @property({ attribute: 'privacy-url' }) privacyUrl?: string;
+  privacyUrl?: string;
   /** Returns a bearer token for the backend (property only; never an attribute). */
-  @property({ attribute: false }) getToken?: TokenGetter;
+  getToken?: TokenGetter;
   /** Per-instance text replacements by key, as a property or a JSON attribute. */
-  @property({ converter: textOverridesConverter }) strings?: TextOverrides;
+  strings?: TextOverrides;
 
   protected readonly config = new ConfigController(this);
   protected readonly coreText = new LocalizeController(this, coreMessages, () => this.config.value.locale);

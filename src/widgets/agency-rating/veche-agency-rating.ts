@@ -1,5 +1,4 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { LazyPart } from '../../core/lazy-part.js';
 import { LocalizeController, loadMessages } from '../../core/localize.js';
@@ -84,14 +83,21 @@ const STATES = ['loading', 'not-found', 'error', 'record', 'ranking', 'eligible'
 export class VecheAgencyRating extends VecheElement {
   static override styles = [...baseStyles, agencyRatingStyles];
 
-  /** The agency's id, e.g. `roads`. Without it the widget shows the ranking of agencies. */
-  @property() agency?: string;
-  /** A closed complaint of the citizen to rate the agency for (preselected in the form). */
-  @property() complaint?: string;
-  /** Only the rating form, without the record (as `<veche-complaint-status>` embeds it). */
-  @property({ type: Boolean, reflect: true }) compact = false;
+  static override properties: PropertyDeclarations = {
+    agency: {},
+    complaint: {},
+    compact: { type: Boolean, reflect: true },
+    sort: { state: true },
+  };
 
-  @state() private sort: RankingSort = 'rating';
+  /** The agency's id, e.g. `roads`. Without it the widget shows the ranking of agencies. */
+  agency?: string;
+  /** A closed complaint of the citizen to rate the agency for (preselected in the form). */
+  complaint?: string;
+  /** Only the rating form, without the record (as `<veche-complaint-status>` embeds it). */
+  compact = false;
+
+  private sort: RankingSort = 'rating';
 
   private readonly text = new LocalizeController(this, agencyRatingMessages, () => this.config.value.locale);
   /** The parts' texts: created with the first part, so they load with it. */

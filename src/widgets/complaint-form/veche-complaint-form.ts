@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import { cssProps } from '../../core/css-props.js';
 import { DraftController } from '../../core/draft-controller.js';
@@ -93,33 +92,55 @@ const fieldFor = (path: string) => {
 export class VecheComplaintForm extends VecheElement implements FormHost {
   static override styles = [...baseStyles, meterStyles, choiceStyles, complaintFormStyles];
 
+  static override properties: PropertyDeclarations = {
+    flavor: {},
+    maxPhotos: { attribute: 'max-photos', type: Number },
+    tileUrl: { attribute: 'tile-url' },
+    statusUrl: { attribute: 'status-url' },
+    summary: { state: true },
+    restoredAt: { state: true },
+    query: { state: true },
+    form: { state: true },
+    errors: { state: true },
+    geo: { state: true },
+    photoNotice: { state: true },
+    nearby: { state: true },
+    supporting: { state: true },
+    filed: { state: true },
+    supported: { state: true },
+    failure: { state: true },
+    signIn: { state: true },
+    map: { state: true },
+    backend: { state: true },
+  };
+
   /** `veche` (default): the Veche contract at `api`; `open311`: an Open311 GeoReport v2 server at `api`. */
-  @property() flavor: 'veche' | 'open311' = 'veche';
+  flavor: 'veche' | 'open311' = 'veche';
   /** At most this many photos (the category may allow fewer). */
-  @property({ attribute: 'max-photos', type: Number }) maxPhotos = 5;
+  maxPhotos = 5;
   /** Map tiles for the optional map picker, e.g. `https://tile.openstreetmap.org/{z}/{x}/{y}.png`. Without it there is no map. */
-  @property({ attribute: 'tile-url' }) tileUrl?: string;
+  tileUrl?: string;
   /** Where the page shows a complaint's status; `{id}` is replaced by the complaint id. */
-  @property({ attribute: 'status-url' }) statusUrl?: string;
+  statusUrl?: string;
 
   // The state below is shared with the lazily loaded parts (see parts.ts); not a public API.
-  /** @internal */ @state() form: ComplaintDraft = emptyDraft();
-  /** @internal */ @state() errors: Record<string, string> = {};
-  /** @internal */ @state() geo?: 'locating' | 'denied' | 'timeout' | 'unavailable';
-  /** @internal */ @state() photoNotice = '';
-  /** @internal */ @state() nearby?: NearbyComplaint[];
-  /** @internal */ @state() supporting?: string;
-  /** @internal */ @state() filed?: Filed;
-  /** @internal */ @state() supported?: { complaint: NearbyComplaint; supporters: number };
-  /** @internal */ @state() failure?: unknown;
-  /** @internal */ @state() signIn = false;
-  /** @internal */ @state() map?: 'loading' | 'open' | 'failed';
-  /** @internal */ @state() backend?: ComplaintBackend;
+  /** @internal */ form: ComplaintDraft = emptyDraft();
+  /** @internal */ errors: Record<string, string> = {};
+  /** @internal */ geo?: 'locating' | 'denied' | 'timeout' | 'unavailable';
+  /** @internal */ photoNotice = '';
+  /** @internal */ nearby?: NearbyComplaint[];
+  /** @internal */ supporting?: string;
+  /** @internal */ filed?: Filed;
+  /** @internal */ supported?: { complaint: NearbyComplaint; supporters: number };
+  /** @internal */ failure?: unknown;
+  /** @internal */ signIn = false;
+  /** @internal */ map?: 'loading' | 'open' | 'failed';
+  /** @internal */ backend?: ComplaintBackend;
   /** @internal */ photos?: PhotoController;
   /** @internal */ supportKey = newIdempotencyKey();
-  @state() private summary = false;
-  @state() private restoredAt?: number;
-  @state() private query = '';
+  private summary = false;
+  private restoredAt?: number;
+  private query = '';
   private restored = false;
 
   /*

@@ -1,5 +1,4 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { css, html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { LazyPart } from '../../core/lazy-part.js';
 import { PagedList } from '../../core/paged-list.js';
@@ -108,15 +107,22 @@ export class VecheComplaintStatus extends VecheElement {
     }
   `];
 
+  static override properties: PropertyDeclarations = {
+    complaint: {},
+    mine: { type: Boolean, reflect: true },
+    pageSize: { type: Number, attribute: 'page-size' },
+    fresh: { state: true },
+  };
+
   /** The complaint's id, e.g. `c0001`. */
-  @property() complaint?: string;
+  complaint?: string;
   /** Lists the signed-in citizen's complaints instead of one. */
-  @property({ type: Boolean, reflect: true }) mine = false;
+  mine = false;
   /** How many complaints the list loads at a time (1–100). */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
+  pageSize = 10;
 
   /** Complaints as the server returned them after a confirmation or a refresh, by id. */
-  @state() private fresh = new Map<string, Complaint>();
+  private fresh = new Map<string, Complaint>();
   private listFor?: string;
   private reported = false;
 

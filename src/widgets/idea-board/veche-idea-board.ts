@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
@@ -173,32 +172,50 @@ interface CardSizes {
 export class VecheIdeaBoard extends VecheElement {
   static override styles = [...baseStyles, meterStyles, ideaBoardStyles];
 
+  static override properties: PropertyDeclarations = {
+    q: { reflect: true },
+    category: { reflect: true },
+    status: { reflect: true },
+    sort: { reflect: true },
+    idea: { reflect: true },
+    paymentUrl: { attribute: 'payment-url' },
+    view: { state: true },
+    mine: { state: true },
+    active: { state: true },
+    loadingPage: { state: true },
+    listError: { state: true },
+    signIn: { state: true },
+    notice: { state: true },
+    supportErrors: { state: true },
+    page: { state: true },
+  };
+
   /** Search text (server-side), e.g. `велодорожка`. */
-  @property({ reflect: true }) q?: string;
+  q?: string;
   /** A category id from `GET /idea-categories`, e.g. `transport`. */
-  @property({ reflect: true }) category?: string;
+  category?: string;
   /** `moderation`, `published`, `review`, `accepted`, `implemented` or `rejected`. */
-  @property({ reflect: true }) status?: IdeaStatus;
+  status?: IdeaStatus;
   /** `popular` (default), `newest`, `trending` or `threshold` (closest to the support threshold). */
-  @property({ reflect: true }) sort?: Sort;
+  sort?: Sort;
   /** An idea's id: opens that idea's page. */
-  @property({ reflect: true }) idea?: string;
+  idea?: string;
   /**
    * The host's payment page for money pledges; the widget adds `reference`, `amount` and `idea`
    * query parameters. Without it only points can be pledged.
    */
-  @property({ attribute: 'payment-url' }) paymentUrl?: string;
+  paymentUrl?: string;
 
-  @state() private view: View = 'list';
-  @state() private mine = false;
-  @state() private active = 0;
-  @state() private loadingPage = false;
-  @state() private listError?: unknown;
-  @state() private signIn?: string;
-  @state() private notice?: string;
-  @state() private supportErrors: Record<string, string> = {};
+  private view: View = 'list';
+  private mine = false;
+  private active = 0;
+  private loadingPage = false;
+  private listError?: unknown;
+  private signIn?: string;
+  private notice?: string;
+  private supportErrors: Record<string, string> = {};
   /** The open idea: loading (neither), loaded, or what went wrong. */
-  @state() private page?: { for: string; idea?: Idea; error?: unknown };
+  private page?: { for: string; idea?: Idea; error?: unknown };
   private categoryList?: IdeaCategory[];
 
   /** The loaded ideas; a new array on every page, so the virtualizer sees the change. */

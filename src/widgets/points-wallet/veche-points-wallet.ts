@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { cssProps } from '../../core/css-props.js';
 import type { VechePointsChangeDetail } from '../../core/events.js';
@@ -89,15 +88,24 @@ const TAB_TEXT = { balance: 'tabBalance', history: 'tabHistory', rewards: 'tabRe
 export class VechePointsWallet extends VecheElement {
   static override styles = [...baseStyles, meterStyles, walletStyles];
 
-  /** The section shown first: `balance` (default), `history`, `rewards` or `donations`. */
-  @property() tab: Tab = 'balance';
-  /** Ledger entries per page of the history. */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
+  static override properties: PropertyDeclarations = {
+    tab: {},
+    pageSize: { type: Number, attribute: 'page-size' },
+    wallet: { state: true },
+    signedOut: { state: true },
+    kind: { state: true },
+    category: { state: true },
+  };
 
-  @state() private wallet?: Wallet;
-  @state() private signedOut = false;
-  @state() private kind: LedgerKind | '' = '';
-  @state() private category: RewardCategory | '' = '';
+  /** The section shown first: `balance` (default), `history`, `rewards` or `donations`. */
+  tab: Tab = 'balance';
+  /** Ledger entries per page of the history. */
+  pageSize = 10;
+
+  private wallet?: Wallet;
+  private signedOut = false;
+  private kind: LedgerKind | '' = '';
+  private category: RewardCategory | '' = '';
   private refreshTimer?: ReturnType<typeof setTimeout>;
   private lastClient?: unknown;
 

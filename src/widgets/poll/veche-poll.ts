@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { DraftController } from '../../core/draft-controller.js';
 import { emit } from '../../core/events.js';
@@ -97,19 +96,32 @@ const STATES = ['loading', 'not-found', 'error', 'upcoming', 'open', 'voted', 'c
 export class VechePoll extends VecheElement {
   static override styles = [...baseStyles, meterStyles, choiceStyles, pollStyles];
 
-  /** The poll's id, e.g. `42`. */
-  @property() poll?: string;
+  static override properties: PropertyDeclarations = {
+    poll: {},
+    choices: { state: true },
+    step: { state: true },
+    errors: { state: true },
+    sending: { state: true },
+    sendError: { state: true },
+    signIn: { state: true },
+    waitingOnline: { state: true },
+    outcome: { state: true },
+    restoredAt: { state: true },
+  };
 
-  @state() private choices: Choices = {};
+  /** The poll's id, e.g. `42`. */
+  poll?: string;
+
+  private choices: Choices = {};
   /** The survey step: a question index, or `questions.length` for the review. */
-  @state() private step = 0;
-  @state() private errors: Record<string, string> = {};
-  @state() private sending = false;
-  @state() private sendError?: unknown;
-  @state() private signIn = false;
-  @state() private waitingOnline = false;
-  @state() private outcome?: VoteResult;
-  @state() private restoredAt?: number;
+  private step = 0;
+  private errors: Record<string, string> = {};
+  private sending = false;
+  private sendError?: unknown;
+  private signIn = false;
+  private waitingOnline = false;
+  private outcome?: VoteResult;
+  private restoredAt?: number;
   private readonly parts: { [K in PartName]: LazyPart<Parts[K]> } = { review: this.lazyPart('review'), results: this.lazyPart('results') };
   private outcomeView?: InstanceType<Parts['results']['Outcome']>;
   private key?: string;
