@@ -17,6 +17,9 @@
  *                                                     prints what its long tasks were made of
  *                                                     (TRACE=file.json also keeps the trace)
  *   SHIFTS=1 node --import tsx bench/host-impact.ts   prints the largest layout shifts and what moved
+ *   PROFILE=1 node --import tsx bench/host-impact.ts  also profiles one load with the kit and prints
+ *                                                     the kit's functions by self time (minified
+ *                                                     names: methods keep theirs)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -103,7 +106,7 @@ const browser = await chromium.launch({
 });
 
 /** One cold load in a fresh context; returns the page's own measurements and the kit's bytes. */
-async function load(withKit: boolean, trace = false) {
+async function load(withKit: boolean, trace = false, profile = false) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -135,6 +138,11 @@ async function load(withKit: boolean, trace = false) {
     }).observe({ type: 'longtask', buffered: true });
   });
   if (trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  if (profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
   await page.goto(`${base}/demo/${withKit ? '' : '?nokit'}`, { waitUntil: 'load', timeout: TIMEOUT_MS });
   if (withKit) {
     await page.waitForFunction(() => window.veche, null, { timeout: TIMEOUT_MS });
@@ -147,6 +155,7 @@ async function load(withKit: boolean, trace = false) {
   }
   await page.waitForTimeout(SETTLE_MS);
   const measured = await page.evaluate(() => window.__hostImpact);
+  if (profile) printProfile((await cdp.send('Profiler.stop')).profile);
   if (trace) {
     console.log('long tasks of one traced load with the kit (4× throttle):');
     const traced = (await browser.stopTracing()).toString();
@@ -164,6 +173,34 @@ async function load(withKit: boolean, trace = false) {
   return { shift: measured.shift, tbt, longest, kitBytes, tasks: measured.tasks.length };
 }
 
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+
+/** Self time of the kit's functions (and of each kit file) over one load, from a sampled CPU profile. */
+function printProfile(profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }) {
+  const selfUs = new Map<number, number>();
+  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0)));
+  const byFunction = new Map<string, number>();
+  const byFile = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const us = selfUs.get(node.id) ?? 0;
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+    const path = url ? new URL(url).pathname : '';
+    if (!path.startsWith('/cdn/')) continue;
+    const file = path.slice('/cdn/'.length);
+    byFile.set(file, (byFile.get(file) ?? 0) + us);
+    const key = `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}:${columnNumber + 1}`;
+    byFunction.set(key, (byFunction.get(key) ?? 0) + us);
+  }
+  const top = (map: Map<string, number>, n: number) =>
+    [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([what, us]) => `  ${(us / 1000).toFixed(1).padStart(7)} ms  ${what}`).join('\n');
+  console.log(`kit self time by file (one load, 4× throttle):\n${top(byFile, 15)}`);
+  console.log(`kit functions by self time:\n${top(byFunction, 30)}`);
+}
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 try {
@@ -173,6 +210,7 @@ try {
     runs.with.push(await load(true));
   }
   if (process.env.TRACE) await load(true, true);
+  if (process.env.PROFILE) await load(true, false, true);
   const m = (side, key) => median(runs[side].map((r) => r[key]));
   const shiftAdded = Math.max(0, m('with', 'shift') - m('without', 'shift'));
   const tbtAdded = Math.max(0, m('with', 'tbt') - m('without', 'tbt'));

@@ -9,17 +9,17 @@ type Backend = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 let chosen: Backend | undefined;
 
 /**
- * localStorage when it works, else memory. Probed once per page: the probe is a synchronous
- * disk write (tens of milliseconds on an old phone), and whether storage is usable does not
- * change while the page lives — a full quota later makes `setItem` throw, handled below.
+ * localStorage when the page may use it, else memory. Asked once per page, and only read: a
+ * write probe would cost a disk write (tens of milliseconds on an old phone) and tell other tabs
+ * about it. Storage that exists but refuses writes (Safari's old private mode, a full quota)
+ * makes `setItem` throw, and `writeStored` keeps the value in memory then.
  */
 function backend(): Backend {
   if (chosen) return chosen;
   try {
     const storage = globalThis.localStorage;
-    const probe = 'veche:probe';
-    storage.setItem(probe, '1');
-    storage.removeItem(probe);
+    // Throws where storage is disabled by policy or in a sandboxed frame.
+    storage.getItem('veche:probe');
     chosen = storage;
   } catch {
     chosen = {

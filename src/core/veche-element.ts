@@ -8,6 +8,7 @@ import type { LazyPart } from './lazy-part.js';
 import { LocalizeController, type TextOverrides, type TextVariant } from './localize.js';
 import { coreMessages } from './messages.js';
 import { ApiError } from './problem.js';
+import { inRenderSlot } from './render-queue.js';
 import { baseStyles } from './styles.js';
 
 /** Reads `strings='{"submit": "Отправить"}'` from a CMS editor; a bad JSON is reported, not thrown. */
@@ -86,6 +87,17 @@ export abstract class VecheElement extends LitElement {
   /** True when the configuration is unusable: the widget shows `renderConfigError()`. */
   protected get misconfigured(): boolean {
     return this.needsBackend && !this.config.value.api;
+  }
+
+  /**
+   * Renders after the first wait for a slot in the page's render queue (render-queue.ts), so
+   * that many widgets rendering together never make one long task. The first render never
+   * waits: it replaces the space the page reserved for the undefined tag with the widget's own
+   * skeleton, and a gap between the two would shift the page.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!this.hasUpdated) return super.scheduleUpdate();
+    return inRenderSlot(() => super.scheduleUpdate());
   }
 
   protected override updated(changed: PropertyValues): void {

@@ -1,0 +1,83 @@
+/**
+ * Spreads the widgets' renders over tasks, so that a portal with many widgets stays responsive.
+ *
+ * Lit renders an element in a microtask after its properties change. When several widgets get
+ * their data in the same task (answers that arrive together, a part that several of them
+ * waited for), all their renders run in one microtask checkpoint: one long task in which the
+ * host page can neither handle a click nor paint. Here a render asks for a slot first. While
+ * the current task has spent less than `SLICE_MS` since its first render, the render runs at
+ * once; past that it waits for a fresh task, and the queue is drained there under the same
+ * budget, in order — the browser handles input and paints in between.
+ *
+ * `performance.now()` is wall time, so on a slow (or throttled) CPU the same budget holds fewer
+ * renders per task: exactly what keeps tasks short there.
+ */
+
+/** How much of a task renders may use before the next render waits for a new task. */
+export const SLICE_MS = 25;
+
+interface Waiting {
+  run: () => unknown;
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+let sliceStart: number | undefined;
+const waiting: Waiting[] = [];
+let drainScheduled = false;
+
+/** Runs `callback` in a later task (before timers and rendering, like `scheduler.postTask`). */
+function nextTask(callback: () => void): void {
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    callback();
+  };
+  channel.port2.postMessage(undefined);
+}
+
+/** Starts a slice for this task if none is running; it ends with the task. */
+function elapsedInTask(): number {
+  const now = performance.now();
+  if (sliceStart === undefined) {
+    sliceStart = now;
+    nextTask(() => (sliceStart = undefined));
+  }
+  return now - sliceStart;
+}
+
+function drain(): void {
+  drainScheduled = false;
+  sliceStart = undefined;
+  while (waiting.length > 0) {
+    if (elapsedInTask() >= SLICE_MS) return scheduleDrain();
+    const next = waiting.shift()!;
+    try {
+      next.run();
+      next.resolve();
+    } catch (error) {
+      next.reject(error);
+    }
+  }
+}
+
+function scheduleDrain(): void {
+  if (drainScheduled) return;
+  drainScheduled = true;
+  nextTask(drain);
+}
+
+/**
+ * Runs `render` now when the current task has time left (returns undefined), else in a later
+ * task (returns a promise that settles once it ran). Renders keep their order.
+ */
+export function inRenderSlot(render: () => unknown): Promise<void> | undefined {
+  if (waiting.length === 0 && elapsedInTask() < SLICE_MS) {
+    render();
+    return undefined;
+  }
+  return new Promise<void>((resolve, reject) => {
+    waiting.push({ run: render, resolve, reject });
+    scheduleDrain();
+  });
+}

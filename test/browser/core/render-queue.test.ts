@@ -1,0 +1,135 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { html as litHtml, type PropertyDeclarations } from 'lit';
+import { inRenderSlot, SLICE_MS } from '../../../src/core/render-queue.js';
+import { VecheElement } from '../../../src/core/veche-element.js';
+
+/** Keeps the main thread busy for `ms`, as a heavy render on a slow phone does. */
+function busy(ms: number): void {
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    // spin
+  }
+}
+
+const renders: Array<{ label: string; task: number }> = [];
+
+/** Resolves in a new task, so that a test starts with a fresh slice. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve));
+
+/** A widget whose every render after the first costs `cost` ms. */
+class SlowWidget extends VecheElement {
+  static override properties: PropertyDeclarations = { label: {}, cost: { type: Number } };
+  label = '';
+  cost = 0;
+  protected override needsBackend = false;
+
+  protected override render() {
+    if (this.hasUpdated) {
+      busy(this.cost);
+      renders.push({ label: this.label, task: task.number });
+    }
+    return litHtml`<p>${this.label}</p>`;
+  }
+}
+customElements.define('slow-widget', SlowWidget);
+
+/**
+ * Numbers the page's tasks while `work` runs: a message-channel ticker bumps `task.number` once
+ * per task. Messages run in the order they were posted, so a render queued for a later task
+ * always sees a new number. (The Long Tasks API cannot be used here: test pages running in
+ * parallel share the renderer's main thread and their tasks are reported too.)
+ */
+const task = { number: 0 };
+async function numberingTasks(work: () => Promise<void>): Promise<void> {
+  const channel = new MessageChannel();
+  let running = true;
+  channel.port1.onmessage = () => {
+    task.number++;
+    if (running) channel.port2.postMessage(undefined);
+  };
+  channel.port2.postMessage(undefined);
+  try {
+    await work();
+  } finally {
+    running = false;
+    channel.port1.close();
+  }
+}
+
+describe('render queue', () => {
+  beforeEach(() => (renders.length = 0));
+
+  it('renders at once while the task has time left', () => {
+    let ran = false;
+    expect(inRenderSlot(() => (ran = true))).to.be.undefined;
+    expect(ran).to.be.true;
+  });
+
+  it('moves a render to a later task once renders used up the slice of the task, keeping the order', async () => {
+    await nextTask();
+    expect(inRenderSlot(() => busy(SLICE_MS + 5))).to.be.undefined;
+    const order: string[] = [];
+    const first = inRenderSlot(() => order.push('first'));
+    const second = inRenderSlot(() => order.push('second'));
+    expect(first).to.be.instanceOf(Promise);
+    // Not in this task's microtasks either.
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(order).to.deep.equal([]);
+    await Promise.all([first, second]);
+    expect(order).to.deep.equal(['first', 'second']);
+  });
+
+  it('rejects the waiting promise when the render throws, and goes on with the next', async () => {
+    await nextTask();
+    inRenderSlot(() => busy(SLICE_MS + 5));
+    const failing = inRenderSlot(() => {
+      throw new Error('render failed');
+    });
+    let ran = false;
+    const next = inRenderSlot(() => (ran = true));
+    const failure = await failing!.then(
+      () => undefined,
+      (error: Error) => error,
+    );
+    expect(failure?.message).to.equal('render failed');
+    await next;
+    expect(ran).to.be.true;
+  });
+
+  it('ten widgets whose data arrive together render over several tasks, each task within its slice, in order', async () => {
+    const widgets = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => fixture<SlowWidget>(html`<slow-widget label=${`w${i}`} cost="12"></slow-widget>`)),
+    );
+    await numberingTasks(async () => {
+      // As when their answers come back in one task: every widget updates at once.
+      await new Promise<void>((resolve) => {
+        setTimeout(() => {
+          widgets.forEach((widget) => (widget.label = `${widget.label}!`));
+          resolve();
+        });
+      });
+      await Promise.all(widgets.map((widget) => widget.updateComplete));
+    });
+    expect(renders.map((r) => r.label)).to.deep.equal(widgets.map((_, i) => `w${i}!`));
+    // 12 ms each in a 25 ms slice: a task starts a third render only with time left, never a fourth.
+    const perTask = new Map<number, number>();
+    renders.forEach((r) => perTask.set(r.task, (perTask.get(r.task) ?? 0) + 1));
+    const counts = [...perTask.values()];
+    expect(Math.max(...counts), `renders per task: ${counts.join(', ')}`).to.be.at.most(Math.ceil(SLICE_MS / 12));
+    expect(counts.length).to.be.at.least(Math.ceil(10 / Math.ceil(SLICE_MS / 12)));
+    widgets.forEach((widget) => expect(widget.shadowRoot!.querySelector('p')!.textContent).to.equal(widget.label));
+  });
+
+  it('never delays a first render: the widget replaces the space the page reserved in the same task', async () => {
+    await nextTask();
+    inRenderSlot(() => busy(SLICE_MS + 5));
+    const widget = document.createElement('slow-widget') as SlowWidget;
+    document.body.append(widget);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(widget.hasUpdated).to.be.true;
+    expect(widget.shadowRoot!.querySelector('p')).to.exist;
+    widget.remove();
+  });
+});
