@@ -84,6 +84,27 @@ export class ConfigController implements ReactiveController {
   /** Recomputes `value` and `problems`; called before every render. */
   resolve(): void {
     const host = this.host;
+    const page = getPageConfig();
+    // Runs before every render of every widget: the levels are merged again only when one changed.
+    const inputs = [host.api, host.locale, host.theme, host.loginUrl, host.privacyUrl, host.getToken, this.provided, page.config, page.problems];
+    if (!this.inputs || inputs.some((input, i) => input !== this.inputs![i])) {
+      this.inputs = inputs;
+      this.merged = this.merge(page);
+    }
+    const locale = this.merged.locale ?? documentLocale(host);
+    // The same object while nothing changed, so widgets may compare it.
+    if (this.value.locale !== locale || this.resolvedFrom !== this.merged) {
+      this.resolvedFrom = this.merged;
+      this.value = { ...this.merged, locale };
+    }
+  }
+
+  private inputs?: unknown[];
+  private merged: VecheConfig = {};
+  private resolvedFrom?: VecheConfig;
+
+  private merge(page: ReturnType<typeof getPageConfig>): VecheConfig {
+    const host = this.host;
     const own = normalize({
       api: host.api,
       locale: host.locale,
@@ -92,7 +113,6 @@ export class ConfigController implements ReactiveController {
       privacyUrl: host.privacyUrl,
       getToken: host.getToken,
     });
-    const page = getPageConfig();
     const levels: Array<{ config: VecheConfig; problems: readonly ConfigProblem[]; source: string }> = [
       { ...own, source: `<${host.localName}>` },
       ...(this.provided ? [{ ...this.provided }] : []),
@@ -113,10 +133,9 @@ export class ConfigController implements ReactiveController {
         problems.push(problem);
       }
     }
-    const merged = mergeConfig(...configs);
-    this.value = { ...merged, locale: merged.locale ?? documentLocale(host) };
     this.problems = problems;
     this.report(problems);
+    return mergeConfig(...configs);
   }
 
   private report(problems: ConfigProblem[]): void {

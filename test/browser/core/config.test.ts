@@ -155,4 +155,35 @@ describe('configuration', () => {
     expect(el.apiClient).to.equal(apiClientFor('/api', getToken));
     expect(el.apiClient).not.to.equal(apiClientFor('/api'));
   });
+
+  it('keeps the resolved configuration while nothing changed, and follows each level when it does', async () => {
+    await import('../../../src/core/define-provider.js');
+    const wrapper = await fixture(html`<veche-provider theme="kazan"><veche-test-widget api="/one"></veche-test-widget></veche-provider>`);
+    const el = wrapper.querySelector<VecheTestWidget>('veche-test-widget')!;
+    await el.updateComplete;
+    const resolved = () => (el as unknown as { config: { value: Record<string, unknown> } }).config.value;
+    const first = resolved();
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(resolved()).to.equal(first);
+
+    el.setAttribute('api', '/two');
+    await el.updateComplete;
+    expect(resolved()).to.include({ api: '/two', theme: 'kazan' });
+
+    wrapper.setAttribute('theme', 'ural');
+    await el.updateComplete;
+    await (wrapper as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    await el.updateComplete;
+    expect(resolved().theme).to.equal('ural');
+
+    configure({ loginUrl: 'https://portal.example/login' });
+    await el.updateComplete;
+    expect(resolved()).to.include({ api: '/two', theme: 'ural', loginUrl: 'https://portal.example/login' });
+
+    document.documentElement.lang = 'en';
+    await aTimeout(0);
+    await el.updateComplete;
+    expect(resolved().locale).to.equal('en');
+  });
 });
