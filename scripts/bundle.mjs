@@ -41,6 +41,9 @@ export async function bundle(file, { split = true, outDir, write = false, entryN
   const options = {
     format: 'es',
     minify: true,
+    // Licences stay (Lit's BSD notice must ship with it); pure annotations only help a later
+    // bundler, and these bundles are final.
+    comments: { legal: true, annotation: false, jsdoc: false },
     dir: outDir ?? '.cache/bundle',
     entryFileNames: '[name].js',
     chunkFileNames: 'chunks/[name]-[hash].js',
