@@ -232,4 +232,25 @@ export const statusStyles = css`
   }
 `;
 
-export const baseStyles = [tokenStyles, hostStyles, controlStyles, statusStyles];
+/** Headings and text: the widgets' own rhythm, neither the browser's margins nor the host's. */
+export const textStyles = css`
+  h2,
+  h3,
+  p {
+    margin: 0;
+    padding: 0;
+  }
+  h2 {
+    font-size: 1.375em;
+    line-height: 1.25;
+  }
+  h3 {
+    font-size: 1.125em;
+  }
+  .muted,
+  .hint {
+    color: var(--_text-muted);
+  }
+`;
+
+export const baseStyles = [tokenStyles, hostStyles, controlStyles, statusStyles, textStyles];

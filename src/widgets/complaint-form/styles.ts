@@ -18,9 +18,6 @@ export const complaintFormStyles = css`
   .skeleton.block {
     block-size: 3em;
   }
-  h2,
-  h3,
-  p,
   ul,
   ol,
   dl,
@@ -29,16 +26,9 @@ export const complaintFormStyles = css`
     margin: 0;
     padding: 0;
   }
-  h2 {
-    font-size: 1.375em;
-    line-height: 1.25;
-  }
-  h3,
   .label {
     font-size: 1.125em;
   }
-  .muted,
-  .hint,
   .description {
     color: var(--_text-muted);
   }

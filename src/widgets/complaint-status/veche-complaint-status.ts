@@ -78,26 +78,15 @@ export class VecheComplaintStatus extends VecheElement {
       min-block-size: var(--_reserve);
       align-content: start;
     }
-    h2,
-    h3,
-    p,
     ul,
     ol {
       margin: 0;
       padding: 0;
     }
-    h2 {
-      font-size: 1.375em;
-      line-height: 1.25;
-    }
     h3,
     .h {
       font-size: 1.125em;
       font-weight: 700;
-    }
-    .muted,
-    .hint {
-      color: var(--_text-muted);
     }
     .skeleton {
       block-size: 1.5em;
