@@ -89,14 +89,14 @@ export const Loading: Story = { parameters: backend(...scenarios.loading(STORY_A
 /** The backend fails: a message and a retry. */
 export const BackendError: Story = { parameters: backend(...scenarios.serverError(STORY_API)), play: shows('[part~="retry"]') };
 
-/** An agency rating whose form's code loads as `load` says: slow or failed, as on a bad connection. */
-function withFormPart(tag: string, load: () => Promise<never>): string {
+/** An agency rating whose part `which` (by default the form) loads as `load` says: slow or failed, as on a bad connection. */
+function withPart(tag: string, load: () => Promise<never>, which: keyof AgencyRatingParts = 'form'): string {
   if (!customElements.get(tag)) {
     customElements.define(
       tag,
       class extends VecheAgencyRating {
         protected override importPart<K extends keyof AgencyRatingParts>(name: K): Promise<AgencyRatingParts[K]> {
-          return name === 'form' ? load() : super.importPart(name);
+          return name === which ? load() : super.importPart(name);
         }
       },
     );
@@ -119,7 +119,7 @@ export const FormLoading: Story = {
   // A backend of its own: the shared one may have had this rating sent by another story.
   parameters: backend(),
   render: ({ agency, citizen }) => {
-    withFormPart('veche-agency-rating-form-loading', () => new Promise<never>(() => {}));
+    withPart('veche-agency-rating-form-loading', () => new Promise<never>(() => {}));
     return html`<veche-agency-rating-form-loading api=${STORY_API} agency=${agency} .getToken=${citizen ? () => mockToken(citizen) : undefined}></veche-agency-rating-form-loading>`;
   },
   play: async ({ canvasElement }) => inTag(canvasElement, 'veche-agency-rating-form-loading', '[part~="form"] [aria-busy="true"]'),
@@ -128,8 +128,22 @@ export const FormLoading: Story = {
 export const FormFailed: Story = {
   parameters: backend(),
   render: ({ agency, citizen }) => {
-    withFormPart('veche-agency-rating-form-failed', () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
+    withPart('veche-agency-rating-form-failed', () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
     return html`<veche-agency-rating-form-failed api=${STORY_API} agency=${agency} .getToken=${citizen ? () => mockToken(citizen) : undefined}></veche-agency-rating-form-failed>`;
   },
   play: async ({ canvasElement }) => inTag(canvasElement, 'veche-agency-rating-form-failed', '[part~="form"] [part~="retry"]'),
+};
+/** The agency view's code could not be loaded (the connection dropped): the standard error with a retry, in the widget's reserved space. */
+export const ViewFailed: Story = {
+  render: ({ agency, citizen }) => {
+    withPart('veche-agency-rating-view-failed', () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')), 'agency');
+    return html`<veche-agency-rating-view-failed api=${STORY_API} agency=${agency} .getToken=${citizen ? () => mockToken(citizen) : undefined}></veche-agency-rating-view-failed>`;
+  },
+  play: async ({ canvasElement }) =>
+    waitFor(
+      () => {
+        if (!canvasElement.querySelector('veche-agency-rating-view-failed')?.shadowRoot?.querySelector('[part~="retry"]')) throw new Error('no retry yet');
+      },
+      { timeout: 8000 },
+    ),
 };

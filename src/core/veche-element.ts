@@ -100,6 +100,15 @@ export abstract class VecheElement extends LitElement {
     return inRenderSlot(() => super.scheduleUpdate());
   }
 
+  /**
+   * Resolves the configuration before the widget's own `willUpdate` (controllers update only
+   * after it): a widget that starts work there calls `super.willUpdate(changed)` first.
+   */
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.config.resolve();
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const theme = this.config.value.theme;

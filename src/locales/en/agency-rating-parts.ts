@@ -48,5 +48,7 @@ const en: AgencyRatingPartMessages = {
   colVolume: 'Complaints',
   sortedBy: 'Table sorted by {column}, descending.',
   emptyRanking: 'No agencies yet.',
+  notFound: 'Agency not found',
+  notFoundHint: 'The link may be out of date.',
 };
 export default en;

@@ -1,4 +1,4 @@
-/** Texts of `<veche-agency-rating>`'s parts loaded on use (record, rating form, ranking). Russian is the source language: other locales must have every key. */
+/** Texts of `<veche-agency-rating>`'s parts loaded on use (the views, record, rating form, ranking); the element itself shows none of its own before a part is here. Russian is the source language: other locales must have every key. */
 export default {
   rank: 'Место в рейтинге: {rank}',
   average: 'Средняя оценка {value} из 5',
@@ -47,4 +47,6 @@ export default {
   colVolume: 'Обращений',
   sortedBy: 'Таблица отсортирована: {column}, по убыванию.',
   emptyRanking: 'Ведомств пока нет.',
+  notFound: 'Ведомство не найдено',
+  notFoundHint: 'Возможно, ссылка устарела.',
 };

@@ -49,5 +49,7 @@ const tt: AgencyRatingPartMessages = {
   colVolume: 'Мөрәҗәгатьләр',
   sortedBy: 'Таблица тәртипкә салынды: {column}, кимү буенча.',
   emptyRanking: 'Әлегә идарәләр юк.',
+  notFound: 'Идарә табылмады',
+  notFoundHint: 'Бәлки, сылтама искергән.',
 };
 export default tt;

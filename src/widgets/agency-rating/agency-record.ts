@@ -12,12 +12,12 @@ import { meterStyles } from '../../core/meter-styles.js';
 import { safeUrl } from '../../core/urls.js';
 import type { Agency } from './api.js';
 import type { RatingContext } from './parts.js';
-import { ratePanel, renderStars, starStyles } from './stars.js';
+import { partStyles, ratePanel, renderStars, starStyles } from './stars.js';
 
 export { agencyRatingPartMessages as partMessages } from './part-messages.js';
 
 export function renderRecord(ctx: RatingContext, a: Agency): TemplateResult {
-  adoptStyles(ctx.host.renderRoot, meterStyles, starStyles, recordStyles);
+  adoptStyles(ctx.host.renderRoot, partStyles, meterStyles, starStyles, recordStyles);
   const { text, ratings } = ctx;
   const locale = text.locale;
   const avg = a.rating.average;

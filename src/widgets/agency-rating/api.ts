@@ -1,4 +1,7 @@
-/** The agency rating's calls to the backend contract (`api/openapi.yaml`), through core's client. */
+/**
+ * The agency rating's types and calls from the backend contract (`api/openapi.yaml`), through
+ * core's client. What sending a rating needs is in rating-api.ts, so the entry does not carry it.
+ */
 import type { ApiClient } from '../../core/api-client.js';
 import type { components } from '../../core/api-schema.js';
 
@@ -13,24 +16,16 @@ export type RatingResult = S['RatingResult'];
 export type RatingEligibility = S['RatingEligibility'];
 export type RankingSort = 'rating' | 'onTime' | 'volume';
 
-/** The longest comment the contract accepts (`RatingCreate.comment.maxLength`). */
-export const COMMENT_LIMIT = 1000;
+/** An agency's resource. */
+export const at = (id: string) => `/agencies/${encodeURIComponent(id)}`;
 
-const at = (id: string) => `/agencies/${encodeURIComponent(id)}`;
+export const fetchAgency = (client: ApiClient, id: string, signal?: AbortSignal) => client.get<Agency>(at(id), { signal });
 
-export const fetchAgency = (client: ApiClient, id: string, signal: AbortSignal) => client.get<Agency>(at(id), { signal });
-
-export const fetchRatings = (client: ApiClient, id: string, cursor: string | null, signal: AbortSignal) =>
+export const fetchRatings = (client: ApiClient, id: string, cursor: string | null, signal?: AbortSignal) =>
   client.get<RatingPage>(`${at(id)}/ratings`, { query: { cursor, limit: 5 }, signal });
 
-export const fetchEligibility = (client: ApiClient, id: string, signal: AbortSignal) =>
+export const fetchEligibility = (client: ApiClient, id: string, signal?: AbortSignal) =>
   client.get<RatingEligibility>(`${at(id)}/rating-eligibility`, { signal });
 
-export const fetchRanking = (client: ApiClient, sort: RankingSort, cursor: string | null, signal: AbortSignal) =>
+export const fetchRanking = (client: ApiClient, sort: RankingSort, cursor: string | null, signal?: AbortSignal) =>
   client.get<AgencyPage>('/agencies', { query: { sort, cursor, limit: 20 }, signal });
-
-/** Where a rating is posted; the outbox sends it with its own idempotency key. */
-export const ratingsPath = (id: string) => `${at(id)}/ratings`;
-
-/** Where a rating waiting for the connection is kept: the widget checks it on load, the form owns it. */
-export const ratingQueueKey = (api: string, id: string) => `outbox:rating:${api}#${id}`;

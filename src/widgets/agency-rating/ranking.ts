@@ -1,29 +1,91 @@
 /**
- * People's Control's ranking of agencies: a real table, sortable by rating, on-time share and
- * volume from buttons in the column headers, reflowing into one card per agency on phones.
+ * People's Control's ranking of agencies (the widget without `agency`): a real table, sortable
+ * by rating, on-time share and volume from buttons in the column headers, reflowing into one
+ * card per agency on phones. The element asks for the first page while this code loads.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { formatNumber, formatPercent } from '../../core/format.js';
 import { adoptStyles } from '../../core/adopt-styles.js';
-import type { AgencySummary, RankingSort } from './api.js';
-import type { RatingContext } from './parts.js';
-import { renderStars, starStyles } from './stars.js';
+import { PagedList } from '../../core/paged-list.js';
+import { fetchRanking, type AgencyPage, type AgencySummary, type RankingSort } from './api.js';
+import type { RankingContext, RatingHost, RatingView } from './parts.js';
+import { reported } from './reported.js';
+import { partStyles, renderStars, starStyles } from './stars.js';
 
 export { agencyRatingPartMessages as partMessages } from './part-messages.js';
 
 const SORTS: RankingSort[] = ['rating', 'onTime', 'volume'];
+
+export class AgencyRanking implements RatingView {
+  private sort: RankingSort = 'rating';
+  private readonly ranking: PagedList<AgencySummary>;
+  private readonly context: RankingContext;
+  /** The backend the list was loaded for. */
+  private loadedFor?: unknown;
+
+  constructor(private readonly host: RatingHost) {
+    this.ranking = new PagedList(host.host, (cursor, signal) => {
+      const client = host.client();
+      if (!client || host.host.agency) return undefined;
+      const first = !cursor && this.sort === 'rating' ? host.early<AgencyPage>('ranking') : undefined;
+      return reported(host, first ?? fetchRanking(client, this.sort, cursor, signal));
+    });
+    this.context = {
+      ...host,
+      ranking: this.ranking,
+      sort: () => this.sort,
+      sortBy: (sort) => {
+        this.sort = sort;
+        this.load();
+      },
+    };
+    host.host.addController(this);
+  }
+
+  /** The first page for this backend: now, and again when the widget is pointed at another. */
+  hostUpdate(): void {
+    const client = this.host.client();
+    if (client && !this.host.host.agency && this.loadedFor !== client) {
+      this.loadedFor = client;
+      this.load();
+    }
+  }
+
+  /** A failure is reported by the fetcher and kept by the list, which shows it. */
+  private load(): void {
+    this.ranking.load().catch(() => undefined);
+  }
+
+  get phase(): string[] {
+    // A re-sort keeps the rows shown (the table says it is busy); only the first page is "loading".
+    const { status, items } = this.ranking;
+    return status === 'idle' || (status === 'loading' && !items.length) ? ['loading'] : ['ranking'];
+  }
+
+  get failure(): unknown {
+    return this.ranking.status === 'error' ? this.ranking.error : undefined;
+  }
+
+  retry(): void {
+    this.load();
+  }
+
+  render(): TemplateResult {
+    return this.phase.includes('loading') ? this.host.renderLoading() : renderRanking(this.context);
+  }
+}
 const volume = (a: AgencySummary) => a.openComplaints + a.resolvedComplaints;
 
-const columnName = (ctx: RatingContext, sort: RankingSort) => ctx.text.t(sort === 'rating' ? 'colRating' : sort === 'onTime' ? 'colOnTime' : 'colVolume');
+const columnName = (ctx: RankingContext, sort: RankingSort) => ctx.text.t(sort === 'rating' ? 'colRating' : sort === 'onTime' ? 'colOnTime' : 'colVolume');
 
-function sortBy(ctx: RatingContext, sort: RankingSort): void {
+function sortBy(ctx: RankingContext, sort: RankingSort): void {
   if (sort === ctx.sort()) return;
   ctx.sortBy(sort);
   ctx.announce(ctx.text.t('sortedBy', { column: columnName(ctx, sort) }));
 }
 
-export function renderRanking(ctx: RatingContext): TemplateResult {
-  adoptStyles(ctx.host.renderRoot, starStyles, rankingStyles);
+function renderRanking(ctx: RankingContext): TemplateResult {
+  adoptStyles(ctx.host.renderRoot, partStyles, starStyles, rankingStyles);
   const { text, ranking } = ctx;
   const locale = text.locale;
   const rows = ranking.items;
@@ -76,7 +138,7 @@ export function renderRanking(ctx: RatingContext): TemplateResult {
 }
 
 /** The next page; a failure is reported by the element and shown next to the button by the list. */
-function more(ctx: RatingContext): void {
+function more(ctx: RankingContext): void {
   ctx.ranking.more().catch(() => undefined);
 }
 

@@ -12,10 +12,11 @@ import { newIdempotencyKey } from '../../core/ids.js';
 import { adoptStyles } from '../../core/adopt-styles.js';
 import { OutboxController } from '../../core/outbox.js';
 import type { ApiError } from '../../core/problem.js';
-import { COMMENT_LIMIT, ratingQueueKey, ratingsPath, type RatingCreate, type RatingEligibility, type RatingResult } from './api.js';
+import type { RatingCreate, RatingEligibility, RatingResult } from './api.js';
+import { COMMENT_LIMIT, ratingQueueKey, ratingsPath } from './rating-api.js';
 import type {} from './events.js';
 import type { RatingContext } from './parts.js';
-import { ratePanel, renderStars, starStyles } from './stars.js';
+import { partStyles, ratePanel, renderStars, starStyles } from './stars.js';
 
 export { agencyRatingPartMessages as partMessages } from './part-messages.js';
 
@@ -44,7 +45,7 @@ export class RatingForm {
   private readonly outbox: OutboxController<RatingCreate, RatingResult>;
 
   constructor(private readonly ctx: RatingContext) {
-    adoptStyles(ctx.host.renderRoot, starStyles, formStyles);
+    adoptStyles(ctx.host.renderRoot, partStyles, starStyles, formStyles);
     const at = () => {
       const api = ctx.api();
       const agency = ctx.agency();

@@ -1,4 +1,4 @@
-/** Star ratings drawn from text, and the rating panel's frame: shared by the record, the form and the ranking. */
+/** What the record, the form and the ranking share: star ratings drawn from text, the rating panel's frame, list resets. */
 import { css, html, type TemplateResult } from 'lit';
 import { cssProps } from '../../core/css-props.js';
 import { adoptStyles } from '../../core/adopt-styles.js';
@@ -13,9 +13,26 @@ export function renderStars(average: number | null, label: string): TemplateResu
 
 /** The rating form's frame, whatever it holds: the form, a notice why it is not offered, the thanks. */
 export function ratePanel(ctx: RatingContext, body: unknown): TemplateResult {
-  adoptStyles(ctx.host.renderRoot, panelStyles);
+  adoptStyles(ctx.host.renderRoot, partStyles, panelStyles);
   return html`<section class="rate" part="form" aria-labelledby="rate"><h3 id="rate">${ctx.text.t('rateTitle')}</h3>${body}</section>`;
 }
+
+/** List resets in every part (headings and text come from core's textStyles), and the widget's star and bar tokens. */
+export const partStyles = css`
+  :host {
+    --_star: var(--veche-agency-rating-star, #b35c00);
+    --_star-empty: var(--veche-agency-rating-star-empty, var(--_border));
+    --_bar: var(--veche-agency-rating-bar-color, var(--_primary));
+    --_bar-track: var(--veche-agency-rating-bar-track, var(--_surface-alt));
+  }
+  ul,
+  dl,
+  dd,
+  fieldset {
+    margin: 0;
+    padding: 0;
+  }
+`;
 
 export const starStyles = css`
   .stars {

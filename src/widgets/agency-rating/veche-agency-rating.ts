@@ -1,25 +1,23 @@
 import { html, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
-import { Task, TaskStatus, initialState } from '@lit/task';
+import type { ApiClient } from '../../core/api-client.js';
 import { LazyPart } from '../../core/lazy-part.js';
 import { LocalizeController, loadMessages } from '../../core/localize.js';
-import { PagedList } from '../../core/paged-list.js';
 import { ApiError } from '../../core/problem.js';
-import { hasQueued } from '../../core/queued.js';
 import { signedInOnly } from '../../core/session.js';
 import { baseStyles } from '../../core/styles.js';
 import { VecheElement } from '../../core/veche-element.js';
-import { fetchAgency, fetchEligibility, fetchRanking, fetchRatings, ratingQueueKey, type AgencySummary, type Rating, type RankingSort, type RatingEligibility } from './api.js';
+import { fetchAgency, fetchEligibility, fetchRanking, fetchRatings } from './api.js';
 import type {} from './events.js';
-import { agencyRatingMessages } from './messages.js';
-import type { RatingContext } from './parts.js';
+import type { RatingHost, RatingView } from './parts.js';
 import { agencyRatingStyles } from './styles.js';
 
 /**
- * What the first render does not need, each loaded when the data says it is needed and started
- * together with the data's fetch: a page shows either one agency's record or the ranking, and
- * the form only to a citizen who can rate.
+ * What the first render does not need, each loaded when it is known to be needed and started
+ * together with the data's fetch: a page shows either one agency (its view, the record unless
+ * compact, the form only to a citizen who can rate) or the ranking.
  */
 const parts = {
+  agency: () => import('./agency.js'),
   record: () => import('./agency-record.js'),
   form: () => import('./rating-form.js'),
   ranking: () => import('./ranking.js'),
@@ -36,7 +34,8 @@ const STATES = ['loading', 'not-found', 'error', 'record', 'ranking', 'eligible'
  * this agency handled and has not rated yet — and explaining why otherwise. Without `agency`:
  * the ranking of agencies as a sortable table that reflows into cards on narrow screens.
  * A rating goes through the outbox: kept across reloads and network cuts, sent exactly once.
- * The record, the form and the ranking each load when the data says they are needed.
+ * The view the `agency` attribute asks for loads with its first requests (the other never
+ * loads); the record and the form load when the data says they are needed.
  *
  * @summary An agency's rating and record, the rating form, or the ranking of agencies.
  * @tag veche-agency-rating
@@ -87,7 +86,6 @@ export class VecheAgencyRating extends VecheElement {
     agency: {},
     complaint: {},
     compact: { type: Boolean, reflect: true },
-    sort: { state: true },
   };
 
   /** The agency's id, e.g. `roads`. Without it the widget shows the ranking of agencies. */
@@ -97,87 +95,46 @@ export class VecheAgencyRating extends VecheElement {
   /** Only the rating form, without the record (as `<veche-complaint-status>` embeds it). */
   compact = false;
 
-  private sort: RankingSort = 'rating';
-
-  private readonly text = new LocalizeController(this, agencyRatingMessages, () => this.config.value.locale);
   /** The parts' texts: created with the first part, so they load with it. */
-  private partText?: RatingContext['text'];
+  private partText?: RatingHost['text'];
   private readonly loaded = {} as { [K in keyof Parts]: LazyPart<Parts[K]> };
-  private ratingForm?: InstanceType<Parts['form']['RatingForm']>;
-  private rankingFor?: string;
-  private ratingsFor?: string;
+  private readonly views: { agency?: InstanceType<Parts['agency']['AgencyView']>; ranking?: InstanceType<Parts['ranking']['AgencyRanking']> } = {};
+  /** Requests started before the view's code was here, for the backend and agency they ask about. */
+  private first?: { client: ApiClient; agency?: string; answers: Map<string, Promise<unknown>> };
 
-  private readonly record = new Task(this, {
-    task: async ([client, id], { signal }) => {
-      if (!client || !id) return initialState;
-      return this.reporting(fetchAgency(client, id, signal));
-    },
-    args: () => [this.client, this.agency] as const,
-  });
-
-  /** `'signed-out'` when the backend does not know the citizen (401): no event, they did not act yet. */
-  private readonly eligibility = new Task(this, {
-    task: async ([client, id], { signal }): Promise<RatingEligibility | 'signed-out'> => {
-      if (!client || !id) return initialState as never;
-      // A rating queued on an earlier visit goes out as soon as possible: the form loads now.
-      const api = this.config.value.api;
-      if (api && hasQueued(ratingQueueKey(api, id))) void this.usePart('form').load();
-      try {
-        const result = await signedInOnly(client, () => fetchEligibility(client, id, signal));
-        if (result.eligible) void this.usePart('form').load();
-        return result;
-      } catch (error) {
-        if (error instanceof ApiError && error.kind === 'auth') return 'signed-out';
-        throw error;
-      }
-    },
-    args: () => [this.client, this.agency] as const,
-  });
-
-  private readonly ratings = new PagedList<Rating>(this, (cursor, signal) => {
-    const client = this.client;
-    return client && this.agency ? this.reporting(fetchRatings(client, this.agency, cursor, signal)) : undefined;
-  });
-
-  private readonly ranking = new PagedList<AgencySummary>(this, (cursor, signal) => {
-    const client = this.client;
-    return client && !this.agency ? this.reporting(fetchRanking(client, this.sort, cursor, signal)) : undefined;
-  });
-
-  /** Reports a failed request (the lists and tasks keep the error to show); an aborted one or a 404 is not news. */
-  private async reporting<T>(request: Promise<T>): Promise<T> {
-    try {
-      return await request;
-    } catch (error) {
-      if (!(error instanceof ApiError && (error.kind === 'aborted' || error.kind === 'not-found'))) this.reportError(error);
-      throw error;
-    }
-  }
-
+  /** Starts what the configuration asks for: the view's code and its first requests, in parallel. */
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('agency') && changed.get('agency') !== undefined) this.ratingForm?.reset();
+    super.willUpdate(changed);
+    const client = this.client;
+    if (!client || this.misconfigured) return;
+    const { agency, ranking } = this.loaded;
+    const part = this.usePart(this.agency ? 'agency' : 'ranking');
+    if (!part.value && !part.error && (this.first?.client !== client || this.first.agency !== this.agency)) this.ask(client);
+    void part.load();
+    // Made before the update's controllers run, so that the view's requests start in this update.
+    if (this.agency && agency?.value) this.views.agency ??= new agency.value.AgencyView(this.viewHost());
+    if (!this.agency && ranking?.value) this.views.ranking ??= new ranking.value.AgencyRanking(this.viewHost());
   }
 
-  /** Starts what the configuration asks for: the lists' first pages with the parts that show them. */
-  protected override update(changed: PropertyValues<this>): void {
-    const client = this.client;
-    const at = client && !this.misconfigured ? `${client.baseUrl} ${this.agency ?? ''}` : undefined;
-    if (at && !this.agency && this.rankingFor !== `${at} ${this.sort}`) {
-      this.rankingFor = `${at} ${this.sort}`;
-      void this.usePart('ranking').load();
-      // A failure is reported by the fetcher and kept by the list, which shows it.
-      this.ranking.load().catch(() => undefined);
+  /** The first requests a view makes, made now so that its code and its data come together. */
+  private ask(client: ApiClient): void {
+    const id = this.agency;
+    const answers = new Map<string, Promise<unknown>>();
+    this.first = { client, agency: id, answers };
+    if (id) {
+      answers.set('agency', fetchAgency(client, id));
+      // The view, here by then, loads the form's code as soon as this says the citizen can rate.
+      answers.set('eligibility', signedInOnly(client, () => fetchEligibility(client, id)));
+      if (!this.compact) {
+        answers.set('ratings', fetchRatings(client, id, null));
+        // The record's code comes with the agency's view, not after it.
+        void this.usePart('record').load({ prefetch: true });
+      }
+    } else {
+      answers.set('ranking', fetchRanking(client, 'rating', null));
     }
-    if (at && this.agency && !this.compact && this.ratingsFor !== at) {
-      this.ratingsFor = at;
-      void this.usePart('record').load();
-      this.ratings.load().catch(() => undefined);
-    }
-    // Compact: the record's part only to explain why there is no form.
-    if (this.compact && this.agency && !this.form?.shows && (this.loaded.form?.error || this.eligibility.status === TaskStatus.ERROR || this.formNotOffered)) {
-      void this.usePart('record').load();
-    }
-    super.update(changed);
+    // Their failures are seen when the view takes them.
+    for (const answer of answers.values()) answer.catch(() => undefined);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -188,31 +145,19 @@ export class VecheAgencyRating extends VecheElement {
 
   private get phase(): string[] {
     if (this.misconfigured) return [];
-    if (this.failure) return [this.failure instanceof ApiError && this.failure.kind === 'not-found' ? 'not-found' : 'error'];
-    if (!this.agency) {
-      // A re-sort keeps the rows shown (the table says it is busy); only the first page is "loading".
-      const firstPage = this.ranking.status === 'idle' || (this.ranking.status === 'loading' && !this.ranking.items.length);
-      return firstPage || !this.loaded.ranking?.value ? ['loading'] : ['ranking'];
-    }
-    const form = this.form;
-    // The record's part shows the record; in compact mode it only explains a missing form.
-    const shown = this.compact ? form?.shows || this.loaded.record?.value : this.loaded.record?.value;
-    if (!this.record.value || !shown) return ['loading'];
-    if (form?.shows) return ['record', form.phase];
-    const e = this.eligibility.value;
-    return ['record', e === 'signed-out' ? 'signed-out' : !e ? '' : e.eligible ? 'eligible' : 'not-eligible'];
+    const failure = this.failure;
+    if (failure) return [failure instanceof ApiError && failure.kind === 'not-found' ? 'not-found' : 'error'];
+    return this.view?.phase ?? ['loading'];
   }
 
-  private get formNotOffered(): boolean {
-    const e = this.eligibility.value;
-    return e === 'signed-out' || (!!e && !e.eligible);
-  }
-
-  /** What keeps the widget from showing its main view: the data's or a needed part's failure. */
+  /** What keeps the widget from showing its view: the view's code failing to load, or the view's own failure. */
   private get failure(): unknown {
-    if (this.agency && this.record.status === TaskStatus.ERROR) return this.record.error;
-    if (!this.agency && this.ranking.status === 'error') return this.ranking.error;
-    return (this.agency ? this.loaded.record : this.loaded.ranking)?.error;
+    return this.usePart(this.agency ? 'agency' : 'ranking').error ?? this.view?.failure;
+  }
+
+  /** The view the `agency` attribute asks for, once its code is here. */
+  private get view(): RatingView | undefined {
+    return this.agency ? this.views.agency : this.views.ranking;
   }
 
   private usePart<K extends keyof Parts>(name: K): LazyPart<Parts[K]> {
@@ -235,40 +180,27 @@ export class VecheAgencyRating extends VecheElement {
     return parts[name]() as Promise<Parts[K]>;
   }
 
-  /** The rating form, once its code is here; it owns the outbox, so creating it resends what is queued. */
-  private get form() {
-    const part = this.loaded.form?.value;
-    return part && (this.ratingForm ??= new part.RatingForm(this.context));
-  }
-
-  private _context?: RatingContext;
-  /** What the parts use of the element. */
-  private get context(): RatingContext {
-    return (this._context ??= {
+  /** Not named `host`: tools that walk the DOM read an element's `host` as a shadow root's. */
+  private forViews?: RatingHost;
+  /** What the views use of the element; made with the first view, whose texts came with it. */
+  private viewHost(): RatingHost {
+    return (this.forViews ??= {
       host: this,
-      // Parts are handed the context only after their texts were loaded with them.
       text: this.partText!,
       coreText: this.coreText,
-      ratings: this.ratings,
-      ranking: this.ranking,
-      agency: () => this.agency,
-      complaint: () => this.complaint,
       client: () => this.client,
       api: () => this.config.value.api,
-      eligibility: () => this.eligibility.value,
-      eligibilityError: () => (this.eligibility.status === TaskStatus.ERROR ? this.eligibility.error : undefined),
-      formFailure: () => this.loaded.form?.error,
-      retryForm: () => void this.loaded.form?.retry(),
-      checkEligibility: () => void this.eligibility.run(),
-      refreshRecord: () => {
-        void this.record.run();
-        this.ratings.load().catch(() => undefined);
+      part: (name) => this.usePart(name),
+      early: <T>(what: string) => {
+        const first = this.first;
+        if (!first || first.client !== this.client || first.agency !== this.agency) return undefined;
+        const answer = first.answers.get(what);
+        first.answers.delete(what);
+        return answer as Promise<T> | undefined;
       },
-      sort: () => this.sort,
-      sortBy: (sort) => (this.sort = sort),
-      renderRatingPanel: () => this.renderRatingPanel(),
       requireSignIn: (action) => this.requireSignIn(action),
       renderSignIn: () => this.renderSignIn(),
+      renderLoading: () => this.renderLoading(),
       announce: (message, options) => this.announcer.announce(message, options),
       reportError: (error) => this.reportError(error),
       renderError: (error, retry) => this.renderError(error, retry),
@@ -279,16 +211,12 @@ export class VecheAgencyRating extends VecheElement {
     if (this.misconfigured) return this.renderConfigError();
     const failure = this.failure;
     if (failure) {
-      const notFound = { title: this.text.t('notFound'), hint: this.text.t('notFoundHint') };
-      return this.renderLoadFailure(failure, () => void this.retry(), notFound);
+      // "Not found" comes from a view, whose texts came with it; before any part, only errors.
+      const text = this.partText;
+      const retry = () => this.retry();
+      return text ? this.renderLoadFailure(failure, retry, { title: text.t('notFound'), hint: text.t('notFoundHint') }) : this.renderError(failure, retry);
     }
-    const agency = this.record.value;
-    if (this.agency && agency && this.compact) return html`<div class="frame compact" part="base">${this.renderRatingPanel()}</div>`;
-    const record = this.loaded.record?.value;
-    if (this.agency && agency && record) return record.renderRecord(this.context, agency);
-    const ranking = this.loaded.ranking?.value;
-    if (!this.agency && ranking && !this.phase.includes('loading')) return ranking.renderRanking(this.context);
-    return this.renderLoading();
+    return this.view?.render() ?? this.renderLoading();
   }
 
   /** Reserves the widget's space while data or the code that shows it loads: nothing moves when it arrives. */
@@ -299,20 +227,8 @@ export class VecheAgencyRating extends VecheElement {
     </div>`;
   }
 
-  /** Loads again whatever failed: the data, or the part that shows it. */
-  private async retry(): Promise<void> {
-    const part = this.agency ? this.loaded.record : this.loaded.ranking;
-    if (part?.error) await part.retry();
-    if (this.agency && this.record.status === TaskStatus.ERROR) void this.record.run();
-    if (!this.agency && this.ranking.status === 'error') this.ranking.load().catch(() => undefined);
-  }
-
-  /** The form when the citizen can rate (or has rated, or waits to send), else why not. */
-  private renderRatingPanel(): TemplateResult {
-    const form = this.form;
-    if (form?.shows) return form.render();
-    const record = this.loaded.record;
-    if (record?.error) return this.renderError(record.error, () => void record.retry());
-    return record?.value ? record.value.renderRatingNotice(this.context) : this.renderLoading();
+  /** Loads again whatever failed: what the view could not load, or (no view yet) the view's code. */
+  private retry(): void {
+    void (this.view ?? this.usePart(this.agency ? 'agency' : 'ranking')).retry();
   }
 }
