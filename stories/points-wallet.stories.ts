@@ -114,14 +114,17 @@ export const Loading: Story = { parameters: backend(...scenarios.loading(STORY_A
 /** The backend fails: a message and a retry. */
 export const BackendError: Story = { parameters: backend(...scenarios.serverError(STORY_API)), play: shows('[part~="retry"]') };
 
-/** A wallet whose sections' code loads as `load` says: slow or failed, as on a bad connection. */
-function withSections(tag: string, load: () => Promise<never>): string {
+/**
+ * A wallet whose parts' code loads as `load` says (slow or failed, as on a bad connection):
+ * the tabs that come with the balance, or else the sections that load on use.
+ */
+function withParts(tag: string, load: () => Promise<never>, which: 'tabs' | 'sections' = 'sections'): string {
   if (!customElements.get(tag)) {
     customElements.define(
       tag,
       class extends VechePointsWallet {
-        protected override importPart<K extends keyof PointsWalletParts>(): Promise<PointsWalletParts[K]> {
-          return load();
+        protected override importPart<K extends keyof PointsWalletParts>(name: K): Promise<PointsWalletParts[K]> {
+          return (name === 'tabs') === (which === 'tabs') ? load() : super.importPart(name);
         }
       },
     );
@@ -141,7 +144,7 @@ const inTag = (canvas: HTMLElement, tag: string, selector: string) =>
 export const SectionLoading: Story = {
   args: { tab: 'history' },
   render: ({ citizen, tab }) => {
-    withSections('veche-points-wallet-section-loading', () => new Promise<never>(() => {}));
+    withParts('veche-points-wallet-section-loading', () => new Promise<never>(() => {}));
     return html`<veche-points-wallet-section-loading api=${STORY_API} tab=${tab} .getToken=${citizen ? () => mockToken(citizen) : undefined}></veche-points-wallet-section-loading>`;
   },
   play: async ({ canvasElement }) => inTag(canvasElement, 'veche-points-wallet-section-loading', '[part~="panel"] [aria-busy="true"]'),
@@ -150,8 +153,24 @@ export const SectionLoading: Story = {
 export const SectionFailed: Story = {
   args: { tab: 'history' },
   render: ({ citizen, tab }) => {
-    withSections('veche-points-wallet-section-failed', () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
+    withParts('veche-points-wallet-section-failed', () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
     return html`<veche-points-wallet-section-failed api=${STORY_API} tab=${tab} .getToken=${citizen ? () => mockToken(citizen) : undefined}></veche-points-wallet-section-failed>`;
   },
   play: async ({ canvasElement }) => inTag(canvasElement, 'veche-points-wallet-section-failed', '[part~="panel"] [part~="retry"]'),
+};
+/** The tabs' code is still on its way when the balance has come: the panel's skeleton keeps its place. */
+export const TabsLoading: Story = {
+  render: ({ citizen }) => {
+    withParts('veche-points-wallet-tabs-loading', () => new Promise<never>(() => {}), 'tabs');
+    return html`<veche-points-wallet-tabs-loading api=${STORY_API} .getToken=${citizen ? () => mockToken(citizen) : undefined}></veche-points-wallet-tabs-loading>`;
+  },
+  play: async ({ canvasElement }) => inTag(canvasElement, 'veche-points-wallet-tabs-loading', '[part~="panel"] [aria-busy="true"]'),
+};
+/** The tabs' code could not be loaded: the balance stays, the panel shows the standard error with a retry. */
+export const TabsFailed: Story = {
+  render: ({ citizen }) => {
+    withParts('veche-points-wallet-tabs-failed', () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')), 'tabs');
+    return html`<veche-points-wallet-tabs-failed api=${STORY_API} .getToken=${citizen ? () => mockToken(citizen) : undefined}></veche-points-wallet-tabs-failed>`;
+  },
+  play: async ({ canvasElement }) => inTag(canvasElement, 'veche-points-wallet-tabs-failed', '[part~="panel"] [part~="retry"]'),
 };

@@ -1,4 +1,7 @@
-/** The wallet's calls to the backend contract (`api/openapi.yaml`), through core's client. */
+/**
+ * The wallet's types from the backend contract (`api/openapi.yaml`) and its one call the entry
+ * makes; the calls of the parts loaded on use are in section-api.ts, so the entry does not carry them.
+ */
 import type { ApiClient } from '../../core/api-client.js';
 import type { components } from '../../core/api-schema.js';
 
@@ -14,22 +17,4 @@ export type RedemptionResult = S['RedemptionResult'];
 export type DonationCreate = S['DonationCreate'];
 export type DonationResult = S['DonationResult'];
 
-/** Where spends go; the outbox posts them with their own idempotency key. */
-export const REDEEM_PATH = '/redemptions';
-export const DONATE_PATH = '/donations';
-/** Where queued spends are kept for a backend: the wallet checks it on load, the spend flow owns it. */
-export const spendQueueKey = (api: string) => `outbox:wallet:${api}`;
-
-export const LEDGER_KINDS: LedgerKind[] = ['earned', 'spent', 'donated'];
-export const REWARD_CATEGORIES: RewardCategory[] = ['culture', 'transport', 'sport', 'souvenirs', 'services'];
-
 export const fetchWallet = (client: ApiClient, signal: AbortSignal) => client.get<Wallet>('/wallet', { signal });
-
-export const fetchLedger = (client: ApiClient, kind: LedgerKind | '', cursor: string | null, limit: number, signal: AbortSignal) =>
-  client.get<S['LedgerPage']>('/wallet/transactions', { query: { kind, cursor, limit }, signal });
-
-export const fetchRewards = (client: ApiClient, category: RewardCategory | '', cursor: string | null, limit: number, signal: AbortSignal) =>
-  client.get<S['RewardPage']>('/rewards', { query: { category, cursor, limit }, signal });
-
-export const fetchFunds = (client: ApiClient, cursor: string | null, limit: number, signal: AbortSignal) =>
-  client.get<S['FundPage']>('/funds', { query: { cursor, limit }, signal });

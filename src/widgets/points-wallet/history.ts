@@ -2,7 +2,8 @@
 import { css, html, type TemplateResult } from 'lit';
 import { formatDate } from '../../core/format.js';
 import { adoptStyles } from '../../core/adopt-styles.js';
-import { LEDGER_KINDS, type LedgerKind } from './api.js';
+import type { LedgerKind } from './api.js';
+import { LEDGER_KINDS } from './section-api.js';
 import { renderList } from './list.js';
 import type { WalletContext } from './sections.js';
 

@@ -37,6 +37,11 @@ export function image(ctx: WalletContext, picture: { url: string; alt: string } 
 }
 
 export const listStyles = css`
+  ul {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
   .items,
   form,
   .card {

@@ -2,7 +2,8 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { newIdempotencyKey } from '../../core/ids.js';
 import { adoptStyles } from '../../core/adopt-styles.js';
-import { REWARD_CATEGORIES, type RewardCategory } from './api.js';
+import type { RewardCategory } from './api.js';
+import { REWARD_CATEGORIES } from './section-api.js';
 import { image, renderList } from './list.js';
 import type { WalletContext } from './sections.js';
 

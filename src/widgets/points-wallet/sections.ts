@@ -1,33 +1,68 @@
 /**
- * What the wallet's lazily loaded sections (history, rewards, donations, the spend flow) use of
- * the wallet element. Types only, so a section never pulls the element's module into its chunk.
+ * What the wallet's lazily loaded parts use of the wallet element: the tabs (WalletHost) and
+ * the sections they load (history, rewards, donations, the spend flow: WalletContext). Types
+ * only, so a part never pulls the element's module into its chunk.
  */
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import type { ApiClient } from '../../core/api-client.js';
+import type { Locale } from '../../core/config.js';
 import type { LocalizeController } from '../../core/localize.js';
+import type walletRu from '../../locales/ru/wallet.js';
 import type { PagedList } from '../../core/paged-list.js';
 import type coreRu from '../../locales/ru/core.js';
 import type sectionsRu from '../../locales/ru/wallet-sections.js';
-import type { Fund, LedgerEntry, LedgerKind, Reward, RewardCategory } from './api.js';
+import type { Fund, LedgerEntry, LedgerKind, Reward, RewardCategory, Wallet } from './api.js';
+import type { PointsWalletParts } from './veche-points-wallet.js';
 
 export type Tab = 'balance' | 'history' | 'rewards' | 'donations';
 
 /** What the confirmation dialog asks about. The key is made when it opens: a double click is one spend. */
 export type Pending = { key: string; reward: Reward } | { key: string; fund: Fund; amount: number };
 
-export interface WalletContext {
+/** The sections the tabs load on use. */
+export type SectionName = Exclude<keyof PointsWalletParts, 'tabs'>;
+
+/** What the wallet element hands its tabs (tabs.ts). */
+export interface WalletHost {
   readonly host: ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
-  readonly text: LocalizeController<typeof sectionsRu>;
+  /** The texts of the wallet's first view (balance, level, tabs). */
+  readonly walletText: LocalizeController<typeof walletRu>;
   readonly coreText: LocalizeController<typeof coreRu>;
-  readonly history: PagedList<LedgerEntry>;
-  readonly rewards: PagedList<Reward>;
-  readonly funds: PagedList<Fund>;
+  locale(): Locale;
   client(): ApiClient | undefined;
   /** The configured backend, for storage keys and image URLs. */
   api(): string | undefined;
-  balance(): number;
+  /** The wallet as last fetched (the balance may be newer, from a spend or an event). */
+  summary(): Wallet | undefined;
+  /** The tab shown. */
+  tab(): Tab;
+  pageSize(): number;
   /** "1 балл", "5 баллов": the core's plural of points. */
   points(count: number): string;
+  /** Imports a section's code (the element's seam for stories). */
+  importPart<K extends SectionName>(name: K): Promise<PointsWalletParts[K]>;
+  /** How points are earned and spent: under the balance, and for a visitor who is signed out. */
+  renderHow(): TemplateResult;
+  setBalance(balance: number): void;
+  /** Refetches the wallet now (after a refusal: the balance changed elsewhere). */
+  refresh(): void;
+  /** Refetches the wallet and the history once, shared with echoes from other widgets. */
+  scheduleRefresh(): void;
+  show(tab: Tab): void;
+  signOut(): void;
+  announce(message: string, options?: { assertive?: boolean }): void;
+  describeError(error: unknown): string;
+  reportError(error: unknown): void;
+  renderError(error: unknown, retry?: () => void): TemplateResult;
+}
+
+/** What the sections use: the wallet's, and the tabs' lists and filters. */
+export interface WalletContext extends Omit<WalletHost, 'walletText'> {
+  readonly text: LocalizeController<typeof sectionsRu>;
+  readonly history: PagedList<LedgerEntry>;
+  readonly rewards: PagedList<Reward>;
+  readonly funds: PagedList<Fund>;
+  balance(): number;
   kind(): LedgerKind | '';
   filterHistory(kind: LedgerKind | ''): void;
   category(): RewardCategory | '';
@@ -36,17 +71,6 @@ export interface WalletContext {
   load(list: PagedList<unknown>, more?: boolean): Promise<void>;
   /** Opens the confirmation dialog for a spend; the spend flow loads first if it has not yet. */
   confirm(pending: Pending, trigger: HTMLElement): void;
-  setBalance(balance: number): void;
-  /** Refetches the wallet now (after a refusal: the balance changed elsewhere). */
-  refresh(): void;
-  /** Refetches the wallet and the history once, shared with echoes from other widgets. */
-  scheduleRefresh(): void;
-  show(tab: Tab): void;
-  signOut(): void;
   /** A donation to this fund went through: its amount draft is done. */
   donated(fundId: string): void;
-  announce(message: string, options?: { assertive?: boolean }): void;
-  describeError(error: unknown): string;
-  reportError(error: unknown): void;
-  renderError(error: unknown, retry?: () => void): TemplateResult;
 }

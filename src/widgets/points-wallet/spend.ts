@@ -10,15 +10,8 @@ import { formatDate } from '../../core/format.js';
 import { adoptStyles } from '../../core/adopt-styles.js';
 import { OutboxController, type OutboxItem } from '../../core/outbox.js';
 import type { ApiError } from '../../core/problem.js';
-import {
-  DONATE_PATH,
-  REDEEM_PATH,
-  spendQueueKey,
-  type DonationCreate,
-  type DonationResult,
-  type RedemptionCreate,
-  type RedemptionResult,
-} from './api.js';
+import type { DonationCreate, DonationResult, RedemptionCreate, RedemptionResult } from './api.js';
+import { DONATE_PATH, REDEEM_PATH, spendQueueKey } from './section-api.js';
 import type {} from './events.js';
 import type { Pending, Tab, WalletContext } from './sections.js';
 

@@ -2,12 +2,12 @@ import { css } from 'lit';
 
 /**
  * The wallet's frame, balance and tabs. The wallet's own tokens are read through fallback
- * chains, so a theme on `:root` reaches them. Sections loaded on use bring their own styles.
+ * chains, so a theme on `:root` reaches them. The tabs' content (tabs.ts) and the sections
+ * loaded on use bring their own styles.
  */
 export const walletStyles = css`
   :host {
     --_accent: var(--veche-wallet-accent, var(--_primary));
-    --_bar-track: var(--veche-wallet-bar-track, var(--_surface-alt));
     --_reserve: var(--veche-wallet-reserve, 20em);
   }
   .wallet,
@@ -18,26 +18,6 @@ export const walletStyles = css`
   }
   .wallet {
     min-block-size: var(--_reserve);
-  }
-  h2,
-  h3,
-  p,
-  ul,
-  ol,
-  dl,
-  dd {
-    margin: 0;
-  }
-  h2 {
-    font-size: 1.375em;
-    line-height: 1.25;
-  }
-  h3 {
-    font-size: 1.125em;
-  }
-  ul {
-    padding: 0;
-    list-style: none;
   }
   .head,
   .tabs {
@@ -53,10 +33,6 @@ export const walletStyles = css`
     font-size: 1.5em;
     font-weight: 700;
     color: var(--_accent);
-  }
-  .muted,
-  .hint {
-    color: var(--_text-muted);
   }
   .tabs {
     gap: 0.25em;
@@ -76,30 +52,6 @@ export const walletStyles = css`
   }
   .panel {
     padding-block: 0.5em;
-  }
-  .level {
-    font-weight: 700;
-  }
-  .track {
-    block-size: 0.75em;
-    border-radius: 0.375em;
-  }
-  .totals {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(8em, 1fr));
-    gap: 0.5em;
-  }
-  dt {
-    color: var(--_text-muted);
-  }
-  dd {
-    font-weight: 700;
-  }
-  .levels {
-    padding-inline-start: 1.5em;
-  }
-  .mine {
-    font-weight: 700;
   }
   .skeleton.line {
     block-size: 1.5em;
