@@ -171,7 +171,7 @@ export const SubmitWithErrors: Story = {
   }),
 };
 /**
- * A board whose `part` (idea page, pledge flow, submit form) loads as `load` says: slow or failed,
+ * A board whose `part` (list, idea page, pledge flow, submit form) loads as `load` says: slow or failed,
  * as on a bad connection. The page's module cache would otherwise hand a part over at once after
  * the first story that used it.
  */
@@ -212,6 +212,16 @@ const partStory = (tag: string, part: keyof IdeaBoardParts, load: () => Promise<
     return html`${el}`;
   };
 
+/** The first ideas are here, the list's code (with the virtualizer) is still on its way: the skeleton keeps its place. */
+export const ListCodeLoading: Story = {
+  render: partStory('veche-idea-board-list-loading', 'list', never),
+  play: inTag('veche-idea-board-list-loading', '.loading[aria-busy="true"]'),
+};
+/** The list's code could not be loaded (offline): the standard error with a retry in the list's place; search and filters stay. */
+export const ListCodeFailed: Story = {
+  render: partStory('veche-idea-board-list-failed', 'list', offline),
+  play: inTag('veche-idea-board-list-failed', '.part-failure [part~="retry"]'),
+};
 /** An idea's page whose code is on its way (a slow connection): the skeleton keeps its place. */
 export const IdeaPageLoading: Story = {
   args: { idea: ideaPublished.idea },

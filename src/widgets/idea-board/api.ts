@@ -20,8 +20,14 @@ export type Wallet = S['Wallet'];
 export const SORTS = ['popular', 'newest', 'trending', 'threshold'] as const;
 export type Sort = (typeof SORTS)[number];
 export const STATUSES = ['moderation', 'published', 'review', 'accepted', 'implemented', 'rejected'] as const satisfies readonly IdeaStatus[];
-/** Ideas a page of the list asks for: enough to fill a tall screen twice. */
+/** Ideas the list's first page asks for: enough to fill a tall screen twice, and no more to parse before the first cards. */
 export const PAGE_SIZE = 30;
+/**
+ * Ideas each further page asks for. Bigger than the first: a citizen flinging through the list
+ * outruns pages of 30 (a fast scroll passes seven cards a frame), and a list that keeps reaching
+ * the end of what it has loaded corrects its scroll position — another layout — on every page.
+ */
+export const MORE_PAGE_SIZE = 90;
 
 export interface ListQuery {
   q?: string | undefined;
@@ -36,7 +42,15 @@ const at = (id: string) => `/ideas/${encodeURIComponent(id)}`;
 export const fetchIdeas = (client: ApiClient, query: ListQuery, cursor: string | null, signal: AbortSignal) =>
   client.get<IdeaPage>('/ideas', {
     signal,
-    query: { q: query.q?.trim(), category: query.category, status: query.status, sort: query.sort, mine: query.mine || undefined, cursor, limit: PAGE_SIZE },
+    query: {
+      q: query.q?.trim(),
+      category: query.category,
+      status: query.status,
+      sort: query.sort,
+      mine: query.mine || undefined,
+      cursor,
+      limit: cursor === null ? PAGE_SIZE : MORE_PAGE_SIZE,
+    },
   });
 
 /** All categories: the catalogue is short, but it is paginated like every list. */

@@ -9,12 +9,14 @@ import { adoptStyles } from '../../core/adopt-styles.js';
 import { ApiError } from '../../core/problem.js';
 import { imageSource } from '../../core/urls.js';
 import type { Idea } from './api.js';
+import { renderFunding, renderSupport, useCardStyles } from './card.js';
 import { OPEN, STATUS_KEY, type BoardContext } from './parts.js';
 import { partStyles } from './part-styles.js';
 import { partText, type ActionKey } from './part-text.js';
 
 export function renderIdeaPage(ctx: BoardContext, page: { idea?: Idea; error?: unknown }, retry: () => void): TemplateResult {
   adoptStyles(ctx.host.renderRoot, partStyles, pageStyles);
+  useCardStyles(ctx.host.renderRoot);
   if (page.idea) return renderIdea(ctx, page.idea);
   const error = page.error;
   if (error instanceof ApiError && error.kind === 'not-found') {
@@ -49,11 +51,11 @@ function renderIdea(ctx: BoardContext, idea: Idea): TemplateResult {
           ${photos.map((p) => html`<img src=${p.url!} alt=${p.alt} loading="lazy" />`)}
         </section>`
       : nothing}
-    ${ctx.renderSupport(idea, true)}
+    ${renderSupport(ctx, idea, true)}
     ${idea.funding
       ? html`<section class="funding" aria-labelledby="funding-title">
           <h4 id="funding-title">${t('funding')}</h4>
-          ${ctx.renderFunding(idea.funding)} ${OPEN.includes(idea.status) ? ctx.renderPledge(idea, idea.funding) : nothing}
+          ${renderFunding(ctx, idea.funding)} ${OPEN.includes(idea.status) ? ctx.renderPledge(idea, idea.funding) : nothing}
         </section>`
       : nothing}
     <section aria-labelledby="timeline-title">

@@ -1,6 +1,6 @@
 /**
- * What the board's lazily loaded parts (the idea page, the pledge flow, the "submit an idea"
- * form) use of the board: its texts, client, announcer, error rendering and navigation. Types
+ * What the board's lazily loaded parts (the list, the idea page, the pledge flow, the "submit an
+ * idea" form) use of the board: its texts, client, announcer, error rendering and navigation. Types
  * only, so a part never pulls the board's module into its chunk.
  */
 import type { TemplateResult } from 'lit';
@@ -25,9 +25,32 @@ export const STATUS_KEY: Record<IdeaStatus, Key> = {
 /** Statuses an idea can be supported or funded in. */
 export const OPEN: IdeaStatus[] = ['published', 'review', 'accepted'];
 
-export interface BoardContext {
-  readonly host: HTMLElement & LocalizedHost & { readonly renderRoot: HTMLElement | DocumentFragment };
+/** What a card needs of the board: its texts, money format and the support of an idea. */
+export interface CardContext {
   readonly text: LocalizeController<typeof ru>;
+  money(amount: number): string;
+  /** What went wrong with the citizen's last support of idea `id`, if anything. */
+  supportError(id: string): string | undefined;
+  toggleSupport(idea: IdeaSummary): void;
+}
+
+/** What the virtualized list (idea-list.ts) uses of the board: the loaded ideas and where the citizen is in them. */
+export interface ListContext extends CardContext {
+  readonly host: BoardContext['host'];
+  items(): IdeaSummary[];
+  /** How many ideas the list has in all, when the backend says. */
+  total(): number | undefined;
+  /** The card in the tab order (roving tabindex). */
+  active(): number;
+  setActive(index: number): void;
+  loadingPage(): boolean;
+  /** The virtualizer rendered up to card `last`: time to ask for more? */
+  rendered(last: number): void;
+  openIdea(id: string, index: number): void;
+}
+
+export interface BoardContext extends CardContext {
+  readonly host: HTMLElement & LocalizedHost & { readonly renderRoot: HTMLElement | DocumentFragment };
   readonly coreText: LocalizeController<typeof coreRu>;
   /** The locale the board is asked to render in (its texts may still be loading). */
   wantedLocale(): Locale;
@@ -48,9 +71,6 @@ export interface BoardContext {
   signingIn(): boolean;
   /** Focuses the first element matching `selector` once the board has rendered. */
   focusLater(selector: string): void;
-  money(amount: number): string;
-  renderSupport(idea: IdeaSummary, page: boolean): TemplateResult;
-  renderFunding(funding: Funding): TemplateResult;
   /** The pledge flow for the open idea's funding: its starters, form and confirmation. */
   renderPledge(idea: Idea, funding: Funding): TemplateResult;
   /** Updates an idea's funding wherever it is shown. */

@@ -111,64 +111,6 @@ export const ideaBoardStyles = css`
   .card:focus-visible {
     outline-offset: -3px;
   }
-  .title {
-    display: inline;
-    padding: 0;
-    border: 0;
-    background: none;
-    color: var(--_primary-strong);
-    font: inherit;
-    font-weight: 700;
-    text-align: start;
-    text-decoration: underline;
-    cursor: pointer;
-  }
-  .excerpt {
-    display: -webkit-box;
-    -webkit-line-clamp: 3;
-    -webkit-box-orient: vertical;
-    overflow: hidden;
-  }
-  .category {
-    font-weight: 600;
-    color: var(--_text-muted);
-  }
-  .badge {
-    display: inline-block;
-    padding: 0 0.5em;
-    border: 1px solid currentColor;
-    border-radius: 999px;
-    font-size: 0.875em;
-    font-weight: 600;
-  }
-  .badge.implemented,
-  .badge.accepted {
-    color: var(--_success);
-  }
-  .badge.rejected {
-    color: var(--_danger);
-  }
-  .progress {
-    display: grid;
-    gap: 0.25em;
-  }
-  /* Funding stacks the raised and the matched fill in one bar. */
-  .bar {
-    display: flex;
-  }
-  .funding .fill {
-    background: var(--_fund);
-  }
-  .funding .fill.match {
-    background: var(--_match);
-  }
-  .supported {
-    font-weight: 700;
-    color: var(--_success);
-  }
-  .supported::before {
-    content: '✓ ';
-  }
   .row-status {
     padding: 0.75em;
     text-align: center;

@@ -1,18 +1,13 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
-import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
-import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
-import { cssProps } from '../../core/css-props.js';
 import { warnOnce } from '../../core/dev.js';
 import { emit } from '../../core/events.js';
-import { formatDate, formatNumber, formatPercent } from '../../core/format.js';
+import { formatNumber } from '../../core/format.js';
 import { newIdempotencyKey } from '../../core/ids.js';
 import { LazyPart } from '../../core/lazy-part.js';
 import { LocalizeController } from '../../core/localize.js';
 import type { OutboxController } from '../../core/outbox.js';
 import { ApiError } from '../../core/problem.js';
 import { hasQueued } from '../../core/queued.js';
-import { meterStyles } from '../../core/meter-styles.js';
 import { baseStyles } from '../../core/styles.js';
 import { VecheElement } from '../../core/veche-element.js';
 import { safeUrl } from '../../core/urls.js';
@@ -37,7 +32,8 @@ import {
 } from './api.js';
 import type {} from './events.js';
 import { ideaBoardMessages } from './messages.js';
-import { OPEN, STATUS_KEY, type BoardContext, type Key } from './parts.js';
+import type { CardSizes, ReturnPoint } from './idea-list.js';
+import { STATUS_KEY, type BoardContext, type Key, type ListContext } from './parts.js';
 import { ideaBoardStyles } from './styles.js';
 
 type View = 'list' | 'idea' | 'submit';
@@ -48,12 +44,16 @@ interface Outboxes {
 const outboxKey = (kind: keyof Outboxes, api: string | undefined) => (api ? `outbox:${kind}:${api}` : undefined);
 
 /**
- * The parts the list's first render does not need, each its own module, loaded on first use
- * together with their texts (part-text.ts). A part that cannot be loaded (offline) shows the
+ * The parts the board's entry does not carry, each its own module. The list (with the
+ * virtualizer) is asked for together with the first page of ideas; the others load on first
+ * use together with their texts (part-text.ts). A part that cannot be loaded (offline) shows the
  * standard error with a retry in its place.
  */
 const partTexts = () => import('./part-text.js');
 const parts = {
+  // Its cards' module (and the stylesheet helper that one uses) are also the other parts', so
+  // chunks of their own: fetched alongside the list's, not one after another.
+  list: () => Promise.all([import('./idea-list.js'), import('./card.js'), import('../../core/adopt-styles.js')]).then(([list]) => list),
   page: () => import('./idea-page.js'),
   pledge: () => import('./pledge.js'),
   form: () => import('./submit-form.js'),
@@ -63,53 +63,12 @@ type Parts = IdeaBoardParts;
 
 const SEARCH_DEBOUNCE_MS = 300;
 const SORT_KEY: Record<Sort, Key> = { popular: 'sortPopular', newest: 'sortNewest', trending: 'sortTrending', threshold: 'sortThreshold' };
-/** Ask for the next page while fewer than this many loaded ideas are left below the rendered range. */
-const PREFETCH = 10;
-
 /**
- * `@lit-labs/virtualizer`'s flow layout, told what a card looks like before any was measured
- * and rendering less beyond the viewport than its 1000 px default. The estimate is a card on a
- * 390 px phone (about 350 px tall): a smaller guess makes the first pass render cards that the
- * measurement then removes, and leaves scroll errors that cost another pass after each jump.
- * The overhang is a fraction of a card: every card created while scrolling fast is layout and
- * text shaping in the same frame, and the virtualizer renders on the scroll event itself, so
- * nothing shows blank without it. Both are the layout's own fields, set the way its subclasses do.
+ * Ask for the next page while fewer than this many loaded ideas are left below the rendered
+ * range: a fast scroll passes seven cards a frame, and a page takes several frames to arrive.
+ * Less than the first page minus a screen of cards, so the first render does not ask for more.
  */
-class CardLayout extends FlowLayout {
-  constructor(...args: ConstructorParameters<typeof FlowLayout>) {
-    super(...args);
-    this._itemSize = { width: 360, height: 350 };
-    this._overhang = 150;
-    // Back from an idea the list is rendered anew; with the sizes it measured before, the cards
-    // above the one the citizen opened are where they were, not where the estimate puts them.
-    const sizes = (args[1] as { sizes?: CardSizes } | undefined)?.sizes;
-    if (sizes) this._metricsCache = sizes.measured ??= this._metricsCache;
-  }
-
-  /**
-   * Where a card that is not rendered starts: summed from the measured sizes when every card
-   * before it was measured (the part of the list the citizen has scrolled through), else the
-   * flow layout's estimate from the average size. With exact positions a list the citizen
-   * comes back to has the scroll offset they left it at.
-   */
-  override _estimatePosition(index: number): number {
-    const sizes = this._metricsCache;
-    if (index > EXACT_UP_TO) return super._estimatePosition(index);
-    let position = sizes.getMarginSize(0) ?? sizes.averageMarginSize;
-    for (let i = 0; i < index; i++) {
-      const size = sizes.getChildSize(i);
-      if (size === undefined) return super._estimatePosition(index);
-      position += size + (sizes.getMarginSize(i + 1) ?? sizes.averageMarginSize);
-    }
-    return position;
-  }
-}
-/** Beyond this many cards, summing sizes costs more per scroll than an estimate is off by. */
-const EXACT_UP_TO = 2000;
-/** The card sizes one list has measured, kept across its virtualizers (a new list starts afresh). */
-interface CardSizes {
-  measured?: FlowLayout['_metricsCache'];
-}
+const PREFETCH = 20;
 
 /**
  * A board of residents' ideas, modelled on Moscow's City of Ideas and Altai's proposals portal:
@@ -170,7 +129,7 @@ interface CardSizes {
  * @cssstate misconfigured - `api` is missing or invalid.
  */
 export class VecheIdeaBoard extends VecheElement {
-  static override styles = [...baseStyles, meterStyles, ideaBoardStyles];
+  static override styles = [...baseStyles, ideaBoardStyles];
 
   static override properties: PropertyDeclarations = {
     q: { reflect: true },
@@ -230,15 +189,14 @@ export class VecheIdeaBoard extends VecheElement {
   private searchTimer?: ReturnType<typeof setTimeout>;
   private supporting = new Set<string>();
   /** Where the citizen was in the list when an idea was opened, to come back to. */
-  private returnTo?: { index: number; offset: number; scrollTop: number };
+  private returnTo?: ReturnPoint | undefined;
   private focusAfter?: () => void;
   /** Focus the idea's page once it has loaded (its title, or what went wrong). */
   private focusPage = false;
   private categoriesFor?: unknown;
   private pageAbort?: AbortController;
-  /** Rendered cards by idea, while nothing they show has changed (see `renderCard`). */
-  private cardCache = new WeakMap<IdeaSummary, { sig: string; card: TemplateResult }>();
-  private layout = { type: CardLayout, sizes: {} as CardSizes };
+  /** The card sizes the current list has measured (idea-list.ts). */
+  private sizes: CardSizes = {};
   /** The pledge the citizen asked to start, started again by a retry of its part. */
   private pledgeKind?: PledgeCreate['kind'];
 
@@ -270,6 +228,10 @@ export class VecheIdeaBoard extends VecheElement {
   /** Starts what the current config and view need; after the controllers' hostUpdate, so the config is resolved. */
   protected override update(changed: PropertyValues<this>): void {
     const client = this.client;
+    if (this.view === 'idea' && this.idea && client && this.page?.for !== `${client.baseUrl} ${this.idea}`) this.loadIdea(this.idea);
+    const key = this.listKey();
+    if (key !== this.listFor) this.resetList(key);
+    // After the first page of ideas has been asked for: the list needs it first.
     if (client && !this.misconfigured && client !== this.categoriesFor) {
       this.categoriesFor = client;
       fetchCategories(client, new AbortController().signal).then((list) => {
@@ -281,9 +243,6 @@ export class VecheIdeaBoard extends VecheElement {
       }, () => undefined);
       this.checkQueued = true;
     }
-    if (this.view === 'idea' && this.idea && client && this.page?.for !== `${client.baseUrl} ${this.idea}`) this.loadIdea(this.idea);
-    const key = this.listKey();
-    if (key !== this.listFor) this.resetList(key);
     super.update(changed);
   }
 
@@ -291,7 +250,8 @@ export class VecheIdeaBoard extends VecheElement {
     super.updated(changed);
     const list = this.view === 'list';
     const idea = this.view === 'idea';
-    this.setState('loading', list && this.items.length === 0 && this.loadingPage);
+    // Loading until the first cards can show: the first page and the list's code are both here.
+    this.setState('loading', list && ((this.items.length === 0 && this.loadingPage) || (this.items.length > 0 && !this.listPart.value && !this.listPart.error)));
     this.setState('loading-more', list && this.items.length > 0 && this.loadingPage);
     this.setState('empty', list && this.nextCursor === null && this.items.length === 0);
     this.setState('end', list && this.nextCursor === null && this.items.length > 0);
@@ -323,6 +283,12 @@ export class VecheIdeaBoard extends VecheElement {
   }
 
   // ---------------------------------------------------------------- lazily loaded parts
+
+  private readonly listPart = new LazyPart(
+    this,
+    async () => new (await this.importPart('list')).IdeaList(this.listContext),
+    (error) => this.reportError(error),
+  );
 
   private readonly pagePart = new LazyPart(this, () => this.withTexts('page'), (error) => this.reportError(error));
 
@@ -434,10 +400,34 @@ export class VecheIdeaBoard extends VecheElement {
       signingIn: () => !!this.signIn,
       focusLater: (selector) => (this.focusAfter = () => this.$(selector)?.focus()),
       money: (amount) => this.money(amount),
-      renderSupport: (idea, page) => this.renderSupport(idea, page),
-      renderFunding: (funding) => this.renderFunding(funding),
+      supportError: (id) => this.supportErrors[id],
+      toggleSupport: (idea) => void this.toggleSupport(idea),
       renderPledge: (idea, funding) => this.renderPledge(idea, funding),
       patchFunding: (id, funding) => this.patchIdea(id, { funding }),
+    });
+  }
+
+  private _listContext?: ListContext;
+  /** What the list uses of the board. */
+  private get listContext(): ListContext {
+    const board = this.context;
+    return (this._listContext ??= {
+      host: this,
+      text: this.text,
+      money: board.money,
+      supportError: board.supportError,
+      toggleSupport: board.toggleSupport,
+      items: () => this.items,
+      total: () => this.total,
+      active: () => this.active,
+      setActive: (index) => (this.active = index),
+      loadingPage: () => this.loadingPage,
+      rendered: (last) => {
+        // Ask for the next page before the end of the loaded ones shows.
+        this.rendered = last;
+        this.maybeLoadMore();
+      },
+      openIdea: (id, index) => this.openIdea(id, index),
     });
   }
 
@@ -470,8 +460,12 @@ export class VecheIdeaBoard extends VecheElement {
     this.active = 0;
     this.rendered = -1;
     this.returnTo = undefined;
-    this.layout = { type: CardLayout, sizes: {} };
-    if (key) void this.loadPage();
+    this.sizes = {};
+    if (key) {
+      void this.loadPage();
+      // In parallel with the first page: the cards wait for whichever arrives last.
+      void this.listPart.load();
+    }
   }
 
   private async loadPage(): Promise<void> {
@@ -512,83 +506,12 @@ export class VecheIdeaBoard extends VecheElement {
     if (this.rendered >= this.items.length - PREFETCH && this.nextCursor && !this.listError && !this.loadingPage) void this.loadPage();
   }
 
-  /** The virtualizer changed the rendered range: ask for the next page before its end shows. */
-  private readonly onRange = (event: RangeChangedEvent) => {
-    this.rendered = event.last;
-    this.maybeLoadMore();
-  };
-
-  private get scroller(): (HTMLElement & VirtualizerHostElement) | null {
-    return this.$('.scroller');
-  }
-
-  private cardAt(index: number): HTMLElement | null {
-    return this.$(`.card[data-index="${index}"]`);
-  }
-
-  /**
-   * The list, virtualized with `@lit-labs/virtualizer`: only the cards within about a screen of
-   * the viewport are in the DOM. The list scrolls inside its own box (`scroller: true`) rather
-   * than with the page: a portal page keeps its footer reachable however many ideas load, the
-   * board's height is the webmaster's (`--veche-idea-board-list-height`), and a keyboard user
-   * tabs past the whole list in one step (one card at a time is in the tab order).
-   */
+  /** The loaded ideas, once the list's code is here too; until then the skeleton keeps its place. */
   private renderList(): TemplateResult {
-    return html`<div
-        class="scroller"
-        part="list"
-        role="feed"
-        aria-labelledby="board-title"
-        aria-describedby="list-hint"
-        aria-busy=${this.loadingPage ? 'true' : 'false'}
-        @rangeChanged=${this.onRange}
-        @keydown=${this.onListKey}
-        @focusin=${this.onFocusIn}
-      >
-        ${virtualize({ items: this.items, keyFunction: (item: IdeaSummary) => item.id, renderItem: this.renderCard, scroller: true, layout: this.layout })}
-      </div>
-      ${this.renderListEnd()}`;
+    const list = this.listPart.value;
+    if (list) return html`${list.render(this.sizes)} ${this.renderListEnd()}`;
+    return this.renderPendingPart(this.listPart, this.renderSkeleton(), () => this.focusLater('.scroller'));
   }
-
-  /** Brings the card at `index` into the DOM and the viewport, then focuses it. */
-  private async revealItem(index: number, block: ScrollLogicalPosition = 'nearest'): Promise<HTMLElement | undefined> {
-    const scroller = this.scroller;
-    if (!scroller || index < 0 || index >= this.items.length) return;
-    this.active = index;
-    let card = this.cardAt(index);
-    if (!card) {
-      // Not rendered: the virtualizer scrolls to it and renders it.
-      scroller[virtualizerRef]?.element(index)?.scrollIntoView({ block });
-      for (let frame = 0; frame < 30 && !(card = this.cardAt(index)); frame++) await new Promise(requestAnimationFrame);
-      if (!card) return;
-      await new Promise(requestAnimationFrame);
-    }
-    card.focus({ preventScroll: true });
-    const box = card.getBoundingClientRect();
-    const view = scroller.getBoundingClientRect();
-    if (box.top < view.top || box.bottom > view.bottom) card.scrollIntoView({ block });
-    return card;
-  }
-
-  private readonly onFocusIn = (event: FocusEvent) => {
-    const card = (event.target as HTMLElement).closest<HTMLElement>('.card');
-    if (card) this.active = Number(card.dataset.index);
-  };
-
-  private readonly onListKey = (event: KeyboardEvent) => {
-    const card = (event.target as HTMLElement).closest<HTMLElement>('.card');
-    if (!card) return;
-    const index = Number(card.dataset.index);
-    const last = this.items.length - 1;
-    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + 5, PageUp: index - 5, Home: 0, End: last };
-    if (event.key === 'Enter' && event.target === card) {
-      event.preventDefault();
-      this.openIdea(this.items[index]!.id, index);
-    } else if (event.key in moves) {
-      event.preventDefault();
-      void this.revealItem(Math.max(0, Math.min(last, moves[event.key]!)));
-    }
-  };
 
   private renderListEnd(): TemplateResult {
     if (this.listError) {
@@ -602,12 +525,7 @@ export class VecheIdeaBoard extends VecheElement {
   }
 
   private openIdea(id: string, index?: number): void {
-    const scroller = this.scroller;
-    const card = index === undefined ? null : this.cardAt(index);
-    this.returnTo =
-      index === undefined || !scroller
-        ? undefined
-        : { index, scrollTop: scroller.scrollTop, offset: card ? card.getBoundingClientRect().top - scroller.getBoundingClientRect().top : 0 };
+    this.returnTo = index === undefined ? undefined : this.listPart.value?.returnPoint(index);
     this.signIn = this.notice = undefined;
     this.idea = id;
     this.focusPage = true;
@@ -622,30 +540,10 @@ export class VecheIdeaBoard extends VecheElement {
     this.focusAfter = () => void this.restoreList(back);
   }
 
-  /**
-   * Back from an idea: the list is rendered anew, so the card the citizen opened is scrolled to
-   * where it was in the list's box, and focused. The virtualizer measures the cards it renders
-   * over a frame or two and corrects its estimates, so the position is checked until it holds.
-   */
-  private async restoreList(back: VecheIdeaBoard['returnTo']): Promise<void> {
-    const scroller = this.scroller;
-    if (!back || !scroller || back.index >= this.items.length) {
-      this.$('#board-title')?.focus();
-      return;
-    }
-    // The list kept the sizes it measured (CardLayout), so the same offset shows the same cards.
-    scroller.scrollTop = back.scrollTop;
-    await new Promise(requestAnimationFrame);
-    for (let attempt = 0; attempt < 6; attempt++) {
-      const card = this.cardAt(back.index) ?? (await this.revealItem(back.index, 'start'));
-      if (!card) return;
-      const shift = card.getBoundingClientRect().top - scroller.getBoundingClientRect().top - back.offset;
-      if (Math.abs(shift) < 1 && attempt > 0) break;
-      scroller.scrollTop += shift;
-      await new Promise(requestAnimationFrame);
-      await new Promise(requestAnimationFrame);
-    }
-    void this.revealItem(back.index);
+  /** Back from an idea: to the card the citizen opened, else to the board's title. */
+  private async restoreList(back: ReturnPoint | undefined): Promise<void> {
+    const list = this.listPart.value;
+    if (!back || !list || !(await list.restore(back))) this.$('#board-title')?.focus();
   }
 
   private onSearch(value: string): void {
@@ -751,7 +649,7 @@ export class VecheIdeaBoard extends VecheElement {
     for (const item of this.items) {
       if (item.id === id) {
         Object.assign(item, change);
-        this.cardCache.delete(item);
+        this.listPart.value?.changed(item);
       }
     }
     const open = this.page?.idea;
@@ -885,15 +783,18 @@ export class VecheIdeaBoard extends VecheElement {
       ${this.items.length === 0 ? this.renderEmptyList(filtered) : this.renderList()}`;
   }
 
+  /** The list's place while its first ideas (or its code) are on their way. */
+  private renderSkeleton(): TemplateResult {
+    return html`<div class="loading" part="list status" aria-busy="true">
+      <span class="visually-hidden">${this.coreText.t('loading')}</span>
+      <div class="card skeleton"></div>
+      <div class="card skeleton"></div>
+    </div>`;
+  }
+
   private renderEmptyList(filtered: boolean): TemplateResult {
     if (this.listError) return this.renderError(this.listError, () => this.resetList(this.listFor));
-    if (this.nextCursor !== null) {
-      return html`<div class="loading" part="list status" aria-busy="true">
-        <span class="visually-hidden">${this.coreText.t('loading')}</span>
-        <div class="card skeleton"></div>
-        <div class="card skeleton"></div>
-      </div>`;
-    }
+    if (this.nextCursor !== null) return this.renderSkeleton();
     if (this.signIn) return html``;
     if (filtered) {
       return html`<div class="status" part="status empty">
@@ -905,99 +806,6 @@ export class VecheIdeaBoard extends VecheElement {
     return html`<div class="status" part="status empty">
       <p class="status-title">${this.text.t(this.mine ? 'mineEmpty' : 'empty')}</p>
       <button class="button primary" type="button" @click=${this.openForm}>${this.text.t('propose')}</button>
-    </div>`;
-  }
-
-  /**
-   * One card. Cards are re-rendered on every update of the board (a page arriving, focus
-   * moving), so a card's template is kept until something it shows changes.
-   */
-  private readonly renderCard = (idea: IdeaSummary, index: number): TemplateResult => {
-    const locale = this.text.locale;
-    const sig = `${locale}|${index}|${index === this.active}|${this.total}|${this.supportErrors[idea.id] ?? ''}|${this.strings ? 1 : 0}`;
-    const cached = this.cardCache.get(idea);
-    if (cached?.sig === sig) return cached.card;
-    const card = html`<article
-      class="card"
-      part="card"
-      data-index=${index}
-      tabindex=${index === this.active ? '0' : '-1'}
-      aria-labelledby="t-${idea.id}"
-      aria-posinset=${index + 1}
-      aria-setsize=${this.total ?? -1}
-    >
-      <p class="meta">
-        <span class="category">${idea.category.name}</span>
-        <span class="badge ${idea.status}" part="badge">${this.text.t(STATUS_KEY[idea.status])}</span>
-      </p>
-      <h3 id="t-${idea.id}" part="title">
-        <button class="title" type="button" @click=${() => this.openIdea(idea.id, index)}>${idea.title}</button>
-      </h3>
-      <p class="excerpt">${idea.excerpt}</p>
-      <p class="muted">${this.text.t('by', { name: idea.author.displayName })} · ${formatDate(locale, idea.createdAt)}</p>
-      ${this.renderSupport(idea)} ${idea.funding ? this.renderFunding(idea.funding) : nothing}
-    </article>`;
-    this.cardCache.set(idea, { sig, card });
-    return card;
-  };
-
-  private renderSupport(idea: IdeaSummary, page = false): TemplateResult {
-    const locale = this.text.locale;
-    const share = Math.min(1, idea.supporters / idea.threshold);
-    const canSupport = OPEN.includes(idea.status);
-    const error = this.supportErrors[idea.id];
-    return html`<div class="progress" part="progress">
-      <p>
-        <strong>${this.text.t('supporters', { count: idea.supporters })}</strong>
-        <span class="muted">
-          · ${idea.supporters >= idea.threshold
-            ? this.text.t('thresholdReached')
-            : this.text.t('toThreshold', { count: idea.supporters, threshold: idea.threshold })}
-          (${formatPercent(locale, share)})</span
-        >
-      </p>
-      <span class="bar" aria-hidden="true"><span class="fill" ${cssProps({ '--_share': share })}></span></span>
-      ${canSupport
-        ? html`<div class="actions">
-            ${idea.supportedByMe ? html`<span class="supported">${this.text.t('supported')}</span>` : nothing}
-            <button
-              class=${idea.supportedByMe ? 'button support' : 'button primary support'}
-              part="support"
-              type="button"
-              @click=${() => void this.toggleSupport(idea)}
-            >
-              ${this.text.t(idea.supportedByMe ? 'withdraw' : 'support')}<span class="visually-hidden">: ${idea.title}</span>
-            </button>
-          </div>`
-        : page
-          ? html`<p class="hint">${this.text.t('supportClosed')}</p>`
-          : nothing}
-      ${error ? html`<p class="field-error" role="alert">${error}</p>` : nothing}
-    </div>`;
-  }
-
-  private renderFunding(funding: Funding): TemplateResult {
-    const locale = this.text.locale;
-    const raised = Math.min(1, funding.raised / funding.goal);
-    const matched = Math.min(1 - raised, funding.matched / funding.goal);
-    return html`<div class="funding progress" part="progress">
-      <p>
-        <strong>${this.text.t('raised', { raised: this.money(funding.total), goal: this.money(funding.goal) })}</strong>
-        ${funding.matchFactor > 0 && funding.matchCap > 0
-          ? html`<span class="muted">
-              · ${this.text.t('match', { factor: formatNumber(locale, funding.matchFactor), cap: this.money(funding.matchCap) })}</span
-            >`
-          : nothing}
-      </p>
-      <span class="bar" aria-hidden="true">
-        <span class="fill" ${cssProps({ '--_share': raised })}></span>
-        <span class="fill match" ${cssProps({ '--_share': matched })}></span>
-      </span>
-      <p class="hint">
-        ${funding.matched > 0
-          ? html`${this.text.t('matched', { matched: this.money(funding.matched), total: this.money(funding.total) })} · `
-          : nothing}${this.text.t('pledgers', { count: funding.pledgers })}
-      </p>
     </div>`;
   }
 }

@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { scenarios } from '../../../src/mocks/index.js';
+import { MORE_PAGE_SIZE, PAGE_SIZE } from '../../../src/widgets/idea-board/api.js';
 import { $, $$, backend, cards, choose, focused, listRequests, mocks, renderBoard, reset, text, type } from './setup.js';
 
 describe('<veche-idea-board> list', () => {
@@ -128,9 +129,11 @@ describe('<veche-idea-board> list', () => {
         return furthest === 1199;
       }, 'the last idea was never rendered', { timeout: 6000 });
       expect(most).to.be.within(1, 50);
-      // 1,200 ideas in pages of 30: 40 requests, each after the first with the previous page's cursor.
+      // 1,200 ideas: a first page of 30, then pages of 90 — 14 requests, each after the first with
+      // the previous page's cursor.
       const pages = listRequests().filter((r) => r.query.get('status') === 'published');
-      expect(pages.length).to.equal(40);
+      expect(pages.map((p) => p.query.get('limit'))).to.deep.equal([String(PAGE_SIZE), ...Array<string>(13).fill(String(MORE_PAGE_SIZE))]);
+      expect(PAGE_SIZE + 13 * MORE_PAGE_SIZE).to.equal(1200);
       expect(pages[0]!.query.get('cursor')).to.equal(null);
       for (let k = 1; k < pages.length; k++) expect(pages[k]!.query.get('cursor')).to.equal(answered[k - 1]!.next);
       expect(answered.at(-1)!.next).to.equal(null);

@@ -1,0 +1,140 @@
+/**
+ * An idea's support (count, progress to the threshold, the support toggle) and its funding
+ * (raised, the city's matchfunding), as a card in the list and the idea's page show them.
+ * Loaded with the list or the idea page, whichever comes first; the board's entry does not
+ * carry them.
+ */
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { adoptStyles } from '../../core/adopt-styles.js';
+import { cssProps } from '../../core/css-props.js';
+import { formatNumber, formatPercent } from '../../core/format.js';
+import { meterStyles } from '../../core/meter-styles.js';
+import type { Funding, IdeaSummary } from './api.js';
+import { OPEN, type CardContext } from './parts.js';
+
+export function renderSupport(ctx: CardContext, idea: IdeaSummary, page = false): TemplateResult {
+  const { text } = ctx;
+  const share = Math.min(1, idea.supporters / idea.threshold);
+  const canSupport = OPEN.includes(idea.status);
+  const error = ctx.supportError(idea.id);
+  return html`<div class="progress" part="progress">
+    <p>
+      <strong>${text.t('supporters', { count: idea.supporters })}</strong>
+      <span class="muted">
+        · ${idea.supporters >= idea.threshold
+          ? text.t('thresholdReached')
+          : text.t('toThreshold', { count: idea.supporters, threshold: idea.threshold })}
+        (${formatPercent(text.locale, share)})</span
+      >
+    </p>
+    <span class="bar" aria-hidden="true"><span class="fill" ${cssProps({ '--_share': share })}></span></span>
+    ${canSupport
+      ? html`<div class="actions">
+          ${idea.supportedByMe ? html`<span class="supported">${text.t('supported')}</span>` : nothing}
+          <button
+            class=${idea.supportedByMe ? 'button support' : 'button primary support'}
+            part="support"
+            type="button"
+            @click=${() => ctx.toggleSupport(idea)}
+          >
+            ${text.t(idea.supportedByMe ? 'withdraw' : 'support')}<span class="visually-hidden">: ${idea.title}</span>
+          </button>
+        </div>`
+      : page
+        ? html`<p class="hint">${text.t('supportClosed')}</p>`
+        : nothing}
+    ${error ? html`<p class="field-error" role="alert">${error}</p>` : nothing}
+  </div>`;
+}
+
+export function renderFunding(ctx: CardContext, funding: Funding): TemplateResult {
+  const { text, money } = ctx;
+  const raised = Math.min(1, funding.raised / funding.goal);
+  const matched = Math.min(1 - raised, funding.matched / funding.goal);
+  return html`<div class="funding progress" part="progress">
+    <p>
+      <strong>${text.t('raised', { raised: money(funding.total), goal: money(funding.goal) })}</strong>
+      ${funding.matchFactor > 0 && funding.matchCap > 0
+        ? html`<span class="muted"> · ${text.t('match', { factor: formatNumber(text.locale, funding.matchFactor), cap: money(funding.matchCap) })}</span>`
+        : nothing}
+    </p>
+    <span class="bar" aria-hidden="true">
+      <span class="fill" ${cssProps({ '--_share': raised })}></span>
+      <span class="fill match" ${cssProps({ '--_share': matched })}></span>
+    </span>
+    <p class="hint">
+      ${funding.matched > 0 ? html`${text.t('matched', { matched: money(funding.matched), total: money(funding.total) })} · ` : nothing}${text.t(
+        'pledgers',
+        { count: funding.pledgers },
+      )}
+    </p>
+  </div>`;
+}
+
+/**
+ * What a card and an idea's page show of an idea beyond the board's own styles: its category,
+ * status badge, excerpt and meters. Adopted by the list and the idea page when they load, so the
+ * board's first styles (parsed before its first request leaves) carry none of it.
+ */
+export const useCardStyles = (root: Element | ShadowRoot | DocumentFragment) => adoptStyles(root, meterStyles, cardStyles);
+
+const cardStyles = css`
+  .title {
+    display: inline;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_primary-strong);
+    font: inherit;
+    font-weight: 700;
+    text-align: start;
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .excerpt {
+    display: -webkit-box;
+    -webkit-line-clamp: 3;
+    -webkit-box-orient: vertical;
+    overflow: hidden;
+  }
+  .category {
+    font-weight: 600;
+    color: var(--_text-muted);
+  }
+  .badge {
+    display: inline-block;
+    padding: 0 0.5em;
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    font-size: 0.875em;
+    font-weight: 600;
+  }
+  .badge.implemented,
+  .badge.accepted {
+    color: var(--_success);
+  }
+  .badge.rejected {
+    color: var(--_danger);
+  }
+  .progress {
+    display: grid;
+    gap: 0.25em;
+  }
+  /* Funding stacks the raised and the matched fill in one bar. */
+  .bar {
+    display: flex;
+  }
+  .funding .fill {
+    background: var(--_fund);
+  }
+  .funding .fill.match {
+    background: var(--_match);
+  }
+  .supported {
+    font-weight: 700;
+    color: var(--_success);
+  }
+  .supported::before {
+    content: '✓ ';
+  }
+`;

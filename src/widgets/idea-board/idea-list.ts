@@ -1,0 +1,244 @@
+/**
+ * The board's list of ideas, virtualized with `@lit-labs/virtualizer`: only the cards within
+ * about a screen of the viewport are in the DOM. A lazily loaded part like the others, but
+ * asked for together with the first page of ideas (in parallel, so the first cards wait for
+ * whichever comes last, not for both in turn): the virtualizer is most of its weight, and a
+ * board opened on an idea (`idea="…"`) or an empty list never needs it.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { formatDate } from '../../core/format.js';
+import type { IdeaSummary } from './api.js';
+import { renderFunding, renderSupport, useCardStyles } from './card.js';
+import { STATUS_KEY, type ListContext } from './parts.js';
+
+/** The card sizes one list has measured, kept across its virtualizers (a new list starts afresh). */
+export interface CardSizes {
+  measured?: FlowLayout['_metricsCache'];
+}
+
+/** Where the citizen was in the list when an idea was opened, to come back to. */
+export interface ReturnPoint {
+  index: number;
+  offset: number;
+  scrollTop: number;
+}
+
+/**
+ * `@lit-labs/virtualizer`'s flow layout, told what a card looks like before any was measured
+ * and rendering less beyond the viewport than its 1000 px default. The estimate is a card on a
+ * 390 px phone (about 350 px tall): a smaller guess makes the first pass render cards that the
+ * measurement then removes, and leaves scroll errors that cost another pass after each jump.
+ * The overhang is a fraction of a card: every card created while scrolling fast is layout and
+ * text shaping in the same frame, and the virtualizer renders on the scroll event itself, so
+ * nothing shows blank without it. Both are the layout's own fields, set the way its subclasses do.
+ */
+class CardLayout extends FlowLayout {
+  constructor(...args: ConstructorParameters<typeof FlowLayout>) {
+    super(...args);
+    this._itemSize = { width: 360, height: 350 };
+    this._overhang = 150;
+    // Back from an idea the list is rendered anew; with the sizes it measured before, the cards
+    // above the one the citizen opened are where they were, not where the estimate puts them.
+    const sizes = (args[1] as { sizes?: CardSizes } | undefined)?.sizes;
+    if (sizes) this._metricsCache = sizes.measured ??= this._metricsCache;
+  }
+
+  /**
+   * Where a card that is not rendered starts: summed from the measured sizes when every card
+   * before it was measured (the part of the list the citizen has scrolled through), else the
+   * flow layout's estimate from the average size. With exact positions a list the citizen
+   * comes back to has the scroll offset they left it at.
+   */
+  override _estimatePosition(index: number): number {
+    const sizes = this._metricsCache;
+    if (index > EXACT_UP_TO) return super._estimatePosition(index);
+    let position = sizes.getMarginSize(0) ?? sizes.averageMarginSize;
+    for (let i = 0; i < index; i++) {
+      const size = sizes.getChildSize(i);
+      if (size === undefined) return super._estimatePosition(index);
+      position += size + (sizes.getMarginSize(i + 1) ?? sizes.averageMarginSize);
+    }
+    return position;
+  }
+}
+/** Beyond this many cards, summing sizes costs more per scroll than an estimate is off by. */
+const EXACT_UP_TO = 2000;
+/** Cards whose templates are kept: many screens' worth around the ones in the DOM. */
+const CACHED_CARDS = 200;
+
+
+export class IdeaList {
+  /**
+   * Rendered cards by idea, while nothing they show has changed (see `renderCard`): the most
+   * recently rendered ones only, so that scrolling through thousands of ideas does not keep a
+   * template for each (a bigger heap is longer garbage collections while scrolling).
+   */
+  private readonly cardCache = new Map<IdeaSummary, { sig: string; card: TemplateResult }>();
+  /** One layout configuration per list, so that the virtualizer sees the same one on every render. */
+  private readonly layouts = new WeakMap<CardSizes, { type: typeof CardLayout; sizes: CardSizes }>();
+
+  constructor(private readonly ctx: ListContext) {
+    useCardStyles(ctx.host.renderRoot);
+  }
+
+  private $<T extends HTMLElement = HTMLElement>(selector: string): T | null {
+    return this.ctx.host.renderRoot.querySelector<T>(selector);
+  }
+
+  private get scroller(): (HTMLElement & VirtualizerHostElement) | null {
+    return this.$('.scroller');
+  }
+
+  private cardAt(index: number): HTMLElement | null {
+    return this.$(`.card[data-index="${index}"]`);
+  }
+
+  /** Forgets the cards rendered for `idea`: something it shows has changed. */
+  changed(idea: IdeaSummary): void {
+    this.cardCache.delete(idea);
+  }
+
+  /**
+   * The list scrolls inside its own box (`scroller: true`) rather than with the page: a portal
+   * page keeps its footer reachable however many ideas load, the board's height is the
+   * webmaster's (`--veche-idea-board-list-height`), and a keyboard user tabs past the whole
+   * list in one step (one card at a time is in the tab order). `sizes` is the list's own: a new
+   * list (other filters) starts measuring afresh.
+   */
+  render(sizes: CardSizes): TemplateResult {
+    let layout = this.layouts.get(sizes);
+    if (!layout) this.layouts.set(sizes, (layout = { type: CardLayout, sizes }));
+    return html`<div
+      class="scroller"
+      part="list"
+      role="feed"
+      aria-labelledby="board-title"
+      aria-describedby="list-hint"
+      aria-busy=${this.ctx.loadingPage() ? 'true' : 'false'}
+      @rangeChanged=${this.onRange}
+      @keydown=${this.onListKey}
+      @focusin=${this.onFocusIn}
+    >
+      ${virtualize({ items: this.ctx.items(), keyFunction: (item: IdeaSummary) => item.id, renderItem: this.renderCard, scroller: true, layout })}
+    </div>`;
+  }
+
+  /**
+   * One card. Cards are re-rendered on every update of the board (a page arriving, focus
+   * moving), so a card's template is kept until something it shows changes.
+   */
+  private readonly renderCard = (idea: IdeaSummary, index: number): TemplateResult => {
+    const { ctx } = this;
+    const { text } = ctx;
+    const locale = text.locale;
+    const active = index === ctx.active();
+    const total = ctx.total();
+    const sig = `${locale}|${index}|${active}|${total}|${ctx.supportError(idea.id) ?? ''}|${ctx.host.strings ? 1 : 0}`;
+    const cached = this.cardCache.get(idea);
+    if (cached?.sig === sig) return cached.card;
+    const card = html`<article
+      class="card"
+      part="card"
+      data-index=${index}
+      tabindex=${active ? '0' : '-1'}
+      aria-labelledby="t-${idea.id}"
+      aria-posinset=${index + 1}
+      aria-setsize=${total ?? -1}
+    >
+      <p class="meta">
+        <span class="category">${idea.category.name}</span>
+        <span class="badge ${idea.status}" part="badge">${text.t(STATUS_KEY[idea.status])}</span>
+      </p>
+      <h3 id="t-${idea.id}" part="title">
+        <button class="title" type="button" @click=${() => ctx.openIdea(idea.id, index)}>${idea.title}</button>
+      </h3>
+      <p class="excerpt">${idea.excerpt}</p>
+      <p class="muted">${text.t('by', { name: idea.author.displayName })} · ${formatDate(locale, idea.createdAt)}</p>
+      ${renderSupport(ctx, idea)} ${idea.funding ? renderFunding(ctx, idea.funding) : nothing}
+    </article>`;
+    this.cardCache.delete(idea);
+    this.cardCache.set(idea, { sig, card });
+    if (this.cardCache.size > CACHED_CARDS) this.cardCache.delete(this.cardCache.keys().next().value!);
+    return card;
+  };
+
+  /** The virtualizer changed the rendered range. */
+  private readonly onRange = (event: RangeChangedEvent) => this.ctx.rendered(event.last);
+
+  private readonly onFocusIn = (event: FocusEvent) => {
+    const card = (event.target as HTMLElement).closest<HTMLElement>('.card');
+    if (card) this.ctx.setActive(Number(card.dataset.index));
+  };
+
+  private readonly onListKey = (event: KeyboardEvent) => {
+    const card = (event.target as HTMLElement).closest<HTMLElement>('.card');
+    if (!card) return;
+    const items = this.ctx.items();
+    const index = Number(card.dataset.index);
+    const last = items.length - 1;
+    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, PageDown: index + 5, PageUp: index - 5, Home: 0, End: last };
+    if (event.key === 'Enter' && event.target === card) {
+      event.preventDefault();
+      this.ctx.openIdea(items[index]!.id, index);
+    } else if (event.key in moves) {
+      event.preventDefault();
+      void this.revealItem(Math.max(0, Math.min(last, moves[event.key]!)));
+    }
+  };
+
+  /** Brings the card at `index` into the DOM and the viewport, then focuses it. */
+  private async revealItem(index: number, block: ScrollLogicalPosition = 'nearest'): Promise<HTMLElement | undefined> {
+    const scroller = this.scroller;
+    if (!scroller || index < 0 || index >= this.ctx.items().length) return;
+    this.ctx.setActive(index);
+    let card = this.cardAt(index);
+    if (!card) {
+      // Not rendered: the virtualizer scrolls to it and renders it.
+      scroller[virtualizerRef]?.element(index)?.scrollIntoView({ block });
+      for (let frame = 0; frame < 30 && !(card = this.cardAt(index)); frame++) await new Promise(requestAnimationFrame);
+      if (!card) return;
+      await new Promise(requestAnimationFrame);
+    }
+    card.focus({ preventScroll: true });
+    const box = card.getBoundingClientRect();
+    const view = scroller.getBoundingClientRect();
+    if (box.top < view.top || box.bottom > view.bottom) card.scrollIntoView({ block });
+    return card;
+  }
+
+  /** Where card `index` is in the list's box now, to come back to it (`restore`). */
+  returnPoint(index: number): ReturnPoint | undefined {
+    const scroller = this.scroller;
+    if (!scroller) return undefined;
+    const card = this.cardAt(index);
+    return { index, scrollTop: scroller.scrollTop, offset: card ? card.getBoundingClientRect().top - scroller.getBoundingClientRect().top : 0 };
+  }
+
+  /**
+   * Back from an idea: the list is rendered anew, so the card the citizen opened is scrolled to
+   * where it was in the list's box, and focused. The virtualizer measures the cards it renders
+   * over a frame or two and corrects its estimates, so the position is checked until it holds.
+   * Resolves false when there is nothing to come back to.
+   */
+  async restore(back: ReturnPoint): Promise<boolean> {
+    const scroller = this.scroller;
+    if (!scroller || back.index >= this.ctx.items().length) return false;
+    // The list kept the sizes it measured (CardLayout), so the same offset shows the same cards.
+    scroller.scrollTop = back.scrollTop;
+    await new Promise(requestAnimationFrame);
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const card = this.cardAt(back.index) ?? (await this.revealItem(back.index, 'start'));
+      if (!card) return true;
+      const shift = card.getBoundingClientRect().top - scroller.getBoundingClientRect().top - back.offset;
+      if (Math.abs(shift) < 1 && attempt > 0) break;
+      scroller.scrollTop += shift;
+      await new Promise(requestAnimationFrame);
+      await new Promise(requestAnimationFrame);
+    }
+    void this.revealItem(back.index);
+    return true;
+  }
+}
