@@ -19,7 +19,7 @@ export const entries = [
   },
   { name: 'provider', file: './src/core/define-provider.ts', budget: 10 * 1024, note: '<veche-provider> with Lit' },
   { name: 'poll', file: './src/widgets/poll/define.ts', budget: 16 * 1024, note: '<veche-poll> with Lit and core', experimental: true },
-  { name: 'points-wallet', file: './src/widgets/points-wallet/define.ts', budget: 20 * 1024, note: '<veche-points-wallet> with Lit and core', experimental: true },
+  { name: 'points-wallet', file: './src/widgets/points-wallet/define.ts', budget: 20 * 1024, note: '<veche-points-wallet> with Lit and core' },
   {
     name: 'complaint-form',
     file: './src/widgets/complaint-form/define.ts',
@@ -28,7 +28,7 @@ export const entries = [
   },
   { name: 'idea-board', file: './src/widgets/idea-board/define.ts', budget: 20 * 1024, note: '<veche-idea-board> with Lit and core; the list part with @lit-labs/virtualizer loads in parallel with the first ideas (issue 6: 20 KB plus the virtualizer)', experimental: true },
   { name: 'complaint-status', file: './src/widgets/complaint-status/define.ts', budget: 20 * 1024, note: '<veche-complaint-status> with Lit and core (the card, list, confirmation and rating form load on use)' },
-  { name: 'agency-rating', file: './src/widgets/agency-rating/define.ts', budget: 18 * 1024, note: '<veche-agency-rating> with Lit and core', experimental: true },
+  { name: 'agency-rating', file: './src/widgets/agency-rating/define.ts', budget: 18 * 1024, note: '<veche-agency-rating> with Lit and core' },
   { name: 'loader', file: './src/loader.ts', budget: 2 * 1024, note: 'veche.js autoloader (widgets load on demand)', loader: true },
 ];
 

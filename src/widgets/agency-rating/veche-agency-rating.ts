@@ -39,7 +39,7 @@ const STATES = ['loading', 'not-found', 'error', 'record', 'ranking', 'eligible'
  *
  * @summary An agency's rating and record, the rating form, or the ranking of agencies.
  * @tag veche-agency-rating
- * @status experimental
+ * @status stable
  * @since 0.1
  *
  * @fires veche-rating - A rating was counted. `detail: { agency, complaint, stars }`, no personal data.

@@ -41,7 +41,7 @@ const TAB_TEXT = { balance: 'tabBalance', history: 'tabHistory', rewards: 'tabRe
  *
  * @summary Lets a citizen see, spend and donate their participation points.
  * @tag veche-points-wallet
- * @status experimental
+ * @status stable
  * @since 0.1
  *
  * @fires veche-points-change - Points were spent or donated here. `detail: { delta, balance, reason }`.
