@@ -158,16 +158,17 @@ export const TwoOnOnePage: Story = {
 };
 
 /**
- * A poll whose lazily loaded parts (results, review) never arrive or fail: the page's module
- * cache would otherwise hand them over at once after the first story that used them.
+ * A poll whose lazily loaded parts (`names`: the view, the review, the results) never arrive or
+ * fail; the others load as usual. The page's module cache would otherwise hand a part over at
+ * once after the first story that used it.
  */
-function withParts(tag: string, load: () => Promise<never>): string {
+function withParts(tag: string, names: Array<keyof PollParts>, load: () => Promise<never>): string {
   if (!customElements.get(tag)) {
     customElements.define(
       tag,
       class extends VechePoll {
-        protected override importPart<K extends keyof PollParts>(): Promise<PollParts[K]> {
-          return load();
+        protected override importPart<K extends keyof PollParts>(name: K): Promise<PollParts[K]> {
+          return names.includes(name) ? load() : super.importPart(name);
         }
       },
     );
@@ -175,28 +176,42 @@ function withParts(tag: string, load: () => Promise<never>): string {
   return tag;
 }
 
+const never = () => new Promise<never>(() => {});
+const failed = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+
 /**
- * A closed poll whose results code is on its way (a slow connection): the poll waits in its
- * skeleton, which keeps its place, rather than showing a hole that grows when the results arrive.
+ * A poll whose code is on its way (a slow connection): the view, which shows every state, and
+ * the results. The poll waits in its skeleton, which keeps its place, rather than showing a hole
+ * that grows when the code arrives.
  */
 export const PartLoading: Story = {
   args: { poll: polls.closed },
   render: ({ poll }) => {
-    withParts('veche-poll-part-loading', () => new Promise<never>(() => {}));
+    withParts('veche-poll-part-loading', ['view', 'results'], never);
     return html`<veche-poll-part-loading api=${STORY_API} poll=${poll}></veche-poll-part-loading>`;
   },
   play: async ({ canvasElement }) => {
     await find(canvasElement, '[part~="base"][aria-busy="true"]', 'veche-poll-part-loading');
   },
 };
-/** The results could not be loaded (the connection dropped): the standard error with a retry. */
+/** The results could not be loaded (the connection dropped): the standard error with a retry, in the poll. */
 export const PartFailed: Story = {
   args: { poll: polls.closed },
   render: ({ poll }) => {
-    withParts('veche-poll-part-failed', () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
+    withParts('veche-poll-part-failed', ['results'], failed);
     return html`<veche-poll-part-failed api=${STORY_API} poll=${poll}></veche-poll-part-failed>`;
   },
   play: async ({ canvasElement }) => {
     await find(canvasElement, '[part~="retry"]', 'veche-poll-part-failed');
+  },
+};
+/** The poll's view could not be loaded: the standard error with a retry in the poll's place. */
+export const ViewFailed: Story = {
+  render: ({ poll }) => {
+    withParts('veche-poll-view-failed', ['view'], failed);
+    return html`<veche-poll-view-failed api=${STORY_API} poll=${poll}></veche-poll-view-failed>`;
+  },
+  play: async ({ canvasElement }) => {
+    await find(canvasElement, '[part~="retry"]', 'veche-poll-view-failed');
   },
 };

@@ -1,7 +1,7 @@
 /**
  * A citizen's choices while answering, keyed by question id: option ids for single and
  * multiple questions, a number for a 1–5 scale. Converted to the contract's `Answer[]` only
- * when sending, and back from `myVote.answers` to show what the citizen chose.
+ * when sending (results.ts converts them back to show what the citizen chose).
  */
 import type { Answer, PollQuestion } from './api.js';
 
@@ -29,13 +29,3 @@ export function toAnswers(questions: PollQuestion[], choices: Choices): Answer[]
     return [typeof choice === 'number' ? { questionId: q.id, value: choice } : { questionId: q.id, optionIds: choice }];
   });
 }
-
-export function fromAnswers(answers: Answer[]): Choices {
-  const choices: Choices = {};
-  for (const a of answers) choices[a.questionId] = a.value ?? a.optionIds ?? [];
-  return choices;
-}
-
-/** Whether `optionId` (or a scale value as a string, as in results) is among the choice. */
-export const chosen = (choice: Choice | undefined, optionId: string): boolean =>
-  Array.isArray(choice) ? choice.includes(optionId) : choice !== undefined && String(choice) === optionId;

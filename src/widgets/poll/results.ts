@@ -12,6 +12,10 @@ import type { Choice, Choices } from './answers.js';
 import type { PollContext } from './parts.js';
 import { renderSummary, styles as reviewStyles } from './review.js';
 
+// These helpers live here, not in answers.ts: a module this part shared with the view would be
+// split into a chunk of its own, and the view would then need two round trips to arrive.
+
+/** The citizen's choices from the answers the backend counted. */
 export function fromAnswers(answers: Answer[]): Choices {
   const choices: Choices = {};
   for (const a of answers) choices[a.questionId] = a.value ?? a.optionIds ?? [];

@@ -5,11 +5,12 @@
  */
 import { css, html, type TemplateResult } from 'lit';
 import type { PollQuestion } from './api.js';
-import { isEmpty, type Choice, type Choices } from './answers.js';
+import type { Choice, Choices } from './answers.js';
 import type { PollContext } from './parts.js';
 
 export function answerText(ctx: PollContext, q: PollQuestion, choice: Choice | undefined): string {
-  if (choice === undefined || isEmpty(choice)) return ctx.text.t('noAnswer');
+  // answers.ts's isEmpty, written out: see results.ts on modules shared with the view.
+  if (choice === undefined || (Array.isArray(choice) && !choice.length)) return ctx.text.t('noAnswer');
   if (typeof choice === 'number') return ctx.text.t('scaleValue', { value: choice });
   return q.options
     .filter((o) => choice.includes(o.id))
