@@ -26,7 +26,10 @@ let sliceStart: number | undefined;
 const waiting: Waiting[] = [];
 let drainScheduled = false;
 
-/** Runs `callback` in a later task (before timers and rendering, like `scheduler.postTask`). */
+/**
+ * Runs `callback` in a later task: a message task, which unlike `setTimeout` is neither clamped
+ * to 4 ms when nested nor held back by timer throttling.
+ */
 function nextTask(callback: () => void): void {
   const channel = new MessageChannel();
   channel.port1.onmessage = () => {
@@ -34,6 +37,14 @@ function nextTask(callback: () => void): void {
     callback();
   };
   channel.port2.postMessage(undefined);
+}
+
+/**
+ * Resolves in a task of its own: for work that would lengthen the task asking for it (a part's
+ * module evaluated in the one-file bundle, a page's first storage read).
+ */
+export function newTask(): Promise<void> {
+  return new Promise((resolve) => nextTask(resolve));
 }
 
 /** Starts a slice for this task if none is running; it ends with the task. */
@@ -69,10 +80,12 @@ function scheduleDrain(): void {
 
 /**
  * Runs `render` now when the current task has time left (returns undefined), else in a later
- * task (returns a promise that settles once it ran). Renders keep their order.
+ * task (returns a promise that settles once it ran). Renders keep their order. `fresh` always
+ * waits for a later task: for a heavy render that must not follow the work already done in
+ * this one (the time spent decides before a render, not after).
  */
-export function inRenderSlot(render: () => unknown): Promise<void> | undefined {
-  if (waiting.length === 0 && elapsedInTask() < SLICE_MS) {
+export function inRenderSlot(render: () => unknown, { fresh = false } = {}): Promise<void> | undefined {
+  if (!fresh && waiting.length === 0 && elapsedInTask() < SLICE_MS) {
     render();
     return undefined;
   }

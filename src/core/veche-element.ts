@@ -97,7 +97,21 @@ export abstract class VecheElement extends LitElement {
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (!this.hasUpdated) return super.scheduleUpdate();
-    return inRenderSlot(() => super.scheduleUpdate());
+    const fresh = this.renderInNewTask;
+    this.renderInNewTask = false;
+    return inRenderSlot(() => super.scheduleUpdate(), { fresh });
+  }
+
+  private renderInNewTask = false;
+
+  /**
+   * Asks for an update that renders in a task of its own, e.g. the next question after a
+   * click: the click's task stays short and the browser paints the pressed state first.
+   * `updateComplete` waits for it.
+   */
+  protected requestUpdateInNewTask(): void {
+    if (!this.isUpdatePending) this.renderInNewTask = true;
+    this.requestUpdate();
   }
 
   /**

@@ -4,6 +4,7 @@ import { LazyPart } from '../../core/lazy-part.js';
 import { LocalizeController, loadMessages } from '../../core/localize.js';
 import { ApiError } from '../../core/problem.js';
 import { baseStyles } from '../../core/styles.js';
+import { newTask } from '../../core/render-queue.js';
 import { VecheElement } from '../../core/veche-element.js';
 import { fetchPoll } from './api.js';
 import type {} from './events.js';
@@ -106,8 +107,6 @@ export class VechePoll extends VecheElement {
   private text?: PollContext['text'];
   private view?: InstanceType<Parts['view']['PollView']>;
   private pollReported = false;
-  /** The next update renders in a task of its own (see `renderLater`). */
-  private later = false;
 
   private readonly task = new Task(this, {
     task: async ([client, id], { signal }) => {
@@ -126,13 +125,6 @@ export class VechePoll extends VecheElement {
 
   protected override get misconfigured(): boolean {
     return super.misconfigured || !this.poll;
-  }
-
-  /** An update asked for with `renderLater` waits for a task of its own; `updateComplete` waits with it. */
-  protected override scheduleUpdate(): void | Promise<unknown> {
-    if (!this.later) return super.scheduleUpdate();
-    this.later = false;
-    return new Promise((resolve) => setTimeout(resolve)).then(() => super.scheduleUpdate());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -168,7 +160,7 @@ export class VechePoll extends VecheElement {
    * evaluated inside the task that asked for it (a render), making it longer.
    */
   private async load<K extends keyof Parts>(name: K): Promise<Parts[K]> {
-    await new Promise((resolve) => setTimeout(resolve));
+    await newTask();
     return this.importPart(name);
   }
 
@@ -186,10 +178,7 @@ export class VechePoll extends VecheElement {
       text: this.text!,
       coreText: this.coreText,
       parts: this.parts,
-      renderLater: () => {
-        if (!this.isUpdatePending) this.later = true;
-        this.requestUpdate();
-      },
+      renderLater: () => this.requestUpdateInNewTask(),
       id: () => this.poll,
       poll: () => this.task.value,
       reload: () => void this.task.run(),

@@ -22,6 +22,7 @@ import type {} from './events.js';
 import type { PollContext } from './parts.js';
 import { renderQuestion, styles as questionStyles } from './questions.js';
 import type { PollParts } from './veche-poll.js';
+import { newTask } from '../../core/render-queue.js';
 
 export { pollMessages } from './messages.js';
 
@@ -75,7 +76,7 @@ export class PollView implements ReactiveController {
     ctx.host.addController(this);
     // Read while the poll's request travels, in a task of its own: a page's first storage access
     // opens the storage synchronously, which would otherwise lengthen the task that shows the poll.
-    setTimeout(() => {
+    void newTask().then(() => {
       if (!this.restoredFor) this.early = [ctx.id(), this.draft.load()];
     });
   }
@@ -378,12 +379,13 @@ export class PollView implements ReactiveController {
    * a skeleton keeps; they follow in the next task. Their first render (Lit prepares each template
    * the first time it meets it) and their layout then do not lengthen one long task. Always the
    * next task, not core's render queue alone: the queue decides before a render, by the time spent
-   * so far, and the heavy render would follow a light first one in the same task.
+   * so far, and the heavy render would follow a light first one in the same task. The state itself
+   * waits (not only the render), so that no other update in this task shows them early.
    */
   private showSoon(poll: Poll): void {
     if (this.showing) return;
     this.showing = true;
-    setTimeout(() => {
+    void newTask().then(() => {
       this.showing = false;
       this.shownFor = poll.id;
       this.changed();
