@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { html as litHtml, type PropertyDeclarations } from 'lit';
-import { inRenderSlot, SLICE_MS } from '../../../src/core/render-queue.js';
+import { inRenderSlot, newTask, SLICE_MS } from '../../../src/core/render-queue.js';
 import { VecheElement } from '../../../src/core/veche-element.js';
 
 /** Keeps the main thread busy for `ms`, as a heavy render on a slow phone does. */
@@ -131,5 +131,27 @@ describe('render queue', () => {
     expect(widget.hasUpdated).to.be.true;
     expect(widget.shadowRoot!.querySelector('p')).to.exist;
     widget.remove();
+  });
+
+  it('renders an update asked for in a new task after this task, and updateComplete waits for it', async () => {
+    const widget = await fixture<SlowWidget>(html`<slow-widget label="до"></slow-widget>`);
+    await nextTask();
+    widget.label = 'после';
+    (widget as unknown as { requestUpdateInNewTask(): void }).requestUpdateInNewTask();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(widget.shadowRoot!.querySelector('p')!.textContent).to.equal('до');
+    await widget.updateComplete;
+    expect(widget.shadowRoot!.querySelector('p')!.textContent).to.equal('после');
+  });
+
+  it('newTask resolves after the current task, not in its microtasks', async () => {
+    let resolved = false;
+    const waiting = newTask().then(() => (resolved = true));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(resolved).to.be.false;
+    await waiting;
+    expect(resolved).to.be.true;
   });
 });
