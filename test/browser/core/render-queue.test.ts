@@ -21,6 +21,8 @@ class SlowWidget extends VecheElement {
   static override properties: PropertyDeclarations = { label: {}, cost: { type: Number } };
   label = '';
   cost = 0;
+  /** Not reactive: shown on the next update, whoever asks for it. */
+  note = '';
   protected override needsBackend = false;
 
   protected override render() {
@@ -28,7 +30,7 @@ class SlowWidget extends VecheElement {
       busy(this.cost);
       renders.push({ label: this.label, task: task.number });
     }
-    return litHtml`<p>${this.label}</p>`;
+    return litHtml`<p>${this.label}${this.note}</p>`;
   }
 }
 customElements.define('slow-widget', SlowWidget);
@@ -136,13 +138,13 @@ describe('render queue', () => {
   it('renders an update asked for in a new task after this task, and updateComplete waits for it', async () => {
     const widget = await fixture<SlowWidget>(html`<slow-widget label="до"></slow-widget>`);
     await nextTask();
-    widget.label = 'после';
+    widget.note = ', после';
     (widget as unknown as { requestUpdateInNewTask(): void }).requestUpdateInNewTask();
     await Promise.resolve();
     await Promise.resolve();
     expect(widget.shadowRoot!.querySelector('p')!.textContent).to.equal('до');
     await widget.updateComplete;
-    expect(widget.shadowRoot!.querySelector('p')!.textContent).to.equal('после');
+    expect(widget.shadowRoot!.querySelector('p')!.textContent).to.equal('до, после');
   });
 
   it('newTask resolves after the current task, not in its microtasks', async () => {
