@@ -11,8 +11,11 @@
  * is kept as cheap as it can be so that it steals as little of the 2 cores as possible: requests
  * are pre-built bytes (tokens signed before the clock starts), written straight to sockets,
  * optionally pipelined; responses are parsed only for the status line and Content-Length. The
- * CPU used by the client and by the server during the measured window is printed, so the share of
- * the machine the load generator takes is visible next to the result.
+ * CPU used during the measured window is printed as milliseconds per vote for each server thread
+ * (HTTP, vote writer, checkpointer, the rest: GC helpers and such — the server names its threads'
+ * OS ids when VECHE_THREAD_IDS=1) and for the client, with the load average: on this shared
+ * machine votes/s and latency follow whatever else runs, CPU per vote much less, so builds are
+ * compared by CPU per vote (run each at least twice).
  *
  * After the run it checks the outcome through the API: the poll's participant count grew by exactly
  * the number of 201s, a replayed Idempotency-Key returns the stored response, and a second vote by
@@ -23,7 +26,7 @@ import { spawn } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -54,6 +57,8 @@ const child = spawn(process.execPath, [...prof, '--import', 'tsx', entry], {
     ...process.env, PORT: '0', HOST: '127.0.0.1', VECHE_DB: join(dir, 'veche.db'), VECHE_JWT_SECRET: secret, VECHE_DEMO: '1', VECHE_LOG: '0',
     // One address sends every vote; the per-IP limit is raised as for a load balancer's health of many clients.
     VECHE_RATE_LIMIT_IP: '100000000', VECHE_RATE_LIMIT_CITIZEN: '600',
+    // The server names its threads' OS ids (HTTP, vote writer, checkpointer) so CPU is reported per thread.
+    VECHE_THREAD_IDS: '1',
   },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
@@ -102,6 +107,24 @@ const threadCpu = (pid: number): Map<string, [string, number]> => {
     }
   } catch { /* not Linux */ }
   return out;
+};
+/**
+ * CPU seconds per thread from /proc/<pid>/task/<tid>/schedstat (nanoseconds: far finer than the
+ * 10 ms ticks of /proc/.../stat, so short runs and small per-vote differences are still visible).
+ */
+const threadSched = (pid: number): Map<string, number> => {
+  const out = new Map<string, number>();
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try { out.set(tid, Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]) / 1e9); } catch { /* thread ended */ }
+    }
+  } catch { /* not Linux */ }
+  return out;
+};
+/** The server's own account of which OS thread is which (VECHE_THREAD_IDS=1). */
+const serverThreads = (): { http: number; voteWriter: number | null; checkpointer: number | null } | null => {
+  const m = /^veche: threads (\{.*\})$/m.exec(serverOut);
+  return m ? JSON.parse(m[1]!) : null;
 };
 /** bytes a process caused to be written to storage (Linux /proc/pid/io write_bytes); null elsewhere. */
 const procWritten = (pid: number): number | null => {
@@ -236,6 +259,8 @@ try {
 
   const serverCpu0 = procCpu(child.pid!);
   const threads0 = threadCpu(child.pid!);
+  const sched0 = threadSched(child.pid!);
+  const load0 = loadavg();
   const machine0 = machineCpu();
   const written0 = procWritten(child.pid!);
   const client0 = process.cpuUsage();
@@ -251,6 +276,8 @@ try {
   const clientCpu = process.cpuUsage(client0);
   const serverCpu1 = procCpu(child.pid!);
   const threads1 = threadCpu(child.pid!);
+  const sched1 = threadSched(child.pid!);
+  const load1 = loadavg();
   const machine1 = machineCpu();
   const written1 = procWritten(child.pid!);
 
@@ -268,11 +295,37 @@ try {
   console.log(`votes: ${p.count} measured (after ${warmup} warm-up) in ${seconds.toFixed(2)} s over ${connections} connections × pipeline ${pipeline}; statuses ${JSON.stringify(Object.fromEntries(p.statuses))}`);
   console.log(`votes/s: ${Math.round(rate)}   p50 ${ms(q(0.5))}   p95 ${ms(q(0.95))}   p99 ${ms(q(0.99))}   max ${ms(lat[lat.length - 1] ?? NaN)}   errors: ${errors}`);
   console.log(`cpu (cores busy during the run, of ${cores}): client ${clientShare.toFixed(2)}   server ${serverShare?.toFixed(2) ?? '?'}   whole machine ${machineShare?.toFixed(2) ?? '?'} (others: ${machineShare !== null && serverShare !== null ? Math.max(0, machineShare - clientShare - serverShare).toFixed(2) : '?'})`);
-  // The busiest server threads: the main (HTTP) thread and, with VECHE_WRITER=thread, the vote writer.
-  // On an idle machine the rate is bounded by the busiest thread's CPU per vote (one core each).
-  const busiest = [...threads1].map(([tid, [name, t]]) => ({ tid, name, share: (t - (threads0.get(tid)?.[1] ?? 0)) / seconds })).filter((t) => t.share >= 0.02).sort((a, b) => b.share - a.share).slice(0, 4);
-  if (busiest.length) console.log(`server threads (cores): ${busiest.map((t) => `${t.tid === String(child.pid) ? 'main' : `${t.name}#${t.tid}`} ${t.share.toFixed(2)} (${((t.share / rate) * 1000).toFixed(3)} ms/vote)`).join('   ')}`);
-  if (serverShare) console.log(`server cpu per vote: ${((serverShare / rate) * 1000).toFixed(3)} ms   client cpu per vote: ${((clientShare / rate) * 1000).toFixed(3)} ms`);
+  // CPU per vote of each server thread (the HTTP thread and the vote writer each have one core at
+  // most: on a quiet machine the busier of the two bounds the rate) and of the client.
+  const ids = serverThreads();
+  const schedDelta = (tid: string) => (sched1.get(tid) ?? 0) - (sched0.get(tid) ?? 0);
+  const perVote = (cpuSeconds: number) => `${((cpuSeconds / ok) * 1000).toFixed(3)}`;
+  if (ok > 0 && sched1.size > 0) {
+    const named = new Map<string, string>();
+    if (ids) {
+      named.set(String(ids.http), 'http');
+      if (ids.voteWriter !== null) named.set(String(ids.voteWriter), 'vote writer');
+      if (ids.checkpointer !== null) named.set(String(ids.checkpointer), 'checkpointer');
+    } else named.set(String(child.pid), 'http');
+    const parts: string[] = [];
+    let rest = 0;
+    let all = 0;
+    for (const tid of new Set([...sched0.keys(), ...sched1.keys()])) {
+      const d = schedDelta(tid);
+      all += d;
+      if (!named.has(tid)) rest += d;
+    }
+    for (const [tid, name] of named) parts.push(`${name} ${perVote(schedDelta(tid))} (${(schedDelta(tid) / seconds).toFixed(2)} cores)`);
+    parts.push(`other server threads ${perVote(rest)}`);
+    const clientSeconds = (clientCpu.user + clientCpu.system) / 1e6;
+    console.log(`cpu ms per vote: ${parts.join('   ')}`);
+    console.log(`cpu ms per vote: server ${perVote(all)} + client ${perVote(clientSeconds)} = ${perVote(all + clientSeconds)} (goal on 2 cores: ≤ 0.3 in all)`);
+  } else {
+    const busiest = [...threads1].map(([tid, [name, t]]) => ({ tid, name, share: (t - (threads0.get(tid)?.[1] ?? 0)) / seconds })).filter((t) => t.share >= 0.02).sort((a, b) => b.share - a.share).slice(0, 4);
+    if (busiest.length) console.log(`server threads (cores): ${busiest.map((t) => `${t.tid === String(child.pid) ? 'main' : `${t.name}#${t.tid}`} ${t.share.toFixed(2)} (${((t.share / rate) * 1000).toFixed(3)} ms/vote)`).join('   ')}`);
+    if (serverShare) console.log(`server cpu per vote: ${((serverShare / rate) * 1000).toFixed(3)} ms   client cpu per vote: ${((clientShare / rate) * 1000).toFixed(3)} ms`);
+  }
+  console.log(`load average (1/5/15 min): ${load0.map((x) => x.toFixed(2)).join(' ')} before, ${load1.map((x) => x.toFixed(2)).join(' ')} after — other work on the machine skews votes/s and latency, less so CPU per vote`);
   // SQLite's WAL and checkpoints: on a slow virtual disk the bytes per vote bound the rate too.
   if (written0 !== null && written1 !== null && ok > 0) console.log(`server disk writes: ${((written1 - written0) / ok / 1024).toFixed(1)} KiB/vote, ${((written1 - written0) / seconds / 2 ** 20).toFixed(1)} MiB/s`);
   console.log(`WAL file: largest ${(walMax / 2 ** 20).toFixed(1)} MiB during the run (sampled every 100 ms)`);

@@ -92,6 +92,8 @@ export interface RunningServer {
   app: FastifyInstance;
   /** The vote writer thread, when votes are written by one (tests stop it to check the fall-back). */
   readonly writer: VoteWriter | null;
+  /** OS thread ids of the server's own threads (Linux; null where unknown), for per-thread CPU accounting. */
+  threads(): { http: number; voteWriter: number | null; checkpointer: number | null };
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -352,7 +354,10 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       handler: async (request, reply) => {
         const state = request.veche!;
         const instance = request.url.split('?')[0]!;
-        const params = { path: { ...(request.params as Record<string, string>) }, query: { ...(request.query as Record<string, unknown>) }, header: { ...request.headers } as Record<string, unknown> };
+        // Copies (the validator coerces in place); of the headers only those the operation declares.
+        const header: Record<string, unknown> = {};
+        for (const name of op.headerNames) if (request.headers[name] !== undefined) header[name] = request.headers[name];
+        const params = { path: { ...(request.params as Record<string, string>) }, query: { ...(request.query as Record<string, unknown>) }, header };
         const paramErrors = op.validateParams(params);
         if (paramErrors.length) throw new Problem(400, 'validation', 'Параметры запроса не соответствуют контракту', { errors: paramErrors });
         const contentType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
@@ -370,9 +375,10 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
         if (idem && !idem.owned && idem.existing) return replay(reply, idem.existing, hash());
         if (state.citizenToWriter && writer!.alive && state.identity) {
           // The vote, its citizen row and its stored response are written by the writer thread, in one batch commit.
+          const nowMs = Date.now();
           const job: VoteJob = {
-            params: params.path, body: request.body, identity: state.identity, nowMs: Date.now(), instance,
-            idem: idem?.owned && idem.sealed ? { scope: idem.scope, key: idem.key, hash: hash(), nowMs: Date.now() } : null,
+            params: params.path, body: request.body, identity: state.identity, nowMs, instance, method: request.method,
+            idem: idem?.owned && idem.sealed ? { scope: idem.scope, key: idem.key, nowMs } : null,
           };
           state.citizenToWriter = false;
           state.handling = true;
@@ -480,6 +486,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   return {
     app,
     get writer() { return writer; },
+    threads: () => ({ http: process.pid, voteWriter: writer?.tid ?? null, checkpointer: checkpointer?.tid ?? null }),
     async listen(port: number, host = '127.0.0.1') {
       await app.listen({ port, host });
       const address = app.server.address();

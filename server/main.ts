@@ -35,6 +35,8 @@ if (!env.VECHE_JWT_SECRET && !env.VECHE_JWKS_URL && env.VECHE_DEMO !== '1') {
 const url = await server.listen(int(env.PORT, 8787), env.HOST ?? '127.0.0.1');
 // Test helpers and benchmarks read this line to learn the port when PORT=0.
 console.log(`veche reference server listening on ${url}`);
+// VECHE_THREAD_IDS=1: which OS thread is which, for tools that measure CPU per thread (bench/votes.ts).
+if (env.VECHE_THREAD_IDS === '1') console.log(`veche: threads ${JSON.stringify(server.threads())}`);
 
 let stopping = false;
 const stop = async (signal: string) => {

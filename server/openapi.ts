@@ -30,6 +30,8 @@ export interface CompiledOperation {
   bodyRequired: boolean;
   /** media types of the request body; JSON validated, others handled by the operation */
   bodyTypes: string[];
+  /** the header parameters it declares (lower case): only these are validated, so only these need copying */
+  headerNames: string[];
   validateParams: (input: { path: Json; query: Json; header: Json }) => FieldError[];
   validateBody: ((body: unknown) => FieldError[]) | null;
   /** status → validator of the JSON body (problem documents included), compiled on first use; null for non-JSON bodies */
@@ -164,6 +166,7 @@ export function loadApiDocument(file: string, docId: string): ApiDocument {
         idempotent,
         bodyRequired: Boolean(body?.required),
         bodyTypes: Object.keys(content),
+        headerNames: Object.keys(groups.header.properties),
         validateParams,
         validateBody,
         responses,

@@ -2,6 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { RESTART_WANTED, type CheckpointerSetup } from './checkpointer';
 import { openDatabase, walCheckpoint } from './sqlite';
+import { osThreadId } from './thread-id';
 
 const setup = workerData as CheckpointerSetup;
 const port = parentPort!;
@@ -78,4 +79,4 @@ port.on('message', (msg: { type: string }) => {
   port.postMessage({ type: 'closed' });
   port.close();
 });
-port.postMessage({ type: 'ready' });
+port.postMessage({ type: 'ready', tid: osThreadId() });

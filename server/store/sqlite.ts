@@ -70,36 +70,50 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * needs it.
  */
 class GroupCommit {
-  private queue: { fn: () => unknown; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
+  private queue: { fn: () => unknown; settled: ((value: unknown) => void) | undefined; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
   private deferred = new Map<string, () => void>();
   private scheduled = false;
+  private closing: (() => void)[] = [];
   // Transaction wrappers are built once: building one per job costs more than the savepoint itself.
   private inSavepoint: (fn: () => unknown) => unknown;
-  private writeAll: { immediate: (jobs: { fn: () => unknown }[], outcomes: { ok: boolean; value: unknown }[]) => void };
+  private writeAll: { immediate: (jobs: GroupCommit['queue'], outcomes: { ok: boolean; value: unknown }[]) => void };
   private writeDeferredTx: { immediate: () => void };
   /**
-   * Changes whenever what a job saw of the database may no longer hold: at the start of every
-   * shared transaction (other connections write between them) and after every job that was rolled
-   * back. Jobs may keep what they read in memory for the next jobs while it stays the same.
+   * Number of the current (or last) shared transaction. What jobs read may be kept in memory for
+   * the next jobs of the same transaction (other connections write only between transactions);
+   * a job rolled back must not have changed it (see `settled`).
    */
-  epoch = 0;
+  tx = 0;
   constructor(private db: DB) {
     this.inSavepoint = db.transaction((fn: () => unknown) => fn());
-    this.writeAll = db.transaction((jobs: { fn: () => unknown }[], outcomes: { ok: boolean; value: unknown }[]) => {
-      this.epoch++;
+    this.writeAll = db.transaction((jobs: GroupCommit['queue'], outcomes: { ok: boolean; value: unknown }[]) => {
+      this.tx++;
       this.writeDeferred();
       for (let i = 0; i < jobs.length; i++) {
-        try { outcomes[i] = { ok: true, value: this.inSavepoint(jobs[i]!.fn) }; } catch (e) { this.epoch++; outcomes[i] = { ok: false, value: e }; }
+        const job = jobs[i]!;
+        let value: unknown;
+        try { value = this.inSavepoint(job.fn); } catch (e) { outcomes[i] = { ok: false, value: e }; continue; }
+        outcomes[i] = { ok: true, value };
+        // Outside the try: a throw here undoes the whole transaction rather than leave a job half counted.
+        job.settled?.(value);
       }
+      // Writes gathered from the jobs (running counts), in the same transaction: they commit with them or not at all.
+      for (const close of this.closing) close();
     });
     this.writeDeferredTx = db.transaction(() => this.writeDeferred());
   }
-  run<T>(fn: () => T): Promise<T> {
+  /**
+   * `fn` runs in its own savepoint inside the next shared transaction; `settled` runs right after
+   * that savepoint was released (the job's writes stand), still inside the transaction.
+   */
+  run<T>(fn: () => T, settled?: (value: T) => void): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ fn, resolve: resolve as (v: unknown) => void, reject });
+      this.queue.push({ fn, settled: settled as ((value: unknown) => void) | undefined, resolve: resolve as (v: unknown) => void, reject });
       this.schedule();
     });
   }
+  /** Runs at the end of every shared transaction, before its commit (a throw undoes the whole transaction). */
+  beforeCommit(fn: () => void): void { this.closing.push(fn); }
   /** A write keyed by `key` (a later one replaces an earlier one not yet written). */
   defer(key: string, fn: () => void): void {
     this.deferred.set(key, fn);
@@ -137,7 +151,6 @@ class GroupCommit {
     try {
       this.writeAll.immediate(jobs, outcomes);
     } catch (e) {
-      this.epoch++;
       for (const job of jobs) job.reject(e);
       return;
     }
@@ -181,35 +194,80 @@ function pollsRepo(db: DB, ledger: Ledger, group: GroupCommit, idempotency: { in
   const respondents = db.prepare('SELECT question_id, count FROM poll_respondents WHERE poll_id = ?');
   const myVote = db.prepare('SELECT receipt, answers, created_at FROM votes WHERE poll_id = ? AND citizen_id = ?');
   const insertVote = db.prepare('INSERT INTO votes (poll_id, citizen_id, receipt, answers, created_at) VALUES (?, ?, ?, ?, ?)');
-  const bumpTally = db.prepare('UPDATE poll_tallies SET count = count + 1 WHERE poll_id = ? AND question_id = ? AND option_key = ?');
-  const bumpRespondents = db.prepare('UPDATE poll_respondents SET count = count + 1 WHERE poll_id = ? AND question_id = ?');
-  const bumpParticipants = db.prepare<[string], number>('UPDATE polls SET participants = participants + 1 WHERE id = ? RETURNING participants').pluck();
+  const addTally = db.prepare('UPDATE poll_tallies SET count = count + ? WHERE poll_id = ? AND question_id = ? AND option_key = ?');
+  const addRespondents = db.prepare('UPDATE poll_respondents SET count = count + ? WHERE poll_id = ? AND question_id = ?');
+  const addParticipants = db.prepare('UPDATE polls SET participants = participants + ? WHERE id = ?');
+  const participantsOf = db.prepare<[string], number>('SELECT participants FROM polls WHERE id = ?').pluck();
   const receipt = db.prepare('SELECT v.poll_id, p.title, v.created_at FROM votes v JOIN polls p ON p.id = v.poll_id WHERE v.receipt = ?');
   type Vote = Parameters<PollsRepository['castVote']>[0];
   type Idem = Parameters<PollsRepository['castVote']>[1];
-  /**
-   * A poll's tallies as read in the current shared transaction, kept up to date in memory with the
-   * votes written after the read (the same +1s the UPDATEs make), so a batch reads them once per
-   * poll instead of once per vote. Dropped when the group commit's epoch moves: a new transaction,
-   * or a vote rolled back after its increments were applied here.
-   */
   type Results = { tallies: TallyRow[]; respondents: { question_id: string; count: number }[] };
-  const resultsCache = new Map<string, Results>();
-  let resultsEpoch = -1;
-  const resultsAfterVote = (v: Vote): Results | null => {
-    if (resultsEpoch !== group.epoch) { resultsCache.clear(); resultsEpoch = group.epoch; }
-    let r = resultsCache.get(v.pollId);
-    if (r) {
-      for (const [q, key] of v.optionKeys) { const t = r.tallies.find((x) => x.question_id === q && x.option_key === key); if (t) t.count++; }
-      for (const q of v.answered) { const x = r.respondents.find((y) => y.question_id === q); if (x) x.count++; }
-    } else if (v.withResults) {
-      r = { tallies: tallies.all(v.pollId) as TallyRow[], respondents: respondents.all(v.pollId) as Results['respondents'] };
-      resultsCache.set(v.pollId, r);
+  /**
+   * A poll's running counts within one shared transaction. They are read once per poll per
+   * transaction and kept in memory with the votes written since; the votes' increments are
+   * summed and written once, at the end of the transaction (beforeCommit), instead of three
+   * UPDATEs per vote (one of them rewriting the poll's whole row). A vote counts here only once
+   * its savepoint was released (`settle`), so a vote undone never reaches the sums. Nobody else
+   * writes these rows meanwhile: the shared transaction holds SQLite's write lock.
+   */
+  interface Counts {
+    participants: number;
+    /** the poll's tallies as they stand with this transaction's settled votes; read when a vote first needs them */
+    results: Results | null;
+    added: number;
+    addedTallies: Map<string, { q: string; key: string; n: number }>;
+    addedRespondents: Map<string, number>;
+  }
+  const counts = new Map<string, Counts>();
+  let countsTx = -1;
+  const countsOf = (pollId: string): Counts => {
+    if (countsTx !== group.tx) { counts.clear(); countsTx = group.tx; }
+    let c = counts.get(pollId);
+    if (!c) {
+      c = { participants: participantsOf.get(pollId) ?? 0, results: null, added: 0, addedTallies: new Map(), addedRespondents: new Map() };
+      counts.set(pollId, c);
     }
-    // A copy: the cached rows keep changing with the next votes.
-    return v.withResults && r ? { tallies: r.tallies.map((t) => ({ ...t })), respondents: r.respondents.map((x) => ({ ...x })) } : null;
+    return c;
   };
-  /** Runs inside the group commit's savepoint: any throw undoes all of it. */
+  const bump = (r: Results, v: Vote) => {
+    for (const [q, key] of v.optionKeys) { const t = r.tallies.find((x) => x.question_id === q && x.option_key === key); if (t) t.count++; }
+    for (const q of v.answered) { const x = r.respondents.find((y) => y.question_id === q); if (x) x.count++; }
+  };
+  const resultsOf = (c: Counts, pollId: string): Results => {
+    if (!c.results) {
+      const r: Results = { tallies: tallies.all(pollId) as TallyRow[], respondents: respondents.all(pollId) as Results['respondents'] };
+      // The rows do not hold this transaction's votes yet: add them.
+      for (const t of c.addedTallies.values()) { const x = r.tallies.find((y) => y.question_id === t.q && y.option_key === t.key); if (x) x.count += t.n; }
+      for (const [q, n] of c.addedRespondents) { const x = r.respondents.find((y) => y.question_id === q); if (x) x.count += n; }
+      c.results = r;
+    }
+    return c.results;
+  };
+  /** The vote's savepoint was released: its increments join the transaction's sums. */
+  const settle = (v: Vote) => {
+    const c = countsOf(v.pollId);
+    c.participants++;
+    c.added++;
+    for (const [q, key] of v.optionKeys) {
+      const k = `${q}\u0000${key}`;
+      const t = c.addedTallies.get(k);
+      if (t) t.n++; else c.addedTallies.set(k, { q, key, n: 1 });
+    }
+    for (const q of v.answered) c.addedRespondents.set(q, (c.addedRespondents.get(q) ?? 0) + 1);
+    if (c.results) bump(c.results, v);
+  };
+  group.beforeCommit(() => {
+    if (countsTx !== group.tx) return;
+    for (const [pollId, c] of counts) {
+      if (c.added === 0) continue;
+      addParticipants.run(c.added, pollId);
+      for (const t of c.addedTallies.values()) addTally.run(t.n, pollId, t.q, t.key);
+      for (const [q, n] of c.addedRespondents) addRespondents.run(n, pollId, q);
+    }
+    counts.clear();
+    countsTx = -1;
+  });
+  /** Runs inside the group commit's savepoint: any throw undoes all of it (and `settle` never runs). */
   const cast = (v: Vote, idem: Idem): VoteOutcome | 'duplicate' => {
     try {
       insertVote.run(v.pollId, v.citizenId, v.receipt, v.answers, v.at);
@@ -217,11 +275,16 @@ function pollsRepo(db: DB, ledger: Ledger, group: GroupCommit, idempotency: { in
       if (isUnique(e)) return 'duplicate';
       throw e;
     }
-    for (const [q, key] of v.optionKeys) bumpTally.run(v.pollId, q, key);
-    for (const q of v.answered) bumpRespondents.run(v.pollId, q);
-    const participants = bumpParticipants.get(v.pollId)!;
     ledger.write(v.citizenId, v.award, v.at);
-    const outcome: VoteOutcome = { balance: ledger.balance(v.citizenId), participants, results: resultsAfterVote(v) };
+    const c = countsOf(v.pollId);
+    let results: Results | null = null;
+    if (v.withResults) {
+      // A copy with this vote added: the counts in memory change only once the vote stands.
+      const r = resultsOf(c, v.pollId);
+      results = { tallies: r.tallies.map((t) => ({ ...t })), respondents: r.respondents.map((x) => ({ ...x })) };
+      bump(results, v);
+    }
+    const outcome: VoteOutcome = { balance: ledger.balance(v.citizenId), participants: c.participants + 1, results };
     if (idem) {
       const r = idem.render(outcome);
       try {
@@ -246,7 +309,7 @@ function pollsRepo(db: DB, ledger: Ledger, group: GroupCommit, idempotency: { in
       const rows = db.prepare<unknown[], string>(`SELECT poll_id FROM votes WHERE citizen_id = ? AND poll_id IN (${ids.map(() => '?').join(',')})`).pluck().all(citizenId, ...ids);
       return new Set(rows);
     },
-    castVote: (v, idem) => group.run(() => cast(v, idem)).catch((e: unknown) => {
+    castVote: (v, idem) => group.run(() => cast(v, idem), (r) => { if (r !== 'duplicate') settle(v); }).catch((e: unknown) => {
       if (e instanceof IdempotencyConflict) return 'idempotency-conflict' as const;
       throw e;
     }),

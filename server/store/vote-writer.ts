@@ -42,7 +42,9 @@ export interface WriterSetup {
 }
 export interface VoteJob {
   params: Record<string, string>; body: unknown; identity: Identity; nowMs: number; instance: string;
-  idem: { scope: string; key: string; hash: string; nowMs: number } | null;
+  /** The request hash stored with the key is computed by the writer (from the method, `instance` and `body`): one SHA-256 less on the HTTP thread. */
+  idem: { scope: string; key: string; nowMs: number } | null;
+  method: string;
 }
 export type VoteJobResult =
   | { kind: 'done'; stored: boolean; status: number; text: string; headers: Record<string, string> }
@@ -52,11 +54,15 @@ export type VoteJobResult =
   | { kind: 'in-flight' }
   | { kind: 'conflict' }
   | { kind: 'error'; message: string };
-/** `jobs` and `results` are JSON arrays of VoteJob and VoteJobResult. */
+/**
+ * `jobs` is a JSON array of VoteJob; `results` a JSON array of VoteJobResult whose response texts
+ * (`text` of a 'done') travel apart in `texts`, as plain strings: inside the JSON each ~1 KB text
+ * would be escaped by the writer and unescaped again by the HTTP thread.
+ */
 export type WriterRequest = { type: 'batch'; id: number; jobs: string } | { type: 'close' }
   /** the checkpointer thread stopped: automatic checkpoints on the writer's connection again */
   | { type: 'auto-checkpoint' };
-export type WriterResponse = { type: 'ready' } | { type: 'closed' } | { type: 'done'; id: number; results: string };
+export type WriterResponse = { type: 'ready'; tid: number | null } | { type: 'closed' } | { type: 'done'; id: number; results: string; texts: string[] };
 
 /** Batches with the writer at once: one being committed, one waiting (see above). */
 const MAX_IN_FLIGHT = 2;
@@ -73,14 +79,20 @@ export class VoteWriter {
   private dead: Error | null = null;
   private ready: Promise<void>;
   private closed: Promise<void> | null = null;
+  /** OS thread id of the writer thread (Linux), known once started. */
+  tid: number | null = null;
 
   constructor(setup: WriterSetup) {
     this.worker = new Worker(new URL('./vote-writer-thread.mjs', import.meta.url), { workerData: setup });
     this.ready = new Promise((resolve, reject) => {
-      this.worker.once('message', (m: WriterResponse) => (m.type === 'ready' ? resolve() : reject(new Error(`vote writer: unexpected ${m.type}`))));
+      this.worker.once('message', (m: WriterResponse) => {
+        if (m.type !== 'ready') { reject(new Error(`vote writer: unexpected ${m.type}`)); return; }
+        this.tid = m.tid;
+        resolve();
+      });
       this.worker.once('error', reject);
     });
-    this.worker.on('message', (m: WriterResponse) => { if (m.type === 'done') this.settle(m.id, m.results); });
+    this.worker.on('message', (m: WriterResponse) => { if (m.type === 'done') this.settle(m.id, m.results, m.texts); });
     const fail = (e: Error) => {
       if (this.dead) return;
       this.dead = e;
@@ -118,10 +130,11 @@ export class VoteWriter {
     this.worker.postMessage({ type: 'batch', id, jobs: JSON.stringify(batch.map((p) => p.job)) } satisfies WriterRequest);
   }
 
-  private settle(id: number, text: string): void {
+  private settle(id: number, json: string, texts: string[]): void {
     if (this.inFlight[0]?.id !== id) return;
     const { batch } = this.inFlight.shift()!;
-    const results = JSON.parse(text) as VoteJobResult[];
+    const results = JSON.parse(json) as VoteJobResult[];
+    for (let i = 0; i < results.length; i++) { const r = results[i]!; if (r.kind === 'done') r.text = texts[i]!; }
     // The next batch leaves before this one's responses are written to sockets (a no-op when it
     // is already with the writer).
     this.send();
