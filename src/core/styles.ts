@@ -72,6 +72,11 @@ export const hostStyles = css`
   :host([hidden]) {
     display: none !important;
   }
+  /* Before the first render (which may wait for its turn, see VecheElement.scheduleUpdate): the
+     widget's reserved height, as the page's :not(:defined) rule held it. */
+  :host(:state(rendering)) {
+    min-block-size: var(--_reserve, 20em);
+  }
   *,
   *::before,
   *::after {

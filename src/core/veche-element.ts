@@ -89,14 +89,24 @@ export abstract class VecheElement extends LitElement {
     return this.needsBackend && !this.config.value.api;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Until its first render the widget holds its reserved height itself (`:state(rendering)`
+    // in core's styles), where the page's `:not(:defined)` rule held it before: so the first
+    // render may wait for its slot without the page moving.
+    if (!this.hasUpdated) this.holdsReserve = this.setState('rendering', true);
+  }
+
+  /** Whether the host reserves its height until its first render (engines with custom states). */
+  private holdsReserve = false;
+
   /**
-   * Renders after the first wait for a slot in the page's render queue (render-queue.ts), so
-   * that many widgets rendering together never make one long task. The first render never
-   * waits: it replaces the space the page reserved for the undefined tag with the widget's own
-   * skeleton, and a gap between the two would shift the page.
+   * Renders in the page's render queue (render-queue.ts), so that many widgets rendering
+   * together never make one long task. A first render waits only where the host can hold its
+   * reserved height meanwhile.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    if (!this.hasUpdated) return super.scheduleUpdate();
+    if (!this.hasUpdated && !this.holdsReserve) return super.scheduleUpdate();
     const fresh = this.renderInNewTask;
     this.renderInNewTask = false;
     return inRenderSlot(() => super.scheduleUpdate(), { fresh });
@@ -133,6 +143,7 @@ export abstract class VecheElement extends LitElement {
       this.removeAttribute('data-veche-theme');
     }
     this.setState('misconfigured', this.misconfigured);
+    if (this.holdsReserve) this.holdsReserve = !this.setState('rendering', false);
     if (this.misconfigured && !this.config.problems.some((p) => p.key === 'api')) this.scheduleMissingApiReport();
   }
 
@@ -156,13 +167,15 @@ export abstract class VecheElement extends LitElement {
     }, (this.constructor as typeof VecheElement).missingApiGraceMs);
   }
 
-  /** Adds or removes a custom state, styleable from the page as `:state(name)`. */
-  protected setState(name: string, on: boolean): void {
+  /** Adds or removes a custom state, styleable from the page as `:state(name)`; false where the engine has no custom states. */
+  protected setState(name: string, on: boolean): boolean {
     try {
       if (on) this.internals.states.add(name);
       else this.internals.states.delete(name);
+      return true;
     } catch {
       // Older engines without CustomStateSet: states are a styling nicety only.
+      return false;
     }
   }
 

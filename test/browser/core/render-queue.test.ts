@@ -123,15 +123,21 @@ describe('render queue', () => {
     widgets.forEach((widget) => expect(widget.shadowRoot!.querySelector('p')!.textContent).to.equal(widget.label));
   });
 
-  it('never delays a first render: the widget replaces the space the page reserved in the same task', async () => {
+  it('a first render waits for its turn while the host keeps its reserved height', async () => {
     await nextTask();
     inRenderSlot(() => busy(SLICE_MS + 5));
     const widget = document.createElement('slow-widget') as SlowWidget;
+    widget.style.setProperty('--_reserve', '300px');
     document.body.append(widget);
     await Promise.resolve();
     await Promise.resolve();
-    expect(widget.hasUpdated).to.be.true;
+    // Not rendered in this task, yet already as tall as its reserve.
+    expect(widget.hasUpdated).to.be.false;
+    expect(widget.matches(':state(rendering)')).to.be.true;
+    expect(widget.getBoundingClientRect().height).to.equal(300);
+    await widget.updateComplete;
     expect(widget.shadowRoot!.querySelector('p')).to.exist;
+    expect(widget.matches(':state(rendering)')).to.be.false;
     widget.remove();
   });
 
