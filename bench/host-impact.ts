@@ -119,7 +119,27 @@ async function load(withKit: boolean, trace = false, profile = false) {
     if (new URL(urls.get(requestId) ?? base).pathname.startsWith('/cdn/')) kitBytes += encodedDataLength;
   });
   await page.addInitScript(() => {
-    const m = (window.__hostImpact = { shift: 0, tasks: [], shifts: [] });
+    const m = (window.__hostImpact = { shift: 0, tasks: [], shifts: [], resizes: [] });
+    // Which widgets changed height, and when: a shift's cause is often above what moved.
+    const heights = new Map();
+    const resizes = new ResizeObserver((entries) => {
+      for (const entry of entries) {
+        const el = entry.target;
+        const height = Math.round(entry.borderBoxSize[0].blockSize);
+        const before = heights.get(el);
+        heights.set(el, height);
+        if (before !== undefined && before !== height) {
+          const name = `${el.localName}${[...el.attributes].map((a) => `[${a.name}=${a.value}]`).join('')}`;
+          m.resizes.push(`${Math.round(performance.now())} ms ${name} at y ${Math.round(el.getBoundingClientRect().y)}: h ${before}→${height}`);
+        }
+      }
+    });
+    new MutationObserver(() => {
+      for (const el of document.querySelectorAll('body *')) if (!heights.has(el) && (el.localName.startsWith('veche-') || el.matches('header, #backend-status'))) {
+        heights.set(el, undefined);
+        resizes.observe(el);
+      }
+    }).observe(document, { childList: true, subtree: true });
     // What moved: the element, its section, and how far (to name the cause, not only the number).
     // (No named functions in here: tsx would wrap them in a helper the page does not have.)
     new PerformanceObserver((list) => {
@@ -129,7 +149,14 @@ async function load(withKit: boolean, trace = false, profile = false) {
         m.shifts.push({
           at: Math.round(e.startTime),
           value: e.value,
-          sources: (e.sources ?? []).map((s) => `${s.node instanceof Element ? `${s.node.localName}${s.node.id ? `#${s.node.id}` : ''} in #${s.node.closest('section[id]')?.id ?? '?'}` : String(s.node?.nodeName ?? '?')} ${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)} h ${Math.round(s.previousRect.height)}→${Math.round(s.currentRect.height)}`),
+          // A text node is named by its text and its element; a rect leaving the viewport reads 0.
+          sources: (e.sources ?? []).map((s) => {
+            const node = s.node;
+            const element = node instanceof Element ? node : node?.parentElement;
+            const what = element ? `${element.localName}${element.id ? `#${element.id}` : ''}${element.className && typeof element.className === 'string' ? `.${element.className.split(' ')[0]}` : ''} in #${element.closest('section[id]')?.id ?? element.closest('[id]')?.id ?? '?'}` : '(node in a shadow root)';
+            const text = node && !(node instanceof Element) && node.textContent ? ` text "${node.textContent.trim().slice(0, 30)}"` : '';
+            return `${what}${text} ${Math.round(s.previousRect.y)}→${Math.round(s.currentRect.y)} h ${Math.round(s.previousRect.height)}→${Math.round(s.currentRect.height)}`;
+          }),
         });
       }
     }).observe({ type: 'layout-shift', buffered: true });
@@ -169,6 +196,7 @@ async function load(withKit: boolean, trace = false, profile = false) {
     for (const shift of measured.shifts.sort((a, b) => b.value - a.value).slice(0, 5)) {
       console.log(`  shift ${shift.value.toFixed(3)} at ${shift.at} ms: ${shift.sources.join('; ')}`);
     }
+    for (const resize of measured.resizes) console.log(`  resize ${resize}`);
   }
   return { shift: measured.shift, tbt, longest, kitBytes, tasks: measured.tasks.length };
 }
