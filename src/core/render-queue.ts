@@ -13,8 +13,8 @@
  * renders per task: exactly what keeps tasks short there.
  */
 
-/** How much of a task renders may use before the next render waits for a new task. */
-export const SLICE_MS = 25;
+/** How much of a task renders may use before the next render waits for a new task: one frame. */
+export const SLICE_MS = 16;
 
 interface Waiting {
   run: () => unknown;

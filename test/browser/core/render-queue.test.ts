@@ -114,7 +114,7 @@ describe('render queue', () => {
       await Promise.all(widgets.map((widget) => widget.updateComplete));
     });
     expect(renders.map((r) => r.label)).to.deep.equal(widgets.map((_, i) => `w${i}!`));
-    // 12 ms each in a 25 ms slice: a task starts a third render only with time left, never a fourth.
+    // 12 ms each in a 16 ms slice: a task starts a second render only with time left, never a third.
     const perTask = new Map<number, number>();
     renders.forEach((r) => perTask.set(r.task, (perTask.get(r.task) ?? 0) + 1));
     const counts = [...perTask.values()];
