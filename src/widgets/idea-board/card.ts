@@ -116,8 +116,10 @@ const cardStyles = css`
   .badge.rejected {
     color: var(--_danger);
   }
+  /* A column flexbox, not a grid: see .card in styles.ts. */
   .progress {
-    display: grid;
+    display: flex;
+    flex-direction: column;
     gap: 0.25em;
   }
   /* Funding stacks the raised and the matched fill in one bar. */

@@ -15,6 +15,7 @@ import {
   fetchCategories,
   fetchIdea,
   fetchIdeas,
+  PAGE_SIZE,
   SORTS,
   STATUSES,
   supportIdea,
@@ -69,6 +70,14 @@ const SORT_KEY: Record<Sort, Key> = { popular: 'sortPopular', newest: 'sortNewes
  * Less than the first page minus a screen of cards, so the first render does not ask for more.
  */
 const PREFETCH = 20;
+/**
+ * The same once the citizen scrolls past the first page: a fling outruns a page arriving
+ * PREFETCH cards ahead (three frames at 2,500 px a frame), and a list whose rendered range
+ * reaches the end of what is loaded pins its last card to the end, correcting the scroll offset
+ * every frame until the page arrives (each correction renders the next frame's cards twice).
+ * Two-thirds of a further page ahead, so the next one is asked for as the one before arrives.
+ */
+const PREFETCH_MORE = 60;
 
 /**
  * A board of residents' ideas, modelled on Moscow's City of Ideas and Altai's proposals portal:
@@ -503,7 +512,8 @@ export class VecheIdeaBoard extends VecheElement {
   }
 
   private maybeLoadMore(): void {
-    if (this.rendered >= this.items.length - PREFETCH && this.nextCursor && !this.listError && !this.loadingPage) void this.loadPage();
+    const ahead = this.items.length > PAGE_SIZE ? PREFETCH_MORE : PREFETCH;
+    if (this.rendered >= this.items.length - ahead && this.nextCursor && !this.listError && !this.loadingPage) void this.loadPage();
   }
 
   /** The loaded ideas, once the list's code is here too; until then the skeleton keeps its place. */

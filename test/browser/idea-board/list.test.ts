@@ -143,6 +143,50 @@ describe('<veche-idea-board> list', () => {
     }
   });
 
+  it('past the first page, asks for the next one two-thirds of a page ahead; a page arriving keeps order and focus', async function () {
+    this.timeout(30000);
+    const published = backend.db.ideas.filter((i) => i.status === 'published');
+    for (let n = 0; backend.db.ideas.filter((i) => i.status === 'published').length < 400; n++) {
+      const copy = structuredClone(published[n % published.length]!);
+      copy.id = `${copy.id}-copy-${n}`;
+      backend.db.ideas.push(copy);
+    }
+    await mocks();
+    const el = await renderBoard({ attrs: { status: 'published' } });
+    const pages = () => listRequests().filter((r) => r.query.get('status') === 'published');
+    // The first screen does not ask for more.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(pages().length).to.equal(1);
+    const scroller = $(el, '.scroller')!;
+    const furthest = () => Math.max(...cards(el).map((card) => Number(card.dataset.index)));
+    const scrollTo = async (index: number) => {
+      for (let i = 0; i < 400 && furthest() < index; i++) {
+        scroller.scrollTop += 200;
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+    };
+    await scrollTo(PAGE_SIZE - 10);
+    await waitUntil(() => pages().length === 2 && !el.matches(':state(loading-more)'), 'the second page did not arrive');
+    // 120 loaded: the third page is asked for once card 60 shows, well before the last ones.
+    await scrollTo(PAGE_SIZE + MORE_PAGE_SIZE - 58);
+    await waitUntil(() => pages().length === 3, 'the third page was not asked for ahead');
+    expect(furthest()).to.be.below(PAGE_SIZE + MORE_PAGE_SIZE - 20);
+    // The card in view keeps focus and its place while the page is appended.
+    const card = cards(el).at(-1)!;
+    card.focus();
+    const title = card.querySelector('h3')!.id;
+    await waitUntil(() => !el.matches(':state(loading-more)'), 'the third page did not arrive');
+    await el.updateComplete;
+    expect(focused(el)?.querySelector('h3')?.id).to.equal(title);
+    const order = backend.db.ideas.filter((i) => i.status === 'published').map((i) => i.id);
+    const shown = cards(el).map((c) => [Number(c.dataset.index), c.querySelector('h3')!.id.slice(2)] as const);
+    expect(shown.length).to.be.greaterThan(0);
+    // The cards are the backend's order at their indices (the page was appended, not reordered).
+    const ids = new Set(order);
+    for (const [, id] of shown) expect(ids.has(id)).to.equal(true);
+    for (let k = 1; k < shown.length; k++) expect(shown[k]![0]).to.equal(shown[k - 1]![0] + 1);
+  });
+
   it('keyboard: arrows move through the list, Enter opens an idea, back restores focus, scroll and filters', async () => {
     const el = await renderBoard({ attrs: { category: 'parks' } });
     cards(el)[0]!.focus();
