@@ -354,12 +354,14 @@ export class PollView implements ReactiveController {
       body = later
         ? this.renderPlaceholder()
         : this.withPart('results', (part) => this.outcomeOf(part).renderVoted(poll, ballot, results, this.renderResultsNote(poll)));
+    } else if (later) {
+      // Only the skeleton until the question comes: anything shown below it (the buttons, the
+      // results note) would be pushed down when the question takes its place — a layout shift.
+      body = this.renderPlaceholder();
     } else {
-      body = html`${poll.status === 'closed' ? html`<p class="status" part="status">${text.t('closed')}</p>` : this.renderForm(poll.questions, later)}
+      body = html`${poll.status === 'closed' ? html`<p class="status" part="status">${text.t('closed')}</p>` : this.renderForm(poll.questions)}
       ${results
-        ? later
-          ? this.renderPlaceholder()
-          : this.withPart('results', (part) => this.outcomeOf(part).renderResults(poll, results, {}))
+        ? this.withPart('results', (part) => this.outcomeOf(part).renderResults(poll, results, {}))
         : this.renderResultsNote(poll)}`;
     }
 
@@ -400,7 +402,7 @@ export class PollView implements ReactiveController {
     </div>`;
   }
 
-  private renderForm(questions: PollQuestion[], later: boolean): TemplateResult {
+  private renderForm(questions: PollQuestion[]): TemplateResult {
     const { text, coreText } = this.ctx;
     const survey = questions.length > 1;
     const review = survey && this.step >= questions.length;
@@ -419,9 +421,7 @@ export class PollView implements ReactiveController {
             </p>
             <span class="track" aria-hidden="true"><span class="fill" data-share=${Math.min(1, (this.step + 1) / (questions.length + 1))}></span></span>`
         : nothing}
-      ${later
-        ? this.renderPlaceholder()
-        : review
+      ${review
         ? this.withPart('review', (part) => part.renderReview(this.ctx, questions, this.choices, this.sending, (i) => void this.go(i, questions)))
         : question &&
           renderQuestion(this.ctx, question, {

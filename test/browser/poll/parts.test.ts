@@ -138,6 +138,22 @@ describe('<veche-poll> lazily loaded parts', () => {
     expect(el.getBoundingClientRect().height).to.be.at.least(height);
     await expect(el).to.be.accessible();
   });
+  it('shows nothing below the question\'s skeleton, so nothing moves when the question takes its place', async () => {
+    await mocks();
+    const el = await renderPoll(polls.openSingle, { loaded: false });
+    // After every render: while the question's skeleton is shown, nothing follows it in the poll.
+    const below: string[] = [];
+    const observer = new MutationObserver(() => {
+      const skeleton = $(el, 'article .part-loading');
+      for (let node = skeleton?.nextElementSibling; node; node = node.nextElementSibling) below.push(node.outerHTML.slice(0, 60));
+    });
+    observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+    await loaded(el);
+    observer.disconnect();
+    expect($(el, '[part~="submit"]')).to.exist;
+    expect(below).to.deep.equal([]);
+  });
+
   it('while the view is on its way the skeleton keeps the poll\'s place; a draft saved before it loaded comes back', async () => {
     await mocks();
     await leaveDraft();
