@@ -102,12 +102,13 @@ export abstract class VecheElement extends LitElement {
 
   /**
    * Renders in the page's render queue (render-queue.ts), so that many widgets rendering
-   * together never make one long task. A first render waits only where the host can hold its
-   * reserved height meanwhile.
+   * together never make one long task. The first render comes in a task of its own, apart from
+   * the evaluation of the widget's code that defined it — where the host can hold its reserved
+   * height meanwhile; elsewhere at once.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     if (!this.hasUpdated && !this.holdsReserve) return super.scheduleUpdate();
-    const fresh = this.renderInNewTask;
+    const fresh = this.renderInNewTask || !this.hasUpdated;
     this.renderInNewTask = false;
     return inRenderSlot(() => super.scheduleUpdate(), { fresh });
   }
