@@ -11,18 +11,7 @@ export const ideaBoardStyles = css`
     --_list-height: var(--veche-idea-board-list-height, 36em);
     --_card-surface: var(--veche-idea-board-card-surface, var(--_surface));
   }
-  h2,
-  h3,
-  p {
-    margin: 0;
-    padding: 0;
-  }
-  h2 {
-    font-size: 1.375em;
-    line-height: 1.25;
-  }
   h3 {
-    font-size: 1.125em;
     line-height: 1.3;
   }
   .board,
@@ -35,10 +24,6 @@ export const ideaBoardStyles = css`
   }
   .board {
     min-block-size: 20em;
-  }
-  .muted,
-  .hint {
-    color: var(--_text-muted);
   }
   .toolbar,
   .actions,

@@ -463,10 +463,7 @@ export const styles = [
   meterStyles,
   ...questionStyles,
   css`
-    h2,
-    h3,
     h4,
-    p,
     ul,
     dl,
     dd,
@@ -474,19 +471,8 @@ export const styles = [
       margin: 0;
       padding: 0;
     }
-    h2 {
-      font-size: 1.375em;
-      line-height: 1.25;
-    }
-    h3 {
-      font-size: 1.125em;
-    }
     h4 {
       font-size: 1em;
-    }
-    .muted,
-    .hint {
-      color: var(--_text-muted);
     }
     form {
       display: grid;
