@@ -227,6 +227,7 @@ export class VecheIdeaBoard extends VecheElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     if (changed.has('idea')) {
       this.pledgePart.value?.reset();
       if (this.idea) this.view = 'idea';

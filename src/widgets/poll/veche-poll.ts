@@ -128,6 +128,7 @@ export class VechePoll extends VecheElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     const view = this.view;
     if (changed.has('poll') && changed.get('poll') !== undefined) view?.reset();
     const poll = this.task.value;
