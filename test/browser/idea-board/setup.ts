@@ -109,6 +109,8 @@ export async function ideaLoaded(el: VecheIdeaBoard): Promise<void> {
 
 export async function choose(el: VecheIdeaBoard, id: string, value: string): Promise<void> {
   const select = $<HTMLSelectElement>(el, `#${id}`)!;
+  // As a citizen can: only once the option is shown (the categories arrive with their own request).
+  await waitUntil(() => [...select.options].some((o) => o.value === value), `no option "${value}" in #${id}`);
   select.value = value;
   select.dispatchEvent(new Event('change'));
   await el.updateComplete;
