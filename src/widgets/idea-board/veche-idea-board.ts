@@ -36,6 +36,7 @@ import { ideaBoardMessages } from './messages.js';
 import type { CardSizes, ReturnPoint } from './idea-list.js';
 import { STATUS_KEY, type BoardContext, type Key, type ListContext } from './parts.js';
 import { ideaBoardStyles } from './styles.js';
+import { newTask } from '../../core/render-queue.js';
 
 type View = 'list' | 'idea' | 'submit';
 interface Outboxes {
@@ -276,7 +277,7 @@ export class VecheIdeaBoard extends VecheElement {
     // Reading storage is slow the first time in a page: not while the first cards are on their way.
     if (this.checkQueued && !(list && this.items.length === 0 && this.loadingPage)) {
       this.checkQueued = false;
-      setTimeout(() => this.resendQueued());
+      void newTask().then(() => this.resendQueued());
     }
     if (this.focusPage && idea && ((this.pagePart.value && (this.page?.idea || this.page?.error)) || this.pagePart.error)) {
       this.focusPage = false;
