@@ -18,8 +18,9 @@
  * formatted a date (most portals have): the rest is what the poll itself costs.
  *
  *   node --import tsx bench/poll-survey.ts [--runs 3] [--bundle other-build.js]
+ *   BENCH_TRACE=/tmp/poll node --import tsx bench/poll-survey.ts    also keeps every run's Chromium trace
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { execSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
@@ -165,12 +166,13 @@ function tasksByPhase(events: TraceEvent[]): Record<Phase, Task[]> {
   return byPhase;
 }
 
+let traces = 0;
 async function run(browser: Browser, warmIntl: boolean): Promise<Run> {
   const tab = await open(browser);
   try {
     await tab.page.goto(`${origin}/blank`);
     await evaluate(tab, `performance.mark('bench-start')`);
-    await browser.startTracing(tab.page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+    await browser.startTracing(tab.page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', ...(process.env.BENCH_TRACE_MORE ? ['v8', 'v8.execute', 'disabled-by-default-v8.compile', 'blink', 'disabled-by-default-v8.runtime_stats'] : [])] });
     const navigated = Date.now();
     await tab.page.goto(`${origin}/${warmIntl ? 'warm' : ''}`, { waitUntil: 'commit' });
     await until(tab, inShadow('fieldset input'));
@@ -184,7 +186,10 @@ async function run(browser: Browser, warmIntl: boolean): Promise<Run> {
     }
     await evaluate(tab, `performance.mark('review')`);
     await tab.page.waitForTimeout(300);
-    const { traceEvents } = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] };
+    const trace = await browser.stopTracing();
+    // BENCH_TRACE=prefix keeps each run's trace (open it in DevTools' Performance panel).
+    if (process.env.BENCH_TRACE) writeFileSync(`${process.env.BENCH_TRACE}-${warmIntl ? 'warm' : 'cold'}-${++traces}.json`, trace);
+    const { traceEvents } = JSON.parse(trace.toString()) as { traceEvents: TraceEvent[] };
     const phases = tasksByPhase(traceEvents);
     const longest = (tasks: Task[]) => tasks.reduce((max, t) => ({ wall: Math.max(max.wall, t.wall), cpu: Math.max(max.cpu, t.cpu) }), none);
     return { firstQuestionMs, longest: { load: longest(phases.load), answer: longest(phases.answer), review: longest(phases.review) } };

@@ -16,6 +16,7 @@ import process from 'node:process';
 import { init, parse } from 'es-module-lexer';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../../scripts/ensure-chromium.mjs';
+import { COMPILE_HINT } from '../../scripts/bundle.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cdn = join(root, 'dist/cdn');
@@ -88,6 +89,13 @@ test('sri.json lists every file with a hash that matches it', () => {
     assert.equal(hash, createHash('sha384').update(read(file)).digest('base64'), `${file}: the SRI hash does not match`);
   }
   assert.ok(onDisk.includes('veche.js') && onDisk.some((f) => f.startsWith('themes/')));
+});
+
+test('every script file starts with V8\'s compile hint, so its functions compile off the main thread', () => {
+  const scripts = files('.').filter((f) => f.endsWith('.js'));
+  assert.ok(scripts.length > 10, `only ${scripts.length} scripts in dist/cdn`);
+  const unhinted = scripts.filter((f) => !read(f).toString('utf8').startsWith(`${COMPILE_HINT}\n`));
+  assert.deepEqual(unhinted, [], 'files without the compile hint on their first line');
 });
 
 test('every standalone bundle is self-contained: no static or dynamic import of anything', () => {
