@@ -3,7 +3,7 @@
  * against the contract before its handler runs and each response checked before it leaves.
  */
 import cors from '@fastify/cors';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { createDemoRegion, defaultPointRules, type PointRules } from '../api/fixtures/demo-region';
 import { Authenticator, SESSION_COOKIE } from './auth';
@@ -149,7 +149,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const open311 = open311Operations(store, domain, auth);
 
   const app = Fastify({
-    logger: options.logger ?? false, disableRequestLogging: true, bodyLimit: options.bodyLimit ?? 64 * 1024, trustProxy: options.trustProxy ?? false,
+    logger: options.logger ?? false, logController: new LogController({ disableRequestLogging: true }), bodyLimit: options.bodyLimit ?? 64 * 1024, trustProxy: options.trustProxy ?? false,
     forceCloseConnections: 'idle', return503OnClosing: false,
   });
   // `Expect: 100-continue` is answered only once the request is admitted (signed in, allowed, its
