@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { dirname, extname, join, normalize, sep } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -96,6 +96,19 @@ test('every script file starts with V8\'s compile hint, so its functions compile
   assert.ok(scripts.length > 10, `only ${scripts.length} scripts in dist/cdn`);
   const unhinted = scripts.filter((f) => !read(f).toString('utf8').startsWith(`${COMPILE_HINT}\n`));
   assert.deepEqual(unhinted, [], 'files without the compile hint on their first line');
+});
+
+test('every chunk imports its whole static closure itself, so a lazy part costs one round trip for all it needs', () => {
+  const staticImports = (file) => importsOf(file).filter((i) => !i.dynamic).map((i) => join(dirname(file), i.specifier));
+  const late = [];
+  for (const file of files('.').filter((f) => f.endsWith('.js') && !f.startsWith('standalone'))) {
+    const direct = new Set(staticImports(file));
+    const seen = new Set();
+    const visit = (f) => staticImports(f).forEach((d) => { if (!seen.has(d)) { seen.add(d); visit(d); } });
+    visit(file);
+    late.push(...[...seen].filter((d) => !direct.has(d)).map((d) => `${file} → ${d}`));
+  }
+  assert.deepEqual(late, [], 'modules found only once a dependency was fetched');
 });
 
 test('every standalone bundle is self-contained: no static or dynamic import of anything', () => {
