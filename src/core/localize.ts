@@ -11,7 +11,7 @@ import { DEFAULT_LOCALE, type Locale } from './config.js';
 
 /** Locales loaded on demand; Russian, the source, always ships with the widget. */
 type LazyLocale = Exclude<Locale, 'ru'>;
-import { formatNumber, pluralCategory } from './format.js';
+import { formatNumber, pluralCategory } from './format-number.js';
 
 export interface PluralMessage {
   zero?: string;
