@@ -8,10 +8,17 @@
  * - Honours `Retry-After` on 429 and 503.
  * - Identical GETs in flight share one request.
  * - Auth: a bearer token from `getToken()`, or the backend's cookie session when there is none.
+ *
+ * What only a failed request needs — reading the problem document, the backoff and `Retry-After`
+ * waits (api-failure.ts) — loads with core's failure handling when a request starts, so it is
+ * here by the time one fails, and is never part of an entry. Should it fail to load, an error
+ * still comes out, typed from the status alone, and nothing is retried: the widget shows its
+ * error with a retry button.
  */
-import { DEFAULT_BACKOFF, fullJitterDelay, realClock, type BackoffPolicy, type Clock } from './backoff.js';
+import type { BackoffPolicy, Clock } from './backoff.js';
 import type { TokenGetter } from './config.js';
-import { ApiError, kindForStatus, parseProblem, parseRetryAfter } from './problem.js';
+import { loadFailureHandling } from './failure-handling.js';
+import { ApiError, kindForStatus } from './problem.js';
 
 export type Query = Record<string, string | number | boolean | null | undefined | Array<string | number>>;
 
@@ -52,18 +59,14 @@ interface SharedGet {
   waiting: number;
 }
 
-const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+const cancelled = () => new ApiError('aborted', 'The request was cancelled.');
 
 export class ApiClient {
   readonly baseUrl: string;
   private readonly inFlight = new Map<string, SharedGet>();
-  private readonly clock: Clock;
-  private readonly backoff: BackoffPolicy;
 
   constructor(private readonly options: ApiClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.clock = options.clock ?? realClock;
-    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
   }
 
   url(path: string, query?: Query): string {
@@ -128,7 +131,7 @@ export class ApiClient {
       const onAbort = () => {
         leave();
         if (shared.waiting === 0) shared.controller.abort(signal!.reason);
-        reject(new ApiError('aborted', 'The request was cancelled.'));
+        reject(cancelled());
       };
       if (signal?.aborted) return onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });
@@ -152,57 +155,44 @@ export class ApiClient {
     options: RequestOptions & UploadOptions,
     retryable: boolean,
   ): Promise<T> {
-    const policy = { ...this.backoff, ...options.backoff };
-    const maxWait = this.options.maxRetryAfterMs ?? 30_000;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.once<T>(method, url, body, options);
-      } catch (error) {
-        if (!(error instanceof ApiError) || !retryable || attempt >= policy.retries) throw error;
-        const retryStatus = error.kind === 'network' || (error.status !== undefined && RETRYABLE_STATUS.has(error.status));
-        if (!retryStatus) throw error;
-        let delay = fullJitterDelay(attempt, policy, this.clock.random);
-        if (error.retryAfterMs !== undefined) {
-          if (error.retryAfterMs > maxWait) throw error;
-          delay = Math.max(delay, error.retryAfterMs);
-        }
-        try {
-          await this.clock.sleep(delay, options.signal);
-        } catch {
-          throw new ApiError('aborted', 'The request was cancelled.');
-        }
-      }
+    const attempt = () => this.once<T>(method, url, body, options);
+    // Asked for now, in parallel with the request, so that a failure never waits for it.
+    const failureHandling = loadFailureHandling();
+    try {
+      return await attempt();
+    } catch (error) {
+      // No error leaves before the failure handling settled: the widget can then describe it.
+      const failure = await failureHandling;
+      if (!retryable || !failure || !(error instanceof ApiError)) throw error;
+      return failure.retry(error, attempt, this.options, options);
     }
   }
 
-  private headers(options: RequestOptions, body: unknown, token: string | null | undefined): Record<string, string> {
+  /** `json`: the body goes as JSON (anything but nothing, a file, a form or URL parameters). */
+  private headers(options: RequestOptions, json: boolean, token: string | null | undefined): Record<string, string> {
     const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...options.headers };
-    if (body !== undefined && !(body instanceof Blob) && !(body instanceof FormData) && !(body instanceof URLSearchParams)) {
-      headers['Content-Type'] = 'application/json';
-    }
+    if (json) headers['Content-Type'] = 'application/json';
     if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
     if (token) headers['Authorization'] = `Bearer ${token}`;
     return headers;
   }
 
   private async once<T>(method: string, url: string, body: unknown, options: RequestOptions & UploadOptions): Promise<T> {
-    if (options.signal?.aborted) throw new ApiError('aborted', 'The request was cancelled.');
+    if (options.signal?.aborted) throw cancelled();
     // Awaited only when the getter is asynchronous: otherwise the request leaves at once, while
     // the widget renders its first frame, rather than after it.
     const pending = this.options.getToken?.();
     const token = typeof pending === 'object' && pending !== null ? await pending : pending;
-    const headers = this.headers(options, body, token);
-    const payload =
-      body === undefined || body instanceof Blob || body instanceof FormData || body instanceof URLSearchParams
-        ? (body as BodyInit | undefined)
-        : JSON.stringify(body);
+    const json = !(body === undefined || body instanceof Blob || body instanceof FormData || body instanceof URLSearchParams);
+    const headers = this.headers(options, json, token);
+    const payload = json ? JSON.stringify(body) : (body as BodyInit | undefined);
     let raw: RawResponse;
     try {
       raw = options.onProgress
         ? await (await import('./upload.js')).sendWithProgress(method, url, headers, payload, !token, options.onProgress, options.signal)
         : await sendWithFetch(method, url, headers, payload, !token, options.signal);
     } catch (error) {
-      if (options.signal?.aborted) throw new ApiError('aborted', 'The request was cancelled.');
+      if (options.signal?.aborted) throw cancelled();
       throw new ApiError('network', error instanceof Error ? error.message : 'Network error');
     }
     if (raw.status >= 200 && raw.status < 300) {
@@ -213,14 +203,8 @@ export class ApiClient {
         throw new ApiError('server', 'The backend sent a response that is not JSON.', raw.status);
       }
     }
-    const problem = parseProblem(raw.status, raw.contentType, raw.text);
-    throw new ApiError(
-      kindForStatus(raw.status),
-      problem.detail ?? problem.title ?? `HTTP ${raw.status}`,
-      raw.status,
-      problem,
-      raw.status === 429 || raw.status === 503 ? parseRetryAfter(raw.retryAfter) : undefined,
-    );
+    const problem = (await loadFailureHandling())?.readProblem(raw);
+    throw new ApiError(kindForStatus(raw.status), problem?.message ?? `HTTP ${raw.status}`, raw.status, problem?.problem, problem?.retryAfterMs);
   }
 }
 

@@ -19,5 +19,5 @@ export { ApiError, type ApiErrorKind, type FieldError, type Problem } from './pr
 export { VecheProvider } from './provider.js';
 export { currentSession, forgetSession, signedInOnly, type SessionState } from './session.js';
 export { imageSource, safeUrl } from './urls.js';
-export { baseStyles, controlStyles, hostStyles, statusStyles, tokenStyles } from './styles.js';
+export { baseStyles, controlStyles, hostStyles, shellStyles, statusStyles, tokenStyles } from './styles.js';
 export { VecheElement } from './veche-element.js';

@@ -6,6 +6,7 @@
  * not carry it).
  */
 import type { ReactiveControllerHost } from 'lit';
+import { loadFailureHandling } from './failure-handling.js';
 import { ApiError } from './problem.js';
 
 /**
@@ -40,7 +41,10 @@ export class LazyPart<T> {
           this.host.requestUpdate();
           return value;
         },
-        (cause: unknown) => {
+        async (cause: unknown) => {
+          // As with the API client, a failure shows once core's failure handling has settled, so
+          // that it is told in the citizen's words at once (failure-handling.ts).
+          await loadFailureHandling();
           this.pending = undefined;
           if (this.quiet) return undefined;
           this.error = new ApiError('network', `could not load a part of the widget: ${String(cause)}`);

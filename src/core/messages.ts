@@ -1,11 +1,15 @@
 import { defineMessages, type Translation } from './localize.js';
 import ru from '../locales/ru/core.js';
+import type ruFailure from '../locales/ru/core-failure.js';
 
-export type CoreMessages = Translation<typeof ru>;
+/** Every core text: the Russian ones only a failure needs join the source when failure.ts loads. */
+export type CoreTexts = typeof ru & typeof ruFailure;
+
+export type CoreMessages = Translation<CoreTexts>;
 
 export const coreMessages = defineMessages(
   'core',
-  ru,
+  ru as CoreTexts,
   {
     en: () => import('../locales/en/core.js'),
     tt: () => import('../locales/tt/core.js'),

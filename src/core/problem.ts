@@ -1,7 +1,9 @@
 /**
- * Errors from the backend as values a widget can render: RFC 9457 problem documents parsed
- * into a typed error with per-field messages, plus the failures that never reach a server.
+ * Errors from the backend as values a widget can render: a typed error from the HTTP status,
+ * with the RFC 9457 problem document (read by api-failure.ts) and its per-field messages, plus
+ * the failures that never reach a server.
  */
+import { loadedFailureHandling } from './failure-handling.js';
 
 export interface Problem {
   type?: string;
@@ -35,7 +37,6 @@ export type ApiErrorKind =
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
-  readonly fieldErrors: FieldError[];
 
   constructor(
     readonly kind: ApiErrorKind,
@@ -46,7 +47,14 @@ export class ApiError extends Error {
     readonly retryAfterMs?: number,
   ) {
     super(message);
-    this.fieldErrors = fieldErrorsOf(problem);
+  }
+
+  /**
+   * The problem's per-field messages, read by core's failure handling (failure.ts), which every
+   * failed request waits for; none where it could not load (the general message still shows).
+   */
+  get fieldErrors(): FieldError[] {
+    return loadedFailureHandling()?.fieldErrorsOf(this.problem) ?? [];
   }
 
   /** The first message for each field, for rendering next to the control. */
@@ -77,44 +85,4 @@ export function kindForStatus(status: number): ApiErrorKind {
   if (status === 503) return 'unavailable';
   if (status >= 500) return 'server';
   return 'client';
-}
-
-export function pointerToField(pointer: string): string {
-  return pointer
-    .replace(/^#?\//, '')
-    .split('/')
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .join('.');
-}
-
-function fieldErrorsOf(problem: Problem | undefined): FieldError[] {
-  if (!Array.isArray(problem?.errors)) return [];
-  return problem.errors
-    .filter((e) => e && typeof e === 'object')
-    .map((e) => ({
-      field: typeof e.pointer === 'string' ? pointerToField(e.pointer) : '',
-      message: typeof e.detail === 'string' ? e.detail : '',
-      ...(typeof e.code === 'string' ? { code: e.code } : {}),
-    }));
-}
-
-/** Reads a problem document, tolerating a backend that sends plain JSON or nothing. */
-export function parseProblem(status: number, contentType: string | null, text: string): Problem {
-  if (text && /json/i.test(contentType ?? '')) {
-    try {
-      const parsed: unknown = JSON.parse(text);
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return { status, ...(parsed as Problem) };
-    } catch {
-      // A broken body from a proxy: fall through to a problem built from the status.
-    }
-  }
-  return { status, title: text && text.length < 200 && !/</.test(text) ? text : `HTTP ${status}` };
-}
-
-/** `Retry-After` is either delta-seconds or an HTTP date. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }

@@ -12,6 +12,9 @@
  * portals set `html { font-size: 10px }`.
  */
 import { css } from 'lit';
+import { controlStyles } from './control-styles.js';
+
+export { controlStyles };
 
 export const tokenStyles = css`
   :host {
@@ -128,69 +131,6 @@ export const hostStyles = css`
   }
 `;
 
-/** Native controls restyled from tokens; the host page's `button { … }` never reaches here. */
-export const controlStyles = css`
-  button,
-  input,
-  select,
-  textarea {
-    font: inherit;
-    color: inherit;
-    letter-spacing: inherit;
-    margin: 0;
-  }
-  .button {
-    display: inline-flex;
-    align-items: center;
-    justify-content: center;
-    gap: 0.5em;
-    min-block-size: var(--_target);
-    min-inline-size: var(--_target);
-    padding: 0.5em 1.25em;
-    border: 2px solid var(--_primary);
-    border-radius: var(--_radius);
-    background: var(--_surface);
-    color: var(--_primary-strong);
-    font-weight: 600;
-    line-height: 1.25;
-    text-align: center;
-    text-decoration: none;
-    cursor: pointer;
-  }
-  .button.primary {
-    background: var(--_primary);
-    color: var(--_on-primary);
-  }
-  .button:hover {
-    border-color: var(--_primary-strong);
-  }
-  .button.primary:hover {
-    background: var(--_primary-strong);
-  }
-  .button:disabled,
-  .button[aria-disabled='true'] {
-    opacity: 0.6;
-    cursor: not-allowed;
-  }
-  .link {
-    color: var(--_primary-strong);
-    text-decoration: var(--_link-decoration);
-  }
-  /* Pictures that only decorate (an option's sketch, a reward's photo) — not content. */
-  .decorative {
-    display: var(--_decorative-images);
-  }
-  .field-error {
-    color: var(--_danger);
-    font-weight: 600;
-  }
-  @media (forced-colors: active) {
-    .button {
-      border-color: ButtonText;
-    }
-  }
-`;
-
 /** Status panels (loading, error, sign-in, configuration error) shared by all widgets. */
 export const statusStyles = css`
   .status {
@@ -259,3 +199,11 @@ export const textStyles = css`
 `;
 
 export const baseStyles = [tokenStyles, hostStyles, controlStyles, statusStyles, textStyles];
+
+/**
+ * `baseStyles` without the native controls, for a widget whose first render has none (the poll:
+ * a skeleton, or the configuration error). Its controls come later, and `controlStyles` with
+ * them: its lazily loaded parts adopt them first, and core's error and sign-in states through
+ * the failure handling (failure.ts) — only where it could not load are their buttons unstyled.
+ */
+export const shellStyles = [tokenStyles, hostStyles, statusStyles, textStyles];

@@ -4,12 +4,13 @@ import { apiClientFor, type ApiClient } from './api-client.js';
 import type { TokenGetter } from './config.js';
 import { ConfigController } from './config-controller.js';
 import { emit } from './events.js';
+import { loadedFailureHandling, loadFailureHandling, type FailureHandling } from './failure-handling.js';
 import type { LazyPart } from './lazy-part.js';
 import { LocalizeController, type TextOverrides, type TextVariant } from './localize.js';
 import { coreMessages } from './messages.js';
 import { ApiError } from './problem.js';
 import { inRenderSlot } from './render-queue.js';
-import { baseStyles } from './styles.js';
+import { shellStyles } from './styles.js';
 
 /** Reads `strings='{"submit": "Отправить"}'` from a CMS editor; a bad JSON is reported, not thrown. */
 const textOverridesConverter = {
@@ -21,7 +22,8 @@ const textOverridesConverter = {
     } catch {
       // reported below
     }
-    console.error(`[veche] "strings" must be a JSON object of texts, e.g. {"submit": "Отправить"}; got ${value}`);
+    // The webmaster's console message comes with the failure handling (failure.ts).
+    void loadFailureHandling().then((failure) => failure?.reportBadStrings(value));
     return undefined;
   },
 };
@@ -34,7 +36,8 @@ const textOverridesConverter = {
  */
 export abstract class VecheElement extends LitElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
-  static override styles: CSSResultGroup = baseStyles;
+  // Its own controls (the retry button, the sign-in link) come with the failure handling.
+  static override styles: CSSResultGroup = shellStyles;
 
   // Declared without decorators: `static properties` costs no runtime helper in every entry.
   static override properties: PropertyDeclarations = {
@@ -91,6 +94,8 @@ export abstract class VecheElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Here before anything can fail, in parallel with the first request.
+    void loadFailureHandling();
     // Until its first render the widget holds its reserved height itself (`:state(rendering)`
     // in core's styles), where the page's `:not(:defined)` rule held it before: so the first
     // render may wait for its slot without the page moving.
@@ -145,7 +150,11 @@ export abstract class VecheElement extends LitElement {
     }
     this.setState('misconfigured', this.misconfigured);
     if (this.holdsReserve) this.holdsReserve = !this.setState('rendering', false);
-    if (this.misconfigured && !this.config.problems.some((p) => p.key === 'api')) this.scheduleMissingApiReport();
+    if (this.misconfigured && !this.config.problems.some((p) => p.key === 'api')) {
+      // The console message comes with the failure handling (failure.ts), after a grace period.
+      const reportAt = Date.now() + (this.constructor as typeof VecheElement).missingApiGraceMs;
+      void loadFailureHandling().then((failure) => failure?.reportMissingBackend(this, () => this.misconfigured, reportAt));
+    }
   }
 
   /**
@@ -153,20 +162,6 @@ export abstract class VecheElement extends LitElement {
    * a provider or a `veche.configure()` call may legitimately arrive a little later.
    */
   static missingApiGraceMs = 1000;
-  private missingApiTimer?: ReturnType<typeof setTimeout>;
-  private missingApiReported = false;
-
-  private scheduleMissingApiReport(): void {
-    if (this.missingApiReported || this.missingApiTimer) return;
-    this.missingApiTimer = setTimeout(() => {
-      this.missingApiTimer = undefined;
-      if (!this.isConnected || !this.misconfigured || this.missingApiReported) return;
-      this.missingApiReported = true;
-      console.error(
-        `[veche] <${this.localName}>: no backend is configured. Set the "api" attribute, a <veche-provider api="…">, or veche.configure({ api: "…" }).`,
-      );
-    }, (this.constructor as typeof VecheElement).missingApiGraceMs);
-  }
 
   /** Adds or removes a custom state, styleable from the page as `:state(name)`; false where the engine has no custom states. */
   protected setState(name: string, on: boolean): boolean {
@@ -180,26 +175,24 @@ export abstract class VecheElement extends LitElement {
     }
   }
 
-  /** The message to show a citizen for a failed request. */
+  /**
+   * The message to show a citizen for a failed request, from core's failure handling (asked for
+   * at connect; the API client lets no error out before it settled). Should it be missing — it
+   * could not load — a generic message; the precise one replaces it once a later import succeeds.
+   */
   protected describeError(error: unknown): string {
-    if (!(error instanceof ApiError)) return this.coreText.t('errorUnknown');
-    switch (error.kind) {
-      case 'network':
-        return navigator.onLine === false ? this.coreText.t('offline') : this.coreText.t('errorNetwork');
-      case 'not-found':
-        return this.coreText.t('errorNotFound');
-      case 'forbidden':
-        return this.coreText.t('errorForbidden');
-      case 'rate-limited':
-        return this.coreText.t('errorRateLimited');
-      case 'validation':
-        return error.problem?.detail ?? this.coreText.t('errorValidation');
-      case 'server':
-      case 'unavailable':
-        return this.coreText.t('errorServer');
-      default:
-        return error.problem?.detail ?? this.coreText.t('errorUnknown');
-    }
+    return this.failureHandling?.describeError(this.coreText, error) ?? this.coreText.t('errorUnknown');
+  }
+
+  /**
+   * Core's failure handling (failure-handling.ts), with this widget readied for it; while it is
+   * missing, asked for again, and the widget renders once it comes.
+   */
+  private get failureHandling(): FailureHandling | undefined {
+    const failure = loadedFailureHandling();
+    if (failure) failure.prepare(this);
+    else void loadFailureHandling().then((loaded) => loaded && this.requestUpdate());
+    return failure;
   }
 
   /** Tells the host page and assistive technology about an error the widget shows. */
@@ -231,8 +224,11 @@ export abstract class VecheElement extends LitElement {
     </div>`;
   }
 
+  /** Why the citizen must sign in, and the link to the portal's sign-in page. */
   protected renderSignIn(): TemplateResult {
     const loginUrl = this.config.value.loginUrl;
+    // The link's look comes with the failure handling, for widgets whose own styles leave it out.
+    void this.failureHandling;
     return html`<div class="status" part="status sign-in">
       <p class="status-title">${this.coreText.t('signInTitle')}</p>
       <p>${this.coreText.t('signInText')}</p>

@@ -21,7 +21,6 @@ const en: CoreMessages = {
   draftDiscard: 'Start over',
   required: 'required',
   points: { one: '{count} point', other: '{count} points' },
-  votes: { one: '{count} vote', other: '{count} votes' },
   days: { one: '{count} day', other: '{count} days' },
   people: { one: '{count} person', other: '{count} people' },
 };

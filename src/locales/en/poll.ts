@@ -39,6 +39,7 @@ const en: PollMessages = {
   results: 'Results so far',
   finalResults: 'Final results',
   participants: { one: '{count} person voted', other: '{count} people voted' },
+  votes: { one: '{count} vote', other: '{count} votes' },
   average: 'Average rating: {value}',
   resultsAfterVote: 'Results are shown once you have voted.',
   resultsAfterClose: 'Results will be published when the poll closes on {date}.',

@@ -1,17 +1,16 @@
-/** Texts every widget shares. Russian is the source language: other locales must have every key. */
+/**
+ * Texts every widget shares. Russian is the source language: other locales must have every key,
+ * those of ./core-failure.ts too. The Russian texts only a failure needs are there, loaded with
+ * core's failure handling (src/core/failure.ts), so that no widget's first render carries them.
+ */
 export default {
   loading: 'Загрузка…',
   configErrorTitle: 'Этот блок сейчас недоступен',
   configErrorHint: 'Администратору сайта: виджет настроен с ошибкой, подробности в консоли браузера.',
+  // A signed-out citizen's first render says why to sign in: these are no failure texts.
   signInTitle: 'Нужно войти',
   signInText: 'Войдите через портал, чтобы продолжить. Всё, что вы ввели, сохранится.',
   signInAction: 'Войти',
-  errorNetwork: 'Нет связи с сервером. Проверьте подключение к интернету.',
-  errorServer: 'Сервис временно не отвечает. Попробуйте ещё раз через минуту.',
-  errorNotFound: 'Не найдено. Возможно, ссылка устарела.',
-  errorForbidden: 'У вас нет доступа к этому действию.',
-  errorRateLimited: 'Слишком много запросов. Подождите немного и попробуйте снова.',
-  errorValidation: 'Проверьте введённые данные.',
   errorUnknown: 'Что-то пошло не так. Попробуйте ещё раз.',
   retry: 'Повторить',
   offline: 'Нет подключения к интернету. Введённое сохранено и будет отправлено, когда связь появится.',
@@ -20,7 +19,6 @@ export default {
   draftDiscard: 'Начать заново',
   required: 'обязательное поле',
   points: { one: '{count} балл', few: '{count} балла', many: '{count} баллов', other: '{count} балла' },
-  votes: { one: '{count} голос', few: '{count} голоса', many: '{count} голосов', other: '{count} голоса' },
   days: { one: '{count} день', few: '{count} дня', many: '{count} дней', other: '{count} дня' },
   people: { one: '{count} человек', few: '{count} человека', many: '{count} человек', other: '{count} человека' },
 };

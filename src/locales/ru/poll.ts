@@ -63,6 +63,7 @@ export default {
     many: 'Проголосовали {count} человек',
     other: 'Проголосовали {count} человека',
   },
+  votes: { one: '{count} голос', few: '{count} голоса', many: '{count} голосов', other: '{count} голоса' },
   average: 'Средняя оценка: {value}',
   resultsAfterVote: 'Результаты откроются после того, как вы проголосуете.',
   resultsAfterClose: 'Результаты опубликуют после завершения, {date}.',

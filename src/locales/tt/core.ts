@@ -22,7 +22,6 @@ const tt: CoreMessages = {
   draftDiscard: 'Яңадан башлау',
   required: 'мәҗбүри кыр',
   points: { other: '{count} балл' },
-  votes: { other: '{count} тавыш' },
   days: { other: '{count} көн' },
   people: { other: '{count} кеше' },
 };

@@ -40,6 +40,7 @@ const tt: PollMessages = {
   results: 'Арадаш нәтиҗәләр',
   finalResults: 'Йомгаклар',
   participants: { other: '{count} кеше тавыш бирде' },
+  votes: { other: '{count} тавыш' },
   average: 'Уртача бәя: {value}',
   resultsAfterVote: 'Нәтиҗәләр тавыш биргәннән соң күрсәтелә.',
   resultsAfterClose: 'Нәтиҗәләр тавыш бирү тәмамлангач, {date} басыла.',

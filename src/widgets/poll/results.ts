@@ -97,7 +97,7 @@ export class Outcome {
 
   /** Accessible bars with percent and count per option; the citizen's own choice marked. */
   renderResults(poll: Poll, results: PollResults, mine: Choices): TemplateResult {
-    const { text, coreText } = this.ctx;
+    const { text } = this.ctx;
     const locale = text.locale;
     const survey = poll.questions.length > 1;
     return html`<section class="results" part="results" aria-labelledby="results">
@@ -116,7 +116,7 @@ export class Outcome {
               return html`<li class=${own ? 'mine' : ''} part=${own ? 'result result-mine' : 'result'}>
                 <span class="row">
                   <span class="label">${label}${own ? html` (${text.t('yourChoice')})` : nothing}</span>
-                  <span>${formatPercent(locale, share)} · ${coreText.t('votes', { count: result?.count ?? 0 })}</span>
+                  <span>${formatPercent(locale, share)} · ${text.t('votes', { count: result?.count ?? 0 })}</span>
                 </span>
                 <span class="bar" aria-hidden="true"><span class="fill" data-share=${share}></span></span>
               </li>`;

@@ -10,6 +10,7 @@
  */
 import { css, html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { adoptStyles } from '../../core/adopt-styles.js';
+import { controlStyles } from '../../core/control-styles.js';
 import { DraftController, type StoredDraft } from '../../core/draft-controller.js';
 import { emit } from '../../core/events.js';
 import { formatDate, formatDateTime } from '../../core/format.js';
@@ -459,7 +460,9 @@ export class PollView implements ReactiveController {
   }
 }
 
+// The controls first: the element's own styles leave them out (veche-poll.ts), and these override them.
 export const styles = [
+  controlStyles,
   meterStyles,
   ...questionStyles,
   css`

@@ -10,18 +10,18 @@ const NBSP = '\u00a0';
 
 describe('localisation', () => {
   it('picks Russian plural forms: one / few / many', () => {
-    const votes = coreMessages.source.votes;
-    const said = (count: number) => selectMessage('ru', votes, { count });
+    const days = coreMessages.source.days;
+    const said = (count: number) => selectMessage('ru', days, { count });
     expect([1, 2, 5, 21, 11, 22, 25, 111, 0].map(said)).to.deep.equal([
-      '1 голос',
-      '2 голоса',
-      '5 голосов',
-      '21 голос',
-      '11 голосов',
-      '22 голоса',
-      '25 голосов',
-      '111 голосов',
-      '0 голосов',
+      '1 день',
+      '2 дня',
+      '5 дней',
+      '21 день',
+      '11 дней',
+      '22 дня',
+      '25 дней',
+      '111 дней',
+      '0 дней',
     ]);
     expect(selectMessage('ru', coreMessages.source.points, { count: 1000 })).to.equal(`1${NBSP}000 баллов`);
     expect(selectMessage('ru', coreMessages.source.points, { count: 1.5 })).to.equal('1,5 балла');
@@ -32,11 +32,11 @@ describe('localisation', () => {
     await Promise.all([loadMessages(coreMessages, 'en'), loadMessages(coreMessages, 'tt')]);
     const en = coreMessages.loaded.get('en')!;
     const tt = coreMessages.loaded.get('tt')!;
-    expect(selectMessage('en', en.votes, { count: 1 })).to.equal('1 vote');
-    expect(selectMessage('en', en.votes, { count: 21 })).to.equal('21 votes');
+    expect(selectMessage('en', en.days, { count: 1 })).to.equal('1 day');
+    expect(selectMessage('en', en.days, { count: 21 })).to.equal('21 days');
     expect(selectMessage('en', en.points, { count: 1000 })).to.equal('1,000 points');
-    expect(selectMessage('tt', tt.votes, { count: 1 })).to.equal('1 тавыш');
-    expect(selectMessage('tt', tt.votes, { count: 5 })).to.equal('5 тавыш');
+    expect(selectMessage('tt', tt.days, { count: 1 })).to.equal('1 көн');
+    expect(selectMessage('tt', tt.days, { count: 5 })).to.equal('5 көн');
   });
 
   it('renders a widget in its locale, switching when the attribute changes', async () => {

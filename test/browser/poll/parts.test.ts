@@ -187,4 +187,22 @@ describe('<veche-poll> lazily loaded parts', () => {
     const el = await renderPoll(polls.survey);
     expectDraftRestored(el);
   });
+
+  it('a load that fails before the view arrives shows the error with a retry styled as the kit\'s buttons', async () => {
+    await mocks(...scenarios.serverError());
+    let release!: () => void;
+    viewArrives = new Promise((resolve) => (release = resolve));
+    const el = await fixture<HeldViewPoll>(
+      html`<veche-poll-held-view api=${MOCK_API} poll=${polls.openSingle} .getToken=${() => mockToken(NEWCOMER)}></veche-poll-held-view>`,
+    );
+    await waitUntil(() => $(el, '[part~="retry"]'), 'no retry', { timeout: 6000 });
+    expect(el.matches(':state(error)')).to.be.true;
+    expect(text(el, '[part~="error"]')).to.contain('Сервис временно не отвечает');
+    // No view has brought the control styles yet: they come with the failure handling.
+    const retry = $(el, '[part~="retry"]')!;
+    expect(getComputedStyle(retry).minBlockSize).to.equal('44px');
+    expect(getComputedStyle(retry).fontFamily).to.equal(getComputedStyle(el).fontFamily);
+    await expect(el).to.be.accessible();
+    release();
+  });
 });

@@ -89,6 +89,7 @@ describe('<veche-poll> states', () => {
     expect(detail).to.deep.equal({ action: 'vote', loginUrl: 'https://portal.example/login' });
     await waitUntil(() => el.matches(':state(signed-out)'));
     expect($<HTMLAnchorElement>(el, '[part~="sign-in-link"]')!.href).to.equal('https://portal.example/login');
+    expect(text(el, '[part~="sign-in"]')).to.contain('Нужно войти');
     expect($$(el, 'input').find((i) => i.checked)!.value).to.equal('o3');
     await expect(el).to.be.accessible();
   });

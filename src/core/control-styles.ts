@@ -1,0 +1,68 @@
+import { css } from 'lit';
+
+/**
+ * Native controls restyled from tokens; the host page's `button { … }` never reaches here. Apart
+ * from styles.ts so that a widget without controls at first render (see `shellStyles`) does not
+ * carry them.
+ */
+export const controlStyles = css`
+  button,
+  input,
+  select,
+  textarea {
+    font: inherit;
+    color: inherit;
+    letter-spacing: inherit;
+    margin: 0;
+  }
+  .button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.5em;
+    min-block-size: var(--_target);
+    min-inline-size: var(--_target);
+    padding: 0.5em 1.25em;
+    border: 2px solid var(--_primary);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_primary-strong);
+    font-weight: 600;
+    line-height: 1.25;
+    text-align: center;
+    text-decoration: none;
+    cursor: pointer;
+  }
+  .button.primary {
+    background: var(--_primary);
+    color: var(--_on-primary);
+  }
+  .button:hover {
+    border-color: var(--_primary-strong);
+  }
+  .button.primary:hover {
+    background: var(--_primary-strong);
+  }
+  .button:disabled,
+  .button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  .link {
+    color: var(--_primary-strong);
+    text-decoration: var(--_link-decoration);
+  }
+  /* Pictures that only decorate (an option's sketch, a reward's photo) — not content. */
+  .decorative {
+    display: var(--_decorative-images);
+  }
+  .field-error {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+  @media (forced-colors: active) {
+    .button {
+      border-color: ButtonText;
+    }
+  }
+`;
