@@ -19,6 +19,7 @@
  *
  *   node --import tsx bench/poll-survey.ts [--runs 3] [--bundle other-build.js]
  *   BENCH_TRACE=/tmp/poll node --import tsx bench/poll-survey.ts    also keeps every run's Chromium trace
+ *   BENCH_TRACE_MORE=1 (with BENCH_TRACE)                           adds V8's compile and Blink's own events
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
