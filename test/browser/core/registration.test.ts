@@ -22,6 +22,32 @@ describe('guarded registration', () => {
     expect(warnings[0]).to.contain('<veche-twice> is already defined');
   });
 
+  it('tags already on the page are upgraded in a task of their own, apart from the code that defines them', async () => {
+    class Pasted extends LitElement {}
+    const host = document.createElement('div');
+    host.innerHTML = '<veche-pasted></veche-pasted>';
+    document.body.append(host);
+    try {
+      defineElement('veche-pasted', Pasted);
+      // Still in the defining task: the page's :not(:defined) rule keeps holding its space.
+      expect(customElements.get('veche-pasted') === undefined, 'defined in the defining task').to.be.true;
+      expect(host.firstElementChild!.matches(':not(:defined)')).to.be.true;
+      await customElements.whenDefined('veche-pasted');
+      expect(host.firstElementChild).to.be.instanceOf(Pasted);
+      // A second copy pasted meanwhile stays harmless.
+      expect(() => defineElement('veche-pasted', Pasted)).not.to.throw();
+    } finally {
+      host.remove();
+    }
+  });
+
+  it('a tag not on the page yet is defined at once, so code may create it right away', () => {
+    class Later extends LitElement {}
+    defineElement('veche-later', Later);
+    expect(customElements.get('veche-later')).to.equal(Later);
+    expect(document.createElement('veche-later')).to.be.instanceOf(Later);
+  });
+
   it('importing the provider define module twice registers it once', async () => {
     await import('../../../src/core/define-provider.js');
     const first = customElements.get('veche-provider');
