@@ -65,4 +65,19 @@ export const controlStyles = css`
       border-color: ButtonText;
     }
   }
+  /* A radio or checkbox drawn by its label (a scale point, a star): the native control is
+     stretched invisibly over the label, so the whole drawing is its target and the keyboard,
+     forms and screen readers use the real control. */
+  .drawn-choice {
+    position: relative;
+  }
+  .drawn-choice > input {
+    position: absolute;
+    inset: 0;
+    inline-size: 100%;
+    block-size: 100%;
+    margin: 0;
+    opacity: 0;
+    cursor: pointer;
+  }
 `;

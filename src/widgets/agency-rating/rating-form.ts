@@ -261,7 +261,7 @@ export class RatingForm {
           ${this.errors.stars ? html`<p class="field-error" id="stars-error">${this.errors.stars}</p>` : nothing}
           <span class="star-row">
             ${STARS.map(
-              (v) => html`<label class="star ${this.stars && v <= this.stars ? 'on' : ''}" part="star">
+              (v) => html`<label class="star drawn-choice ${this.stars && v <= this.stars ? 'on' : ''}" part="star">
                 <input
                   type="radio"
                   name="stars"
@@ -334,20 +334,10 @@ const formStyles = css`
     gap: 0.25em;
   }
   .star {
-    position: relative;
     display: inline-grid;
     place-items: center;
     min-inline-size: var(--_target);
     min-block-size: var(--_target);
-    cursor: pointer;
-  }
-  .star input {
-    position: absolute;
-    inset: 0;
-    inline-size: 100%;
-    block-size: 100%;
-    margin: 0;
-    opacity: 0;
     cursor: pointer;
   }
   .glyph {

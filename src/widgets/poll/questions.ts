@@ -34,7 +34,7 @@ export function renderQuestion(ctx: PollContext, q: PollQuestion, { choice, erro
   const describedBy = [hint && 'hint', q.scaleLabels && 'labels', error && 'error', full && 'count'].filter(Boolean).join(' ') || nothing;
   // The control and its label in one template: each option is then one template instance.
   const option = (kind: 'option' | 'point', type: string, value: string, label: string, checked: boolean, disabled: boolean, extra: unknown = nothing) =>
-    html`<label class=${kind} part="option"
+    html`<label class=${kind === 'point' ? 'point drawn-choice' : kind} part="option"
       ><input
         type=${type}
         name=${q.id}
@@ -111,18 +111,6 @@ export const styles = [
       display: grid;
       grid-template-columns: repeat(5, minmax(0, 1fr));
       gap: 0.25em;
-    }
-    .point {
-      position: relative;
-    }
-    .point input {
-      position: absolute;
-      inset: 0;
-      inline-size: 100%;
-      block-size: 100%;
-      margin: 0;
-      opacity: 0;
-      cursor: pointer;
     }
     .point span {
       display: grid;
