@@ -181,14 +181,14 @@ export abstract class VecheElement extends LitElement {
    * could not load — a generic message; the precise one replaces it once a later import succeeds.
    */
   protected describeError(error: unknown): string {
-    return this.failureHandling?.describeError(this.coreText, error) ?? this.coreText.t('errorUnknown');
+    return this.useFailureHandling()?.describeError(this.coreText, error) ?? this.coreText.t('errorUnknown');
   }
 
   /**
    * Core's failure handling (failure-handling.ts), with this widget readied for it; while it is
    * missing, asked for again, and the widget renders once it comes.
    */
-  private get failureHandling(): FailureHandling | undefined {
+  private useFailureHandling(): FailureHandling | undefined {
     const failure = loadedFailureHandling();
     if (failure) failure.prepare(this);
     else void loadFailureHandling().then((loaded) => loaded && this.requestUpdate());
@@ -228,7 +228,7 @@ export abstract class VecheElement extends LitElement {
   protected renderSignIn(): TemplateResult {
     const loginUrl = this.config.value.loginUrl;
     // The link's look comes with the failure handling, for widgets whose own styles leave it out.
-    void this.failureHandling;
+    this.useFailureHandling();
     return html`<div class="status" part="status sign-in">
       <p class="status-title">${this.coreText.t('signInTitle')}</p>
       <p>${this.coreText.t('signInText')}</p>
