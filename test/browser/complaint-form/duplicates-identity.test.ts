@@ -34,7 +34,9 @@ describe('<veche-complaint-form> duplicates and identity', () => {
     await next(el);
     await waitUntil(() => $(el, '[part~="nearby"]'), 'no nearby complaints shown');
     const nearby = text(el, '[part~="nearby"]');
-    expect(nearby).to.contain('Рядом уже сообщили о похожей проблеме').and.contain(existing.trackingNumber).and.contain('0 метров от вас');
+    expect(nearby).to.contain('Рядом уже сообщили о похожей проблеме').and.contain(existing.trackingNumber);
+    // The form keeps 5 decimals of a position (about a metre), the fixtures 6: the same place is 0 or 1 m away.
+    expect(nearby).to.match(/(0 метров|1 метр) от вас/);
     const nearbyCall = requests.find((r) => r.url.includes('/complaints/nearby'))!;
     expect(nearbyCall.url).to.contain('serviceCode=road-pothole');
     await expect(el).to.be.accessible();
