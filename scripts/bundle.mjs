@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { dirname, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { rolldown } from 'rolldown';
 import { minifyTemplates } from './minify-templates.mjs';
 
@@ -49,8 +49,70 @@ const hoistTransitiveImports = {
       chunk.code += transitive.map((name) => `import"${specifier(name)}";`).join('');
       chunk.imports.push(...transitive);
     }
+    for (const chunk of chunks.values()) preloadLazyClosures(chunk, chunks, closure);
   },
 };
+
+/**
+ * A lazy part's dependencies are asked for together with the part. The browser learns what a
+ * module imports only once it has fetched and parsed it on the main thread, so a lazy part took
+ * two round trips (the part, then the modules it names that were not loaded yet), and the second
+ * left only when the main thread was free to parse the part: on the idea board at 4× CPU the
+ * list's date formats left ~200 ms after the list itself. Each `import()` of a part is now
+ * preceded by `import()`s of the modules in its static closure that are not certainly loaded
+ * already where the call runs: the browser fetches them all at once (one round trip), and each
+ * still runs only after its own imports, as before. Their failures are left to the part's own
+ * import to report.
+ * Not in the autoloader (src/loader.ts): its 2 KB would not hold every widget's list, and a
+ * widget's entry names its closure itself (hoisting above).
+ */
+function preloadLazyClosures(chunk, chunks, closure) {
+  if (chunk.isEntry && chunk.facadeModuleId?.endsWith('/src/loader.ts')) return;
+  if (chunk.dynamicImports.length === 0) return;
+  const from = dirname(chunk.fileName);
+  const loaded = loadedWith(chunk, chunks, closure);
+  let used = false;
+  chunk.code = chunk.code.replace(/import\((["'`])(\.\.?\/[^"'`$]+)\1\)/g, (call, _quote, specifier) => {
+    const part = chunks.get(join(from, specifier));
+    if (!part) return call;
+    const wanted = [...closure(part)].filter((name) => !loaded.has(name));
+    // Written relative to one folder (all chunks share one), as bare names the helper completes.
+    const folder = dirname(wanted[0] ?? '');
+    if (wanted.length === 0 || wanted.some((name) => dirname(name) !== folder)) return call;
+    used = true;
+    const prefix = relative(from, folder);
+    const names = wanted.map((name) => JSON.stringify(basename(name, '.js'))).join(',');
+    return `(${PRELOAD}(${JSON.stringify(prefix ? `./${prefix}/` : './')},${names}),${call})`;
+  });
+  if (used) chunk.code += `function ${PRELOAD}(d,...n){for(const m of n)import(d+m+".js").catch(()=>{})}`;
+}
+
+/**
+ * The modules certainly loaded whenever `chunk` runs: its own static closure, and what every way
+ * of loading it brings along. An entry the page loads brings nothing more; a cycle of lazy parts
+ * is cut short, which only lists a module more than needed.
+ */
+function loadedWith(chunk, chunks, closure, memo = new Map(), visiting = new Set()) {
+  if (memo.has(chunk)) return memo.get(chunk);
+  const own = new Set([chunk.fileName, ...closure(chunk)]);
+  if (visiting.has(chunk)) return own;
+  visiting.add(chunk);
+  // Each way it can come: imported dynamically by a chunk (with whatever that chunk had loaded),
+  // or in the closure of a chunk loaded by itself (an entry, a lazy part).
+  const roots = [...chunks.values()].filter(
+    (c) => c !== chunk && (c.dynamicImports.includes(chunk.fileName) || ((c.isEntry || c.isDynamicEntry) && closure(c).has(chunk.fileName))),
+  );
+  let common = null;
+  for (const root of roots) {
+    const there = loadedWith(root, chunks, closure, memo, visiting);
+    common = common ? new Set([...common].filter((name) => there.has(name))) : there;
+  }
+  visiting.delete(chunk);
+  const loaded = new Set([...own, ...(common ?? [])]);
+  memo.set(chunk, loaded);
+  return loaded;
+}
+const PRELOAD = '__vechePreload';
 
 /**
  * V8's explicit compile hint (Chrome 136+; other engines read a comment): compile every function
