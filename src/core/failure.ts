@@ -12,6 +12,8 @@ import { controlStyles } from './control-styles.js';
 import type { LocalizeController } from './localize.js';
 import { coreMessages, type CoreTexts } from './messages.js';
 import { ApiError } from './problem.js';
+// The offline message is one of the texts no entry carries (part-texts.ts).
+import './part-texts.js';
 
 export { fieldErrorsOf, readProblem, retry } from './api-failure.js';
 

@@ -1,9 +1,13 @@
 import { defineMessages, type Translation } from './localize.js';
 import ru from '../locales/ru/core.js';
 import type ruFailure from '../locales/ru/core-failure.js';
+import type ruParts from '../locales/ru/core-parts.js';
 
-/** Every core text: the Russian ones only a failure needs join the source when failure.ts loads. */
-export type CoreTexts = typeof ru & typeof ruFailure;
+/**
+ * Every core text: the Russian ones only a failure needs join the source when failure.ts loads,
+ * those only later views show when part-texts.ts does.
+ */
+export type CoreTexts = typeof ru & typeof ruFailure & typeof ruParts;
 
 export type CoreMessages = Translation<CoreTexts>;
 

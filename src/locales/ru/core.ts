@@ -1,7 +1,9 @@
 /**
  * Texts every widget shares. Russian is the source language: other locales must have every key,
- * those of ./core-failure.ts too. The Russian texts only a failure needs are there, loaded with
- * core's failure handling (src/core/failure.ts), so that no widget's first render carries them.
+ * those of ./core-failure.ts and ./core-parts.ts too. The Russian texts only a failure needs are
+ * in core-failure.ts, loaded with core's failure handling (src/core/failure.ts); those only a
+ * widget's later views show (drafts, offline sending, deadlines) in core-parts.ts, loaded with
+ * those views (src/core/part-texts.ts): no widget's first render carries them.
  */
 export default {
   loading: 'Загрузка…',
@@ -13,12 +15,5 @@ export default {
   signInAction: 'Войти',
   errorUnknown: 'Что-то пошло не так. Попробуйте ещё раз.',
   retry: 'Повторить',
-  offline: 'Нет подключения к интернету. Введённое сохранено и будет отправлено, когда связь появится.',
-  draftRestored: 'Мы восстановили ваш черновик от {date}.',
-  draftContinue: 'Продолжить',
-  draftDiscard: 'Начать заново',
-  required: 'обязательное поле',
   points: { one: '{count} балл', few: '{count} балла', many: '{count} баллов', other: '{count} балла' },
-  days: { one: '{count} день', few: '{count} дня', many: '{count} дней', other: '{count} дня' },
-  people: { one: '{count} человек', few: '{count} человека', many: '{count} человек', other: '{count} человека' },
 };

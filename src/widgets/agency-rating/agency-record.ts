@@ -13,6 +13,8 @@ import { safeUrl } from '../../core/urls.js';
 import type { Agency } from './api.js';
 import type { RatingContext } from './parts.js';
 import { partStyles, ratePanel, renderStars, starStyles } from './stars.js';
+// Texts it shows that no entry carries (drafts, offline sending, deadlines).
+import '../../core/part-texts.js';
 
 export { agencyRatingPartMessages as partMessages } from './part-messages.js';
 

@@ -9,7 +9,7 @@ import type { ApiClient } from '../../core/api-client.js';
 import type { LazyPart } from '../../core/lazy-part.js';
 import type { LocalizeController } from '../../core/localize.js';
 import type { PagedList } from '../../core/paged-list.js';
-import type coreRu from '../../locales/ru/core.js';
+import type { CoreTexts } from '../../core/messages.js';
 import type partsRu from '../../locales/ru/agency-rating-parts.js';
 import type { AgencySummary, Rating, RankingSort, RatingEligibility } from './api.js';
 import type { AgencyRatingParts, VecheAgencyRating } from './veche-agency-rating.js';
@@ -20,7 +20,7 @@ export interface RatingHost {
   readonly host: VecheAgencyRating;
   /** The parts' texts, loaded with the view. */
   readonly text: LocalizeController<typeof partsRu>;
-  readonly coreText: LocalizeController<typeof coreRu>;
+  readonly coreText: LocalizeController<CoreTexts>;
   client(): ApiClient | undefined;
   api(): string | undefined;
   part<K extends keyof AgencyRatingParts>(name: K): LazyPart<AgencyRatingParts[K]>;

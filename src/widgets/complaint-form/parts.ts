@@ -9,7 +9,7 @@ import type { ResolvedConfig } from '../../core/config-controller.js';
 import type { LocalizeController } from '../../core/localize.js';
 import type { OutboxController } from '../../core/outbox.js';
 import type formRu from '../../locales/ru/complaint-form.js';
-import type coreRu from '../../locales/ru/core.js';
+import type { CoreTexts } from '../../core/messages.js';
 import type { Category, ComplaintBackend, ComplaintCreate, Filed, GeoPoint, Me, NearbyComplaint, ServiceAttribute } from './api.js';
 import type { RawValues } from './fields.js';
 import type { PhotoController, SavedPhoto } from './photos.js';
@@ -51,7 +51,7 @@ export interface FormHost extends ReactiveControllerHost, HTMLElement {
   /** Created by the photos step; until then the draft's uploaded photos stand as they are. */
   photos?: PhotoController | undefined;
   readonly outbox: OutboxController<ComplaintCreate, unknown>;
-  readonly coreTexts: LocalizeController<typeof coreRu>;
+  readonly coreTexts: LocalizeController<CoreTexts>;
   /** A text of the element's own dictionary (step names and the like, shared with the first step). */
   formText(key: keyof typeof formRu & string): string;
   readonly settings: ResolvedConfig;

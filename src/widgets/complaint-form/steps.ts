@@ -15,6 +15,8 @@ import { answerText, checkAttribute, fieldId, renderAttribute, toAnswers } from 
 import { CATEGORY, DETAILS, LOCATION, PHOTOS, REVIEW, type FormHost } from './parts.js';
 import { PhotoController, type Photo } from './photos.js';
 import { complaintFormStepsMessages } from './steps-messages.js';
+// Texts it shows that no entry carries (drafts, offline sending, deadlines).
+import '../../core/part-texts.js';
 
 const MIN_DESCRIPTION = 10;
 

@@ -31,6 +31,8 @@ import { complaintFormMessages } from './messages.js';
 import { CATEGORY, DETAILS, LOCATION, PHOTOS, REVIEW, type ComplaintDraft, type FormHost } from './parts.js';
 import type { PhotoController } from './photos.js';
 import { complaintFormStyles } from './styles.js';
+// Texts it shows that no entry carries (drafts, offline sending, deadlines).
+import '../../core/part-texts.js';
 
 const STEPS = ['category', 'details', 'location', 'photos', 'review'] as const;
 

@@ -11,6 +11,8 @@ import { imageSource } from '../../core/urls.js';
 import { OPEN, type Complaint } from './api.js';
 import { complaintStatusMessages } from './messages.js';
 import type { StatusContext } from './parts.js';
+// Texts it shows that no entry carries (drafts, offline sending, deadlines).
+import '../../core/part-texts.js';
 
 const DAY = 86_400_000;
 const startOfDay = (ms: number) => new Date(ms).setHours(0, 0, 0, 0);

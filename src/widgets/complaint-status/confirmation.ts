@@ -33,6 +33,8 @@ import {
 import { heading } from './complaint-view.js';
 import { complaintConfirmationMessages } from './confirmation-messages.js';
 import type { StatusContext } from './parts.js';
+// Texts it shows that no entry carries (drafts, offline sending, deadlines).
+import '../../core/part-texts.js';
 
 interface AttachedPhoto {
   id: string;

@@ -7,7 +7,7 @@ import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import type { ApiClient } from '../../core/api-client.js';
 import type { ResolvedConfig } from '../../core/config-controller.js';
 import type { LocalizeController, LocalizedHost } from '../../core/localize.js';
-import type coreRu from '../../locales/ru/core.js';
+import type { CoreTexts } from '../../core/messages.js';
 import type { Complaint } from './api.js';
 
 export type StatusHost = ReactiveControllerHost &
@@ -16,7 +16,7 @@ export type StatusHost = ReactiveControllerHost &
 
 export interface StatusContext {
   readonly host: StatusHost;
-  readonly coreText: LocalizeController<typeof coreRu>;
+  readonly coreText: LocalizeController<CoreTexts>;
   config(): ResolvedConfig;
   client(): ApiClient | undefined;
   /** The element lists the citizen's complaints (`mine`) rather than showing one. */

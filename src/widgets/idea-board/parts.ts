@@ -7,7 +7,7 @@ import type { TemplateResult } from 'lit';
 import type { ApiClient } from '../../core/api-client.js';
 import type { Locale } from '../../core/config.js';
 import type { LocalizeController, LocalizedHost } from '../../core/localize.js';
-import type coreRu from '../../locales/ru/core.js';
+import type { CoreTexts } from '../../core/messages.js';
 import type ru from '../../locales/ru/idea-board.js';
 import type { Funding, Idea, IdeaCategory, IdeaStatus, IdeaSummary } from './api.js';
 
@@ -51,7 +51,7 @@ export interface ListContext extends CardContext {
 
 export interface BoardContext extends CardContext {
   readonly host: HTMLElement & LocalizedHost & { readonly renderRoot: HTMLElement | DocumentFragment };
-  readonly coreText: LocalizeController<typeof coreRu>;
+  readonly coreText: LocalizeController<CoreTexts>;
   /** The locale the board is asked to render in (its texts may still be loading). */
   wantedLocale(): Locale;
   client(): ApiClient | undefined;

@@ -16,6 +16,8 @@ import { checkIdea, emptyDraft, FIELDS, hasContent, toIdeaCreate, type IdeaDraft
 import type { BoardContext } from './parts.js';
 import { partStyles } from './part-styles.js';
 import { partText } from './part-text.js';
+// Texts it shows that no entry carries (drafts, offline sending, deadlines).
+import '../../core/part-texts.js';
 
 const MAX_PHOTO = 5 * 1024 * 1024;
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];

@@ -9,7 +9,7 @@ import type { Locale } from '../../core/config.js';
 import type { LocalizeController } from '../../core/localize.js';
 import type walletRu from '../../locales/ru/wallet.js';
 import type { PagedList } from '../../core/paged-list.js';
-import type coreRu from '../../locales/ru/core.js';
+import type { CoreTexts } from '../../core/messages.js';
 import type sectionsRu from '../../locales/ru/wallet-sections.js';
 import type { Fund, LedgerEntry, LedgerKind, Reward, RewardCategory, Wallet } from './api.js';
 import type { PointsWalletParts } from './veche-points-wallet.js';
@@ -27,7 +27,7 @@ export interface WalletHost {
   readonly host: ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
   /** The texts of the wallet's first view (balance, level, tabs). */
   readonly walletText: LocalizeController<typeof walletRu>;
-  readonly coreText: LocalizeController<typeof coreRu>;
+  readonly coreText: LocalizeController<CoreTexts>;
   locale(): Locale;
   client(): ApiClient | undefined;
   /** The configured backend, for storage keys and image URLs. */

@@ -7,7 +7,7 @@ import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import type { ApiClient } from '../../core/api-client.js';
 import type { LazyPart } from '../../core/lazy-part.js';
 import type { LocalizeController } from '../../core/localize.js';
-import type coreRu from '../../locales/ru/core.js';
+import type { CoreTexts } from '../../core/messages.js';
 import type ru from '../../locales/ru/poll.js';
 import type { Poll } from './api.js';
 import type { PollParts } from './veche-poll.js';
@@ -16,7 +16,7 @@ export interface PollContext {
   readonly host: ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
   /** The poll's texts; they load with the view, so a part never shows them in the wrong language. */
   readonly text: LocalizeController<typeof ru>;
-  readonly coreText: LocalizeController<typeof coreRu>;
+  readonly coreText: LocalizeController<CoreTexts>;
   /** The review and results parts; the view shows them (or their skeleton or error) where they belong. */
   readonly parts: { readonly [K in Exclude<keyof PollParts, 'view'>]: LazyPart<PollParts[K]> };
   /**

@@ -24,6 +24,8 @@ import type { PollContext } from './parts.js';
 import { renderQuestion, styles as questionStyles } from './questions.js';
 import type { PollParts } from './veche-poll.js';
 import { newTask } from '../../core/render-queue.js';
+// Texts it shows that no entry carries (drafts, offline sending, deadlines).
+import '../../core/part-texts.js';
 
 export { pollMessages } from './messages.js';
 
