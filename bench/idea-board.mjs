@@ -36,6 +36,7 @@
  *   BENCH_RUNS=5 node bench/idea-board.mjs       # first render over 5 fresh pages (default 3)
  *   BENCH_SCROLL_THROUGH=1000 node bench/idea-board.mjs # a shorter scroll, for a quick look (the goal is 10,000)
  *   BENCH_BUNDLE=dir node bench/idea-board.mjs   # a build written earlier (board.js and chunks/), to compare two versions
+ *   BENCH_RTT_MS=150 node bench/idea-board.mjs   # every response (page, code, ideas) 150 ms late, as on a mobile network
  *   BENCH_PROFILE=file.cpuprofile node bench/idea-board.mjs # also a CPU profile of the scroll (open it in DevTools)
  *   BENCH_TRACE=file.json node bench/idea-board.mjs # also a Chromium trace of the scroll (tasks' thread times, layouts)
  */
@@ -52,6 +53,8 @@ const TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 120_000);
 // 4× is the issue's old phone; BENCH_CPU_RATE=1 shows the unthrottled baseline.
 const CPU_RATE = Number(process.env.BENCH_CPU_RATE ?? 4);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+// A mobile network's round trip, added to every response (0: answered at once).
+const RTT_MS = Number(process.env.BENCH_RTT_MS ?? 0);
 const ORIGIN = 'http://bench.veche.test';
 const GOALS = { firstRenderMs: 80, cards: 50, longestTaskMs: 50 };
 
@@ -136,7 +139,8 @@ const watchdog = setTimeout(() => {
 async function openPage() {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const tab = await context.newPage();
-  await tab.route(`${ORIGIN}/**`, (route) => {
+  await tab.route(`${ORIGIN}/**`, async (route) => {
+    if (RTT_MS > 0) await new Promise((resolve) => setTimeout(resolve, RTT_MS));
     const url = new URL(route.request().url());
     if (url.pathname === '/') return route.fulfill({ contentType: 'text/html', body: page });
     const script = files.get(url.pathname.slice(1));
@@ -283,7 +287,7 @@ try {
   const ok = (value, goal) => (value <= goal ? 'ok' : 'OVER');
   const load = (l) => l.map((n) => n.toFixed(2)).join(' ');
   const ms = (n) => `${n.toFixed(1)} ms`;
-  console.log(`idea-board bench: ${TOTAL.toLocaleString('en')} ideas, ${CPU_RATE}× CPU throttling, viewport 390×844, medians of ${RUNS} fresh pages`);
+  console.log(`idea-board bench: ${TOTAL.toLocaleString('en')} ideas, ${CPU_RATE}× CPU throttling, viewport 390×844, medians of ${RUNS} fresh pages${RTT_MS ? `, every response ${RTT_MS} ms late` : ''}`);
   console.log(`  load average        ${load(loadBefore)} before, ${load(loadavg())} after (1/5/15 min; this machine has 2 cores)`);
   console.log(`  script evaluation   ${ms(first.scriptMs)} (the bundle parsed and run, before any board; not in the first render)`);
   console.log(`  first render        ${ms(first.totalMs)}   (goal ≤ ${GOALS.firstRenderMs} ms) ${ok(first.totalMs, GOALS.firstRenderMs)}   [runs: ${renders.map((r) => r.totalMs.toFixed(0)).join(', ')}]`);
