@@ -53,9 +53,7 @@ const outboxKey = (kind: keyof Outboxes, api: string | undefined) => (api ? `out
  */
 const partTexts = () => import('./part-text.js');
 const parts = {
-  // Its cards' module (and the stylesheet helper that one uses) are also the other parts', so
-  // chunks of their own: fetched alongside the list's, not one after another.
-  list: () => Promise.all([import('./idea-list.js'), import('./card.js'), import('../../core/adopt-styles.js')]).then(([list]) => list),
+  list: () => import('./idea-list.js'),
   page: () => import('./idea-page.js'),
   pledge: () => import('./pledge.js'),
   form: () => import('./submit-form.js'),

@@ -5,6 +5,7 @@
  * first render does not pay for it.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { cssProps } from '../../core/css-props.js';
 import { formatDate, formatDateTime, formatNumber, formatPercent } from '../../core/format.js';
 import { ApiError } from '../../core/problem.js';
 import { checkReceipt, type Answer, type Poll, type PollResults, type ReceiptCheck } from './api.js';
@@ -12,8 +13,7 @@ import type { Choice, Choices } from './answers.js';
 import type { PollContext } from './parts.js';
 import { renderSummary, styles as reviewStyles } from './review.js';
 
-// These helpers live here, not in answers.ts: a module this part shared with the view would be
-// split into a chunk of its own, and the view would then need two round trips to arrive.
+// Only the results read the answers the backend counted: the helper lives with them.
 
 /** The citizen's choices from the answers the backend counted. */
 export function fromAnswers(answers: Answer[]): Choices {
@@ -118,7 +118,7 @@ export class Outcome {
                   <span class="label">${label}${own ? html` (${text.t('yourChoice')})` : nothing}</span>
                   <span>${formatPercent(locale, share)} · ${text.t('votes', { count: result?.count ?? 0 })}</span>
                 </span>
-                <span class="bar" aria-hidden="true"><span class="fill" data-share=${share}></span></span>
+                <span class="bar" aria-hidden="true"><span class="fill" ${cssProps({ '--_share': share })}></span></span>
               </li>`;
             })}
           </ul>

@@ -11,6 +11,7 @@
 import { css, html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { adoptStyles } from '../../core/adopt-styles.js';
 import { controlStyles } from '../../core/control-styles.js';
+import { cssProps } from '../../core/css-props.js';
 import { DraftController, type StoredDraft } from '../../core/draft-controller.js';
 import { emit } from '../../core/events.js';
 import { formatDate, formatDateTime } from '../../core/format.js';
@@ -118,9 +119,8 @@ export class PollView implements ReactiveController {
     return false;
   }
 
-  /** The results part, and the review part it imports requested alongside: one round trip, not two. */
+  /** The results part (the review's summary comes with it, requested in the same round trip). */
   private loadResults(options?: { prefetch: boolean }) {
-    void this.ctx.parts.review.load({ prefetch: true });
     return this.ctx.parts.results.load(options);
   }
 
@@ -157,14 +157,8 @@ export class PollView implements ReactiveController {
     if (questions.length > 1 && this.step >= questions.length - 1) void this.ctx.parts.review.load({ prefetch: true });
   }
 
-  /** After the element rendered: bar lengths, and a vote that was pending at the last reload goes out now. */
+  /** After the element rendered: a vote that was pending at the last reload goes out now. */
   updated(): void {
-    // Bar lengths (progress, results) go through the CSSOM: a strict CSP forbids style attributes
-    // in markup. Not core's cssProps: a directive shared with the results part would be split into
-    // a chunk of its own, and the view would need two round trips to arrive.
-    for (const fill of this.ctx.host.renderRoot.querySelectorAll<HTMLElement>('[data-share]')) {
-      if (fill.style.getPropertyValue('--_share') !== fill.dataset.share) fill.style.setProperty('--_share', fill.dataset.share!);
-    }
     if (this.resume && this.ctx.poll()) {
       this.resume = false;
       queueMicrotask(() => void this.submit());
@@ -422,7 +416,7 @@ export class PollView implements ReactiveController {
         ? html`<p class="progress" id="step" tabindex="-1">
               ${review ? text.t('review') : text.t('step', { index: this.step + 1, count: questions.length })}
             </p>
-            <span class="track" aria-hidden="true"><span class="fill" data-share=${Math.min(1, (this.step + 1) / (questions.length + 1))}></span></span>`
+            <span class="track" aria-hidden="true"><span class="fill" ${cssProps({ '--_share': Math.min(1, (this.step + 1) / (questions.length + 1)) })}></span></span>`
         : nothing}
       ${review
         ? this.withPart('review', (part) => part.renderReview(this.ctx, questions, this.choices, this.sending, (i) => void this.go(i, questions)))
