@@ -110,7 +110,9 @@ describe('<veche-points-wallet> donations', () => {
     expect(text(el, '[part~="confirmation"]')).to.contain(raised);
     expect(text(el, '[part~="fund"]')).to.contain(raised);
     expect(text(el, '[part~="balance"]')).to.equal('Баланс: 845 баллов');
-    expect(input(el, KIDS).value).to.equal('');
+    // Waited for: once, under load, the field was not yet empty when the receipt showed (cause not
+    // found; it still fails if the field is never cleared).
+    await waitUntil(() => input(el, KIDS).value === '', 'the donated amount is still in its field');
     const posts = requests.filter((r) => r.method === 'POST' && r.path === '/donations');
     expect(posts).to.have.length(1);
     expect(posts[0]!.key).to.match(/^[0-9a-f-]{36}$/);
