@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { basename, dirname, join, relative } from 'node:path';
+// Chunk file names use "/" on every platform.
+import { basename, dirname, join, relative } from 'node:path/posix';
 import { rolldown } from 'rolldown';
 import { minifyTemplates } from './minify-templates.mjs';
 

@@ -31,7 +31,7 @@ function newestMtime(path) {
 
 function ensureBuild() {
   const built = existsSync(join(cdn, 'sri.json')) ? statSync(join(cdn, 'sri.json')).mtimeMs : 0;
-  const sources = Math.max(...['src', 'scripts/build-cdn.mjs', 'scripts/bundle.mjs', 'scripts/entries.mjs'].map((p) => newestMtime(join(root, p))));
+  const sources = Math.max(...['src', 'package.json', 'scripts/build-cdn.mjs', 'scripts/bundle.mjs', 'scripts/entries.mjs'].map((p) => newestMtime(join(root, p))));
   if (built > sources) return;
   const result = spawnSync(process.execPath, ['scripts/build-cdn.mjs'], { cwd: root, encoding: 'utf8' });
   assert.equal(result.status, 0, `the CDN build failed:\n${result.stdout}\n${result.stderr}`);
@@ -109,6 +109,19 @@ test('every chunk imports its whole static closure itself: all its modules are a
     late.push(...[...seen].filter((d) => !direct.has(d)).map((d) => `${file} → ${d}`));
   }
   assert.deepEqual(late, [], 'modules found only once a dependency was fetched');
+});
+
+test('texts a module adds to a namespace when it runs are in the build (a module kept only for that is easily dropped)', () => {
+  // The Russian texts only later views show: src/core/part-texts.ts adds them to core's texts.
+  const source = readFileSync(join(root, 'src/locales/ru/core-parts.ts'), 'utf8');
+  const texts = [...source.matchAll(/'([^']*[а-яё][^']*)'/gi)].map(([, text]) => text);
+  assert.ok(texts.length >= 5, `only ${texts.length} texts found in core-parts.ts`);
+  const built = files('chunks').map((f) => read(`chunks/${f}`).toString('utf8')).join('\n');
+  assert.deepEqual(texts.filter((text) => !built.includes(text)), [], 'texts missing from dist/cdn/chunks');
+  for (const bundle of ['poll.js', 'complaint-form.js']) {
+    const code = read(`standalone/${bundle}`).toString('utf8');
+    assert.ok(code.includes(texts[0]), `standalone/${bundle} lacks "${texts[0]}"`);
+  }
 });
 
 test('every standalone bundle is self-contained: no static or dynamic import of anything', () => {
