@@ -3,7 +3,8 @@
  * those of ./core-failure.ts and ./core-parts.ts too. The Russian texts only a failure needs are
  * in core-failure.ts, loaded with core's failure handling (src/core/failure.ts); those only a
  * widget's later views show (drafts, offline sending, deadlines) in core-parts.ts, loaded with
- * those views (src/core/part-texts.ts): no widget's first render carries them.
+ * those views (src/core/part-texts.ts): a widget whose first render needs none of them does not
+ * carry them.
  */
 export default {
   loading: 'Загрузка…',
