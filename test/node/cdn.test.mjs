@@ -164,9 +164,11 @@ const PAGES = {
 
 /**
  * The lazy parts' requests are held until every module the part needs that was not requested
- * yet has been asked for too (or 1.5 s passed). A part whose dependencies the browser learns only
- * from the part itself therefore waits out the 1.5 s, and is listed in `lateParts`.
+ * yet has been asked for too (or HOLD_MS passed). A part whose dependencies the browser learns
+ * only from the part itself therefore waits out the hold, and is listed in `lateParts`. Generous,
+ * for a busy machine: a part whose modules are asked for with it is not held at all.
  */
+const HOLD_MS = 5000;
 const lazy = { requested: new Set(), parts: null, closures: new Map(), lateParts: [], holding: 0 };
 
 function lazyPartsAndClosures() {
@@ -183,17 +185,18 @@ function lazyPartsAndClosures() {
   }
   lazy.parts = parts;
   for (const part of parts) lazy.closures.set(part, closure(part));
+  // What earlier pages asked for is in their own contexts' caches, not in the next page's.
+  lazy.requested.clear();
 }
 
 async function serveLazyPart(file) {
   const started = Date.now();
   const missing = () => [...lazy.closures.get(file)].filter((dep) => !lazy.requested.has(dep));
   lazy.holding++;
-  while (missing().length > 0 && Date.now() - started < 1500) await new Promise((resolve) => setTimeout(resolve, 10));
+  while (missing().length > 0 && Date.now() - started < HOLD_MS) await new Promise((resolve) => setTimeout(resolve, 10));
   if (missing().length > 0) lazy.lateParts.push(`${file} → ${missing().join(', ')}`);
   lazy.holding--;
 }
-
 
 let server;
 let browser;
