@@ -11,9 +11,15 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const { sideEffects } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
-/** A package.json glob as a regular expression (`**` any folders, `*` within one name). */
+// A package.json glob as a regular expression: "**/" any folders, "**" anything, "*" within a name.
+const escape = (text) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 const globToRegExp = (glob) =>
-  new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*\/?/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '(?:.*/)?')}$`);
+  new RegExp(
+    `^${glob
+      .split('**/')
+      .map((part) => part.split('**').map((piece) => piece.split('*').map(escape).join('[^/]*')).join('.*'))
+      .join('(?:.*/)?')}$`,
+  );
 const declared = sideEffects.map(globToRegExp);
 const isDeclared = (path) => declared.some((pattern) => pattern.test(path));
 
