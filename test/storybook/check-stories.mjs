@@ -1,6 +1,7 @@
 // Every story of the static Storybook build renders in headless Chromium: no console error, no
-// page error, no Storybook error display, a rendered story root, and no axe violation (WCAG 2.2
-// A/AA rules, shadow roots included). Docs pages must render without console or page errors.
+// page error, no Storybook error display, a rendered story root, no axe violation (WCAG 2.2
+// A/AA rules, shadow roots included), and no message key on screen in place of its text (a text
+// that did not reach the production bundle). Docs pages must render without console or page errors.
 //
 //   npm run test:storybook            builds storybook-static/ first when it is missing or stale
 //   CHROME_PATH=/path/to/chrome …     another Chromium or Chrome
@@ -77,6 +78,20 @@ function toolbarGlobals() {
   const pairs = (process.env.STORYBOOK_GLOBALS ?? '').split(';').filter(Boolean);
   return Object.fromEntries(pairs.map((pair) => pair.split(':').map((part) => part.trim())));
 }
+
+/**
+ * The message keys that never read as words (camelCase, like `draftRestored`), from the Russian
+ * source texts: one of them on screen is a text that is missing from the build.
+ */
+function messageKeys() {
+  const dir = join(root, 'src/locales/ru');
+  const keys = new Set();
+  for (const file of readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.ts'))) {
+    for (const [, key] of readFileSync(join(dir, file), 'utf8').matchAll(/^\s+([a-z]+[A-Z][A-Za-z0-9]*)\s*:/gm)) keys.add(key);
+  }
+  return keys;
+}
+const MESSAGE_KEYS = messageKeys();
 
 const STORYBOOK_EVENTS = ['storyFinished', 'docsRendered', 'storyMissing', 'storyThrewException', 'storyErrored'];
 
@@ -162,6 +177,19 @@ async function inspectStory() {
   const emptyShadow = elements
     .filter((el) => customElements.get(el.localName) && el.shadowRoot && el.shadowRoot.querySelectorAll('*').length === 0)
     .map((el) => el.localName);
+  // What the story shows and says: its text, shadow roots included, and the labels read aloud.
+  const shown = [];
+  const read = (node) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) shown.push(child.data);
+      else if (child.nodeType === Node.ELEMENT_NODE && !['SCRIPT', 'STYLE'].includes(child.nodeName)) {
+        for (const name of ['aria-label', 'placeholder', 'title', 'alt']) if (child.hasAttribute(name)) shown.push(child.getAttribute(name));
+        if (child.shadowRoot) read(child.shadowRoot);
+        read(child);
+      }
+    }
+  };
+  if (storyRoot) read(storyRoot);
   return {
     errorDisplay: document.body.classList.contains('sb-show-errordisplay')
       ? (document.querySelector('#error-message')?.textContent ?? 'Storybook shows its error display').trim()
@@ -170,6 +198,7 @@ async function inspectStory() {
     empty: !storyRoot?.querySelector('*:not(.veche-story)'),
     undefinedTags: [...new Set(undefinedTags)],
     emptyShadow: [...new Set(emptyShadow)],
+    shownText: shown.join(' '),
     expectedConsoleErrors: window.__STORYBOOK_PREVIEW__?.currentRender?.story?.parameters?.expectedConsoleErrors ?? [],
   };
 }
@@ -216,6 +245,8 @@ async function check(preview, entry) {
       if (state.empty) failures.push('the story root is empty');
       for (const tag of state.undefinedTags) failures.push(`<${tag}> is not defined`);
       for (const tag of state.emptyShadow) failures.push(`<${tag}> rendered nothing into its shadow root`);
+      const keys = [...new Set(state.shownText.match(/[A-Za-z][A-Za-z0-9]*/g) ?? [])].filter((word) => MESSAGE_KEYS.has(word));
+      if (keys.length) failures.push(`message keys shown instead of their texts: ${keys.join(', ')}`);
       if (!state.errorDisplay && !state.empty) failures.push(...(await runAxe(page)));
     }
   } catch (error) {
