@@ -10,7 +10,7 @@ import ru from '../locales/ru/core-failure.js';
 import { adoptStyles } from './adopt-styles.js';
 import { controlStyles } from './control-styles.js';
 import type { LocalizeController } from './localize.js';
-import { coreMessages, type CoreTexts } from './messages.js';
+import { addRussianCoreTexts, type CoreTexts } from './messages.js';
 import { ApiError } from './problem.js';
 // The offline message is one of the texts no entry carries (part-texts.ts).
 import './part-texts.js';
@@ -19,7 +19,7 @@ export { fieldErrorsOf, readProblem, retry } from './api-failure.js';
 
 // The Russian failure texts join the core source, which left them out so that no first render
 // carries them; other locales have them in their core.ts.
-coreMessages.loaded.set('ru', { ...coreMessages.loaded.get('ru')!, ...ru });
+addRussianCoreTexts(ru);
 
 /**
  * Readies a widget for its error and sign-in states: the control styles join its own, for the

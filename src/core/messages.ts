@@ -27,3 +27,11 @@ export const coreMessages = defineMessages(
     },
   },
 );
+
+/**
+ * Russian core texts that a lazily loaded module carries (failure.ts, part-texts.ts) join the
+ * source when it runs: Russian is the default and has no catalog of its own to load.
+ */
+export function addRussianCoreTexts(texts: Partial<CoreTexts>): void {
+  coreMessages.loaded.set('ru', { ...coreMessages.loaded.get('ru')!, ...texts });
+}

@@ -6,6 +6,6 @@
  * `sideEffects`, as a module imported only for what it does.
  */
 import ru from '../locales/ru/core-parts.js';
-import { coreMessages } from './messages.js';
+import { addRussianCoreTexts } from './messages.js';
 
-coreMessages.loaded.set('ru', { ...coreMessages.loaded.get('ru')!, ...ru });
+addRussianCoreTexts(ru);
