@@ -56,6 +56,15 @@ function importsOf(file) {
     });
 }
 
+/** The modules a built file imports statically, as paths under dist/cdn. */
+const staticImports = (file) => importsOf(file).filter((i) => !i.dynamic).map((i) => join(dirname(file), i.specifier));
+
+/** Every module a built file needs before it runs: its static imports, theirs, and so on. */
+function staticClosure(file, seen = new Set()) {
+  for (const dep of staticImports(file)) if (!seen.has(dep)) { seen.add(dep); staticClosure(dep, seen); }
+  return seen;
+}
+
 before(async () => {
   ensureBuild();
   await init;
@@ -99,14 +108,10 @@ test('every script file starts with V8\'s compile hint, so its functions compile
 });
 
 test('every chunk imports its whole static closure itself: all its modules are asked for as soon as it is parsed', () => {
-  const staticImports = (file) => importsOf(file).filter((i) => !i.dynamic).map((i) => join(dirname(file), i.specifier));
   const late = [];
   for (const file of files('.').filter((f) => f.endsWith('.js') && !f.startsWith('standalone'))) {
     const direct = new Set(staticImports(file));
-    const seen = new Set();
-    const visit = (f) => staticImports(f).forEach((d) => { if (!seen.has(d)) { seen.add(d); visit(d); } });
-    visit(file);
-    late.push(...[...seen].filter((d) => !direct.has(d)).map((d) => `${file} → ${d}`));
+    late.push(...[...staticClosure(file)].filter((d) => !direct.has(d)).map((d) => `${file} → ${d}`));
   }
   assert.deepEqual(late, [], 'modules found only once a dependency was fetched');
 });
@@ -172,11 +177,6 @@ const HOLD_MS = 5000;
 const lazy = { requested: new Set(), parts: null, closures: new Map(), lateParts: [], holding: 0 };
 
 function lazyPartsAndClosures() {
-  const staticImports = (file) => importsOf(file).filter((i) => !i.dynamic).map((i) => join(dirname(file), i.specifier));
-  const closure = (file, seen = new Set()) => {
-    for (const dep of staticImports(file)) if (!seen.has(dep)) { seen.add(dep); closure(dep, seen); }
-    return seen;
-  };
   // Parts: what a chunk other than the autoloader imports dynamically (its widgets' entries are
   // left out on purpose: see preloadLazyClosures in scripts/bundle.mjs).
   const parts = new Set();
@@ -184,7 +184,7 @@ function lazyPartsAndClosures() {
     for (const i of importsOf(file)) if (i.dynamic && i.specifier) parts.add(join(dirname(file), i.specifier));
   }
   lazy.parts = parts;
-  for (const part of parts) lazy.closures.set(part, closure(part));
+  for (const part of parts) lazy.closures.set(part, staticClosure(part));
   // What earlier pages asked for is in their own contexts' caches, not in the next page's.
   lazy.requested.clear();
 }
@@ -286,12 +286,13 @@ test('a lazy part and every module it needs are requested together: one round tr
   const page = await browser.newPage();
   try {
     await page.goto(`${baseUrl}/lazy.html`);
-    // The poll loads its failure handling, then its view for the "not found" state.
-    await page.waitForFunction(() => document.querySelector('veche-poll')?.shadowRoot?.querySelector('[part~="status"]'), undefined, { timeout: 15_000 });
-    await page.evaluate(() => window.veche.ready());
+    // The poll loads its failure handling when it connects, and its view with the poll's request
+    // (answered "not found" here): two parts, whose requests are awaited, then their answers.
+    const requestedParts = () => [...lazy.parts].filter((part) => lazy.requested.has(part));
+    const deadline = Date.now() + 15_000;
+    while (requestedParts().length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
     while (lazy.holding > 0) await new Promise((resolve) => setTimeout(resolve, 20));
-    const requestedParts = [...lazy.parts].filter((part) => lazy.requested.has(part));
-    assert.ok(requestedParts.length >= 2, `lazy parts requested: ${requestedParts.join(', ')}`);
+    assert.ok(requestedParts().length >= 2, `lazy parts requested: ${requestedParts().join(', ')}`);
     assert.deepEqual(lazy.lateParts, [], 'parts whose modules were asked for only after the part arrived');
   } finally {
     await page.close();
