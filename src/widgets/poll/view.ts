@@ -298,6 +298,12 @@ export class PollView implements ReactiveController {
     this.save();
     if (kind === 'auth') {
       this.signIn = ctx.requireSignIn('vote');
+      // The citizen pressed "vote" and nothing was sent: focus goes to the prompt, which says why
+      // and links to sign-in (a screen reader reads it; the keyboard is next to the link).
+      if (this.signIn) {
+        this.changed();
+        void ctx.host.updateComplete.then(() => ctx.host.renderRoot.querySelector<HTMLElement>('#sign-in')?.focus());
+      }
     } else if (kind === 'conflict' && (error as ApiError).slug === 'already-voted') {
       // Voted elsewhere (another tab, an earlier attempt whose answer was lost): show that vote.
       this.draft.clear();
@@ -345,7 +351,7 @@ export class PollView implements ReactiveController {
     if (later) this.showSoon(poll);
     let body: unknown;
     if (poll.status === 'upcoming') {
-      body = html`<p class="status" part="status">${text.t('upcoming', { date: date(poll.opensAt) })}</p>`;
+      body = html`<p class="status" part="status" role="status">${text.t('upcoming', { date: date(poll.opensAt) })}</p>`;
     } else if (mine) {
       const ballot = { ...mine, awarded: this.outcome?.points.awarded, fresh: !!this.outcome };
       body = later
@@ -356,7 +362,7 @@ export class PollView implements ReactiveController {
       // results note) would be pushed down when the question takes its place — a layout shift.
       body = this.renderPlaceholder();
     } else {
-      body = html`${poll.status === 'closed' ? html`<p class="status" part="status">${text.t('closed')}</p>` : this.renderForm(poll.questions)}
+      body = html`${poll.status === 'closed' ? html`<p class="status" part="status" role="status">${text.t('closed')}</p>` : this.renderForm(poll.questions)}
       ${results
         ? this.withPart('results', (part) => this.outcomeOf(part).renderResults(poll, results, {}))
         : this.renderResultsNote(poll)}`;
@@ -427,7 +433,7 @@ export class PollView implements ReactiveController {
             sending: this.sending,
             choose: (value) => this.choose(question, value),
           })}
-      ${this.signIn ? this.ctx.renderSignIn() : nothing}
+      ${this.signIn ? html`<div id="sign-in" tabindex="-1">${this.ctx.renderSignIn()}</div>` : nothing}
       ${this.waitingOnline ? html`<p class="status" part="status offline">${coreText.t('offline')}</p>` : nothing}
       ${this.sendError ? this.ctx.renderError(this.sendError) : nothing}
       <div class="actions">
