@@ -58,7 +58,9 @@ test('a citizen signs in on the portal, votes, sees results and a receipt that v
 
   const receipt = (await poll.locator('[part~="receipt"]').textContent())?.trim();
   assert.ok(receipt, 'a receipt is shown');
-  await poll.locator('[part~="confirmation"]', { hasText: 'учтён' }).waitFor();
+  // The widget checks its own receipt (GET /votes/{receipt}) and says so: "Голос с этим кодом учтён …"
+  // (not the thank-you heading, which also says "учтён").
+  await poll.locator('[part~="confirmation"]', { hasText: 'Голос с этим кодом учтён' }).waitFor();
   await poll.locator('[part~="results"]').waitFor();
 
   const check = await api<{ pollId?: string; poll?: { id: string }; countedAt: string }>(`/votes/${receipt}`, token);
