@@ -53,10 +53,20 @@ const STATES = ['loading', 'not-found', 'error', 'record', 'ranking', 'eligible'
  * @csspart distribution - The distribution bars.
  * @csspart facts - On-time share, median days, open complaints.
  * @csspart reviews - Residents' reviews.
+ * @csspart more - The "show more" button of the reviews.
  * @csspart form - The rating form.
  * @csspart star - One star of the rating input (its label).
  * @csspart submit - The send button.
  * @csspart status - Notices: loading, not found, not eligible, sign-in, queued, sent, refused.
+ * @csspart not-eligible - With `status`: why the citizen cannot rate (nothing closed to rate, all rated).
+ * @csspart sent - With `status`: the rating was counted, with the stars given.
+ * @csspart refused - With `status`: the server refused the rating.
+ * @csspart queued - With `status`: a rating waits in the outbox, with a button to send it now.
+ * @csspart not-found - With `status`: no agency with this id.
+ * @csspart sign-in - With `status`: the call to sign in.
+ * @csspart sign-in-link - The link to the portal's sign-in page (`login-url`).
+ * @csspart error - With `status`: what failed, in the citizen's words.
+ * @csspart retry - The retry button of an error.
  * @csspart table - The ranking table.
  * @csspart sort - A sortable column's button.
  *
@@ -77,6 +87,7 @@ const STATES = ['loading', 'not-found', 'error', 'record', 'ranking', 'eligible'
  * @cssstate queued - A rating waits in the outbox for the connection.
  * @cssstate sent - The rating was counted.
  * @cssstate refused - The server refused the rating (already rated, not eligible).
+ * @cssstate rendering - Before the first render, while the widget holds its reserved height.
  * @cssstate misconfigured - `api` is missing or invalid.
  */
 export class VecheAgencyRating extends VecheElement {

@@ -73,8 +73,16 @@ const fieldFor = (path: string) => {
  * @csspart error-summary - The list of problems shown on submit, each linked to its field.
  * @csspart category - One category option.
  * @csspart photo - One photo with its progress, retry and remove.
+ * @csspart map - The map to pick the place on (when `map` is on).
  * @csspart submit - The next / send button.
  * @csspart status - Notices: loading, draft restored, queued, signed out, errors.
+ * @csspart draft - With `status`: the restored draft notice and its discard button.
+ * @csspart sending - With `status`: the complaint is on its way.
+ * @csspart queued - With `status`: the complaint is saved and waits to be sent, with a button to send it now.
+ * @csspart sign-in - With `status`: the call to sign in.
+ * @csspart sign-in-link - The link to the portal's sign-in page (`login-url`).
+ * @csspart error - With `status`: what failed, in the citizen's words.
+ * @csspart retry - The retry button of an error.
  * @csspart nearby - Similar complaints nearby (the duplicate check).
  * @csspart confirmation - The result: tracking number, agency, due date.
  * @csspart service-note - An informational note of a category.
@@ -89,6 +97,7 @@ const fieldFor = (path: string) => {
  * @cssstate sending - The complaint is on its way.
  * @cssstate submitted - The complaint was filed (or a nearby one supported).
  * @cssstate signed-out - Filing needs sign-in.
+ * @cssstate rendering - Before the first render, while the widget holds its reserved height.
  * @cssstate misconfigured - `api` is missing or invalid.
  */
 export class VecheComplaintForm extends VecheElement implements FormHost {

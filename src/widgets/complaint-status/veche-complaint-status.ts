@@ -46,6 +46,14 @@ const isAuth = (error: unknown) => error instanceof ApiError && error.kind === '
  * @csspart confirm - The confirm / dispute panel.
  * @csspart submit - The confirm and dispute buttons.
  * @csspart status - Notices: loading, not found, empty, sign-in, queued, outcome.
+ * @csspart outcome - With `status`: the result of confirming or disputing.
+ * @csspart queued - With `status`: a confirmation waits in the outbox, with a button to send it now.
+ * @csspart empty - With `status`: the citizen has no complaints.
+ * @csspart not-found - With `status`: no complaint with this id.
+ * @csspart sign-in - With `status`: the call to sign in.
+ * @csspart sign-in-link - The link to the portal's sign-in page (`login-url`).
+ * @csspart error - With `status`: what failed, in the citizen's words.
+ * @csspart retry - The retry button of an error.
  * @csspart more - The "show more" button of the list.
  *
  * @cssproperty --veche-complaint-status-accent - Timeline dots and the open badge (default: `--veche-color-primary`).
@@ -62,6 +70,7 @@ const isAuth = (error: unknown) => error instanceof ApiError && error.kind === '
  * @cssstate signed-out - `mine` needs sign-in.
  * @cssstate confirmable - A shown complaint waits for the citizen to confirm or dispute.
  * @cssstate queued - A confirmation waits in the outbox for the connection.
+ * @cssstate rendering - Before the first render, while the widget holds its reserved height.
  * @cssstate misconfigured - `api` is missing, or neither `complaint` nor `mine` is set.
  */
 export class VecheComplaintStatus extends VecheElement {

@@ -114,6 +114,16 @@ const PREFETCH_MORE = 60;
  * @csspart form - The "submit an idea" form.
  * @csspart submit - The form's send button.
  * @csspart status - Notices: loading, empty, not found, error, sign-in, offline.
+ * @csspart empty - With `status`: no ideas for the search or filters.
+ * @csspart loading-more - With `status`: more ideas are loading at the end of the list.
+ * @csspart end - With `status`: every idea of the list is shown.
+ * @csspart not-found - With `status`: no idea with this id.
+ * @csspart draft - With `status`: the restored draft of the idea form and its discard button.
+ * @csspart offline - With `status`: a pledge waits for the connection, with a button to send it now.
+ * @csspart sign-in - With `status`: the call to sign in.
+ * @csspart sign-in-link - The link to the portal's sign-in page (`login-url`).
+ * @csspart error - With `status`: what failed, in the citizen's words.
+ * @csspart retry - The retry button of an error.
  *
  * @cssproperty --veche-idea-board-accent - Active tabs and the supported state (default: `--veche-color-primary`).
  * @cssproperty --veche-idea-board-bar-color - The support progress bar (default: the accent).
@@ -134,6 +144,7 @@ const PREFETCH_MORE = 60;
  * @cssstate sending - An idea or a pledge is on its way.
  * @cssstate offline - An idea or a pledge waits for the connection to come back.
  * @cssstate signed-out - An action needs sign-in.
+ * @cssstate rendering - Before the first render, while the widget holds its reserved height.
  * @cssstate misconfigured - `api` is missing or invalid.
  */
 export class VecheIdeaBoard extends VecheElement {

@@ -61,6 +61,7 @@ const TAB_TEXT = { balance: 'tabBalance', history: 'tabHistory', rewards: 'tabRe
  * @csspart entry - One ledger entry.
  * @csspart reward - One reward card.
  * @csspart redeem - A reward's redeem button.
+ * @csspart out-of-stock - A reward's "out of stock" note, in place of its redeem button.
  * @csspart fund - One charity fund card.
  * @csspart donate - A fund's donate button.
  * @csspart dialog - The confirmation dialog.
@@ -69,6 +70,14 @@ const TAB_TEXT = { balance: 'tabBalance', history: 'tabHistory', rewards: 'tabRe
  * @csspart receipt - The donation receipt line.
  * @csspart more - "Show more" buttons.
  * @csspart status - Notices: loading, sign-in, errors, refusals, queued spends.
+ * @csspart empty - With `status`: an empty list (no history, no rewards…).
+ * @csspart queued - With `status`: spends wait for the connection, with a button to send them now.
+ * @csspart waiting - With `status`: in the dialog, this spend waits for the connection.
+ * @csspart refused - With `status`: the server refused a spend, and why.
+ * @csspart sign-in - With `status`: the call to sign in.
+ * @csspart sign-in-link - The link to the portal's sign-in page (`login-url`).
+ * @csspart error - With `status`: what failed, in the citizen's words.
+ * @csspart retry - The retry button of an error.
  *
  * @cssproperty --veche-wallet-accent - Balance, progress and earned amounts (default: `--veche-color-primary`).
  * @cssproperty --veche-wallet-bar-track - The empty part of the progress bar (default: `--veche-color-surface-alt`).
@@ -80,6 +89,7 @@ const TAB_TEXT = { balance: 'tabBalance', history: 'tabHistory', rewards: 'tabRe
  * @cssstate signed-out - Nobody is signed in: a call to action and how points are earned.
  * @cssstate sending - A spend is on its way.
  * @cssstate waiting - A spend waits for the connection; it is resent with the same key.
+ * @cssstate rendering - Before the first render, while the widget holds its reserved height.
  * @cssstate misconfigured - `api` is missing or invalid.
  */
 export class VechePointsWallet extends VecheElement {

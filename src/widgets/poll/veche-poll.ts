@@ -56,10 +56,19 @@ const notFound = (error: unknown) => (error as ApiError).kind === 'not-found';
  * @csspart option-image - An option's picture.
  * @csspart submit - The vote / send / next button.
  * @csspart status - Notices: loading, not found, upcoming, closed, offline, error, sign-in.
+ * @csspart draft - With `status`: the restored draft notice and its discard button.
+ * @csspart offline - With `status`: the vote waits for the connection to come back.
+ * @csspart results-note - With `status`: when the results will be shown (after voting, after closing, never).
+ * @csspart not-found - With `status`: no poll with this id.
+ * @csspart sign-in - With `status`: the call to sign in.
+ * @csspart sign-in-link - The link to the portal's sign-in page (`login-url`).
+ * @csspart error - With `status`: what failed, in the citizen's words.
+ * @csspart retry - The retry button of an error.
  * @csspart confirmation - The "vote counted" panel with the receipt.
  * @csspart receipt - The receipt code.
  * @csspart results - The results section.
- * @csspart result - One result row; `result-mine` marks the citizen's own choice.
+ * @csspart result - One result row.
+ * @csspart result-mine - With `result`: the row of the citizen's own choice.
  *
  * @cssproperty --veche-poll-accent - Selected options and the scale (default: `--veche-color-primary`).
  * @cssproperty --veche-poll-bar-color - Result and progress bars (default: the accent).
@@ -76,6 +85,7 @@ const notFound = (error: unknown) => (error as ApiError).kind === 'not-found';
  * @cssstate sending - A vote is on its way.
  * @cssstate offline - The vote waits for the connection to come back.
  * @cssstate signed-out - Voting needs sign-in.
+ * @cssstate rendering - Before the first render, while the widget holds its reserved height.
  * @cssstate misconfigured - `api` or `poll` is missing or invalid.
  */
 export class VechePoll extends VecheElement {
