@@ -11,6 +11,8 @@ export class AnnouncerController implements ReactiveController {
   private polite?: HTMLElement;
   private assertive?: HTMLElement;
   private timer?: ReturnType<typeof setTimeout>;
+  /** The polite text not yet written to its region. */
+  private waiting = '';
 
   constructor(private readonly host: AnnouncingHost) {
     host.addController(this);
@@ -24,6 +26,7 @@ export class AnnouncerController implements ReactiveController {
 
   hostDisconnected(): void {
     clearTimeout(this.timer);
+    this.waiting = '';
   }
 
   /** The text currently announced, for tests and for widgets that echo it. */
@@ -36,10 +39,18 @@ export class AnnouncerController implements ReactiveController {
     const other = assertive ? this.polite : this.assertive;
     if (!region) return;
     if (other) other.textContent = '';
+    // Polite news that arrives while the last is still waiting to be written (the vote counted,
+    // then its receipt checked a few ms later) is said with it, not instead of it. An error
+    // (assertive) supersedes whatever was waiting.
+    const text = !assertive && this.waiting ? `${this.waiting} ${message}` : message;
+    this.waiting = assertive ? '' : text;
     // Clearing first makes a repeated message ("Ошибка сети" twice) be read again.
     region.textContent = '';
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => (region.textContent = message), 50);
+    this.timer = setTimeout(() => {
+      region.textContent = text;
+      this.waiting = '';
+    }, 50);
   }
 
   private region(role: string, live: string): HTMLElement {

@@ -58,6 +58,28 @@ describe('announcer', () => {
     expect(el.shadowRoot!.querySelector('[aria-live="polite"]')).to.equal(region);
     expect(region.textContent).to.equal('Голос учтён');
   });
+
+  it('says polite news that arrives before the last was written together with it; an error supersedes', async () => {
+    const el = await fixture<VecheTestWidget>(html`<veche-test-widget></veche-test-widget>`);
+    const polite = el.shadowRoot!.querySelector('[aria-live="polite"]')!;
+    const assertive = el.shadowRoot!.querySelector('[aria-live="assertive"]')!;
+    el.say('Голос учтён.');
+    el.say('Код проверен.');
+    await aTimeout(80);
+    expect(polite.textContent).to.equal('Голос учтён. Код проверен.');
+    // Written: the next news replaces it (a screen reader has it already).
+    el.say('Баллы начислены.');
+    await aTimeout(80);
+    expect(polite.textContent).to.equal('Баллы начислены.');
+    el.say('Сохраняем…');
+    el.say('Ошибка сети', { assertive: true });
+    await aTimeout(80);
+    expect(assertive.textContent).to.equal('Ошибка сети');
+    expect(polite.textContent).to.equal('');
+    el.say('Снова в сети.');
+    await aTimeout(80);
+    expect(polite.textContent).to.equal('Снова в сети.');
+  });
 });
 
 describe('cssProps', () => {

@@ -53,6 +53,49 @@ describe('<veche-poll> single choice', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('asks to announce the vote and its points, before the receipt check is announced', async () => {
+    const el = await renderPoll(polls.openSingle);
+    const announcer = (el as unknown as { announcer: { announce(message: string, options?: { assertive?: boolean }): void } }).announcer;
+    const asked: string[] = [];
+    const announce = announcer.announce.bind(announcer);
+    announcer.announce = (message, options) => {
+      asked.push(message);
+      announce(message, options);
+    };
+    await pick(el, 'Летняя сцена');
+    await submit(el);
+    await voted(el);
+    await waitUntil(() => asked.some((m) => m.startsWith('Голос с этим кодом учтён')), 'the receipt check was not announced');
+    expect(asked[0]).to.equal('Спасибо! Ваш голос учтён. Начислено: 10 баллов.');
+    expect(asked).to.have.length(2);
+  });
+
+  it('the live region says the vote and its points, then (or with them) the receipt check', async () => {
+    const el = await renderPoll(polls.openSingle);
+    // The announcer's polite region: a live region of its own, first in the shadow root.
+    const region = [...el.shadowRoot!.children].find((c) => c.getAttribute('aria-live') === 'polite')!;
+    expect(region, 'no polite live region').to.exist;
+    const spoken: string[] = [];
+    const observer = new MutationObserver(() => {
+      const said = region.textContent!.trim();
+      if (said && said !== spoken.at(-1)) spoken.push(said);
+    });
+    observer.observe(region, { childList: true, characterData: true, subtree: true });
+    try {
+      await pick(el, 'Летняя сцена');
+      await submit(el);
+      await voted(el);
+      await waitUntil(() => spoken.some((m) => m.includes('Голос с этим кодом учтён')), 'the receipt check was not announced');
+    } finally {
+      observer.disconnect();
+    }
+    // The receipt check often answers within the announcer's delay: then both are one message.
+    const said = spoken.join(' | ');
+    const points = said.indexOf('Спасибо! Ваш голос учтён. Начислено: 10 баллов.');
+    expect(points, `announced: ${JSON.stringify(spoken)}`).to.be.at.least(0);
+    expect(points).to.be.below(said.indexOf('Голос с этим кодом учтён'));
+  });
+
   it('after-vote policy: no results before voting; after voting the results mark my choice', async () => {
     const el = await renderPoll(polls.openSingle);
     expect($(el, '[part~="results"]')).to.be.null;

@@ -66,8 +66,8 @@ export class VecheTestWidget extends VecheElement {
     return this.client;
   }
 
-  say(message: string) {
-    this.announcer.announce(message);
+  say(message: string, options?: { assertive?: boolean }) {
+    this.announcer.announce(message, options);
   }
 }
 
