@@ -214,7 +214,15 @@ export abstract class VecheElement extends LitElement {
    */
   protected requireSignIn(action: string): boolean {
     const loginUrl = this.config.value.loginUrl;
-    return emit(this, 'veche-auth-required', { action, ...(loginUrl ? { loginUrl } : {}) }, { cancelable: true });
+    const show = emit(this, 'veche-auth-required', { action, ...(loginUrl ? { loginUrl } : {}) }, { cancelable: true });
+    // The citizen just acted in this widget (focus is in it) and nothing was sent: focus goes to
+    // the prompt, which says why, and Tab reaches its link. A resend in the background (focus
+    // elsewhere) never moves focus.
+    if (show && this.matches(':focus-within')) {
+      this.requestUpdate();
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="sign-in"]')?.focus());
+    }
+    return show;
   }
 
   protected renderConfigError(): TemplateResult {
@@ -229,7 +237,7 @@ export abstract class VecheElement extends LitElement {
     const loginUrl = this.config.value.loginUrl;
     // The link's look comes with the failure handling, for widgets whose own styles leave it out.
     this.useFailureHandling();
-    return html`<div class="status" part="status sign-in">
+    return html`<div class="status" part="status sign-in" tabindex="-1">
       <p class="status-title">${this.coreText.t('signInTitle')}</p>
       <p>${this.coreText.t('signInText')}</p>
       ${loginUrl

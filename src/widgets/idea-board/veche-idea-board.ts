@@ -659,10 +659,8 @@ export class VecheIdeaBoard extends VecheElement {
   // ---------------------------------------------------------------- support
 
   private needSignIn(action: string): void {
-    if (this.requireSignIn(action)) {
-      this.signIn = action;
-      this.focusAfter = () => this.$('#sign-in')?.focus();
-    }
+    // Core moves focus to the prompt when the citizen's own action asked for it.
+    if (this.requireSignIn(action)) this.signIn = action;
   }
 
   /** The same idea wherever it is shown: its card in the list and its open page. */
@@ -754,7 +752,7 @@ export class VecheIdeaBoard extends VecheElement {
         </div>
       </div>
       ${this.notice ? html`<p class="success" id="notice" tabindex="-1" part="status">${this.notice}</p>` : nothing}
-      ${this.signIn ? html`<div id="sign-in" tabindex="-1">${this.renderSignIn()}</div>` : nothing}
+      ${this.signIn ? html`<div id="sign-in">${this.renderSignIn()}</div>` : nothing}
       ${view === 'idea'
         ? this.renderIdeaPage()
         : view === 'submit'

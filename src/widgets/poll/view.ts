@@ -298,12 +298,6 @@ export class PollView implements ReactiveController {
     this.save();
     if (kind === 'auth') {
       this.signIn = ctx.requireSignIn('vote');
-      // The citizen pressed "vote" and nothing was sent: focus goes to the prompt, which says why
-      // and links to sign-in (a screen reader reads it; the keyboard is next to the link).
-      if (this.signIn) {
-        this.changed();
-        void ctx.host.updateComplete.then(() => ctx.host.renderRoot.querySelector<HTMLElement>('#sign-in')?.focus());
-      }
     } else if (kind === 'conflict' && (error as ApiError).slug === 'already-voted') {
       // Voted elsewhere (another tab, an earlier attempt whose answer was lost): show that vote.
       this.draft.clear();
@@ -433,7 +427,7 @@ export class PollView implements ReactiveController {
             sending: this.sending,
             choose: (value) => this.choose(question, value),
           })}
-      ${this.signIn ? html`<div id="sign-in" tabindex="-1">${this.ctx.renderSignIn()}</div>` : nothing}
+      ${this.signIn ? this.ctx.renderSignIn() : nothing}
       ${this.waitingOnline ? html`<p class="status" part="status offline">${coreText.t('offline')}</p>` : nothing}
       ${this.sendError ? this.ctx.renderError(this.sendError) : nothing}
       <div class="actions">

@@ -18,11 +18,28 @@ describe('<veche-poll> sign-in prompt', () => {
     await pick(el, 'Летняя сцена');
     $<HTMLButtonElement>(el, '[part~="submit"]')!.focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'sign-in', 'focus did not move to the sign-in prompt');
+    await waitUntil(() => el.shadowRoot!.activeElement?.matches('[part~="sign-in"]'), 'focus did not move to the sign-in prompt');
     expect(el.shadowRoot!.activeElement!.textContent).to.contain('Нужно войти');
     await sendKeys({ press: 'Tab' });
     expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.contain('sign-in-link');
     await expect(el).to.be.accessible();
+  });
+
+  it('a vote resent in the background (focus elsewhere) does not take focus', async () => {
+    const el = await renderPoll(polls.openSingle, { citizen: null });
+    await pick(el, 'Летняя сцена');
+    const outside = document.createElement('button');
+    document.body.append(outside);
+    try {
+      // The vote goes out without the citizen in the widget, as a resend on reload or when back online does.
+      $<HTMLButtonElement>(el, '[part~="submit"]')!.click();
+      outside.focus();
+      await waitUntil(() => $(el, '[part~="sign-in"]'), 'no sign-in prompt');
+      await el.updateComplete;
+      expect(document.activeElement).to.equal(outside);
+    } finally {
+      outside.remove();
+    }
   });
 
   it('upcoming and closed notices are status messages', async () => {
