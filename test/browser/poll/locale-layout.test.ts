@@ -5,7 +5,7 @@ import { pollMessages } from '../../../src/widgets/poll/messages.js';
 import en from '../../../src/locales/en/poll.js';
 import tt from '../../../src/locales/tt/poll.js';
 import { scenarios } from '../../../src/mocks/index.js';
-import { $, backend, mocks, pick, polls, renderPoll, reset, submit, text, voted } from './setup.js';
+import { $, backend, mocks, pick, polls, renderPoll, reset, submit, text, useOnly, voted } from './setup.js';
 
 describe('<veche-poll> languages', () => {
   beforeEach(async () => {
@@ -91,16 +91,18 @@ describe('<veche-poll> at 320 px', () => {
     }
   };
 
-  it('no horizontal scroll: open single poll with images, survey, results, review and errors', async () => {
+  it('no horizontal scroll: open single poll with images, voted with results, survey with an error, closed and scale', async () => {
     const single = await renderPoll(polls.openSingle);
     fits(single);
     await pick(single, 'Летняя сцена');
     await submit(single);
     await voted(single);
+    expect($(single, '[part~="results"]')).to.exist;
     fits(single);
     const survey = await renderPoll(polls.survey);
     fits(survey);
     await submit(survey);
+    expect($(survey, '#error')).to.exist;
     fits(survey);
     const closed = await renderPoll(polls.closed);
     fits(closed);
@@ -109,12 +111,60 @@ describe('<veche-poll> at 320 px', () => {
     await expect(scale).to.be.accessible();
   });
 
-  it('no horizontal scroll in the loading, error and sign-in states', async () => {
+  it('no horizontal scroll: multiple choice at its maximum, and a survey\'s review step', async () => {
+    const multiple = await renderPoll(polls.openMultiple);
+    const options = backend.db.poll(polls.openMultiple)!.questions[0]!.options;
+    await pick(multiple, options[0]!.label);
+    await pick(multiple, options[1]!.label);
+    expect(text(multiple, '#count')).to.contain('снимите одну из отметок');
+    fits(multiple);
+    const survey = await renderPoll(polls.survey);
+    await pick(survey, 'Раз в неделю');
+    await submit(survey);
+    await pick(survey, 'Скамеек');
+    await submit(survey);
+    await pick(survey, '2');
+    for (let i = 0; i < 3; i++) await submit(survey);
+    await waitUntil(() => $(survey, '.review'), 'the review step did not load');
+    expect(text(survey, '#step')).to.equal('Проверьте ответы перед отправкой');
+    fits(survey);
+  });
+
+  it('no horizontal scroll: upcoming and not found', async () => {
+    const upcoming = await renderPoll(polls.upcoming);
+    expect(upcoming.matches(':state(upcoming)')).to.be.true;
+    fits(upcoming);
+    await mocks(...scenarios.notFound());
+    const missing = await renderPoll('no-such-poll');
+    expect(missing.matches(':state(not-found)')).to.be.true;
+    fits(missing);
+  });
+
+  it('no horizontal scroll in the error and loading states', async () => {
     await mocks(...scenarios.serverError());
     const el = await renderPoll(polls.openSingle);
+    expect(el.matches(':state(error)')).to.be.true;
     fits(el);
     await mocks(...scenarios.loading());
     const loading = await renderPoll(polls.openSingle, { loaded: false });
+    expect(loading.matches(':state(loading)')).to.be.true;
     fits(loading);
+  });
+
+  it('no horizontal scroll in the offline and sign-in states', async () => {
+    const offline = await renderPoll(polls.openSingle);
+    await useOnly(...scenarios.offline());
+    await pick(offline, 'Летняя сцена');
+    await submit(offline);
+    await waitUntil(() => offline.matches(':state(offline)') && $(offline, '[part~="offline"]'), 'not offline', { timeout: 7000 });
+    fits(offline);
+    offline.remove(); // it would send the vote when the connection returns…
+    reset(); // …and the next poll would restore its pending vote
+    await mocks(...scenarios.signedOut());
+    const signedOut = await renderPoll(polls.openSingle, { citizen: null });
+    await pick(signedOut, 'Летняя сцена');
+    await submit(signedOut);
+    await waitUntil(() => $(signedOut, '[part~="sign-in"]'), 'no sign-in prompt', { timeout: 7000 });
+    fits(signedOut);
   });
 });

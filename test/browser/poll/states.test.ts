@@ -1,5 +1,5 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { http } from 'msw';
+import { delay, http } from 'msw';
 import { getResponse } from 'msw';
 import { scenarios } from '../../../src/mocks/index.js';
 import { problemResponse } from '../../../src/mocks/http.js';
@@ -145,6 +145,62 @@ describe('<veche-poll> states', () => {
     expect(new Set(posts.map((p) => p.key)).size).to.equal(1);
     expect(ballots('42')).to.equal(1);
     expect($(el, 'code')!.textContent).to.equal(backend.db.myVote('42', NEWCOMER)!.receipt);
+  });
+
+  it('a vote failing with 500: veche-error once with its detail, the error next to the form, answers kept', async () => {
+    const el = await renderPoll(polls.openSingle);
+    await useOnly(...scenarios.serverError());
+    const errors: CustomEvent[] = [];
+    const record = (e: CustomEvent) => errors.push(e);
+    document.addEventListener('veche-error', record);
+    try {
+      await pick(el, 'Летняя сцена');
+      await submit(el);
+      await waitUntil(() => errors.length > 0, 'no veche-error', { timeout: 7000 });
+      await waitUntil(() => $(el, '[part~="error"]'), 'no error shown');
+      expect(errors[0]!.target).to.equal(el);
+      expect(errors[0]!.bubbles && errors[0]!.composed).to.be.true;
+      expect(errors[0]!.detail).to.deep.equal({
+        code: 'server',
+        message: 'Сервис временно не отвечает. Попробуйте ещё раз через минуту.',
+        status: 500,
+        type: 'https://veche.dev/problems/internal',
+      });
+      // The client's own retries happen before the failure is reported: one failed vote, one event.
+      expect(requests.filter((r) => r.method === 'POST').length).to.be.greaterThan(1);
+      expect(errors).to.have.length(1);
+      expect(text(el, '[part~="error"]')).to.equal(errors[0]!.detail.message);
+      expect($$(el, 'input').find((i) => i.checked)!.value).to.equal('o3');
+      expect(ballots('42')).to.equal(0);
+    } finally {
+      document.removeEventListener('veche-error', record);
+    }
+  });
+
+  it('sending: the form is locked, says so, and passes axe while the vote travels', async () => {
+    // The vote is held until the checks are done; then it goes on to the backend, or (when a check
+    // failed) never answers, so that neither it nor a retry of it reaches the next test.
+    let go!: (pass: boolean) => void;
+    const gate = new Promise<boolean>((resolve) => (go = resolve));
+    const el = await renderPoll(polls.openSingle);
+    await useOnly(http.post(`${MOCK_API}/polls/:id/votes`, async () => ((await gate) ? undefined : delay('infinite'))));
+    try {
+      await pick(el, 'Летняя сцена');
+      await submit(el);
+      await waitUntil(() => requests.some((r) => r.method === 'POST'), 'the vote was not sent');
+      await el.updateComplete;
+      expect(el.matches(':state(sending)')).to.be.true;
+      expect(text(el, '[part~="submit"]')).to.equal('Отправляем…');
+      expect(submitButton(el).getAttribute('aria-disabled')).to.equal('true');
+      expect($<HTMLFieldSetElement>(el, 'fieldset')!.disabled).to.be.true;
+      await expect(el).to.be.accessible();
+      go(true);
+    } finally {
+      go(false);
+    }
+    await voted(el);
+    expect(el.matches(':state(sending)')).to.be.false;
+    expect(ballots('42')).to.equal(1);
   });
 
   it('offline: answers kept, the vote waits and is sent once when the connection returns', async () => {

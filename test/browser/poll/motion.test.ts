@@ -1,0 +1,45 @@
+import { expect } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import { $$, mocks, polls, renderPoll, reset } from './setup.js';
+
+/** The longest animation or transition an element runs, in milliseconds (0 when none). */
+function motion(node: Element): number {
+  const style = getComputedStyle(node);
+  const longest = (list: string) => Math.max(0, ...list.split(',').map((d) => parseFloat(d) * (d.trim().endsWith('ms') ? 1 : 1000)));
+  const animation = style.animationName.split(',').every((n) => n.trim() === 'none') ? 0 : longest(style.animationDuration);
+  const transition = style.transitionProperty === 'none' ? 0 : longest(style.transitionDuration);
+  return Math.max(animation, transition);
+}
+
+describe('<veche-poll> motion', () => {
+  beforeEach(async () => {
+    reset();
+    await mocks();
+  });
+
+  afterEach(async () => {
+    await emulateMedia({ reducedMotion: 'no-preference' });
+  });
+
+  it('result bars grow into place by default', async () => {
+    await emulateMedia({ reducedMotion: 'no-preference' });
+    const el = await renderPoll(polls.openLive);
+    const fills = $$<HTMLElement>(el, '[part~="result"] .bar .fill');
+    expect(fills.length).to.be.greaterThan(1);
+    for (const fill of fills) {
+      expect(getComputedStyle(fill).animationName).to.equal('veche-poll-grow');
+      expect(motion(fill)).to.equal(600);
+    }
+  });
+
+  it('with prefers-reduced-motion: nothing in the poll animates or transitions, result bars included', async () => {
+    await emulateMedia({ reducedMotion: 'reduce' });
+    expect(matchMedia('(prefers-reduced-motion: reduce)').matches).to.be.true;
+    const el = await renderPoll(polls.openLive);
+    const fills = $$<HTMLElement>(el, '[part~="result"] .bar .fill');
+    expect(fills.length).to.be.greaterThan(1);
+    for (const node of el.shadowRoot!.querySelectorAll('*')) {
+      expect(motion(node), `<${node.localName} class="${node.className}"> moves`).to.be.below(1);
+    }
+  });
+});
