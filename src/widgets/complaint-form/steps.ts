@@ -263,7 +263,7 @@ export class Steps {
         />
       </div>
       <div class="actions start">
-        <button class="button" type="button" aria-disabled=${geo === 'locating' ? 'true' : 'false'} @click=${() => geo !== 'locating' && this.locate()}>
+        <button class="button" id="locate" type="button" aria-disabled=${geo === 'locating' ? 'true' : 'false'} @click=${() => geo !== 'locating' && this.locate()}>
           ${geo === 'locating' ? t.t('locating') : t.t('useMyLocation')}
         </button>
         ${f.tileUrl
