@@ -73,9 +73,13 @@ export abstract class VecheElement extends LitElement {
   protected readonly announcer = new AnnouncerController(this);
   protected readonly internals: ElementInternals = this.attachInternals();
 
-  /** `kids` when the theme includes it: the simpler wording of Active Citizen Kids. */
+  /**
+   * `kids` when the theme includes it — the widget's own or a page's switch such as
+   * `<html data-veche-theme="kids">` (README): the simpler wording of Active Citizen Kids.
+   */
   get textVariant(): TextVariant | undefined {
-    return this.config.value.theme?.split(' ').includes('kids') ? 'kids' : undefined;
+    // From the parent up: the element's own data-veche-theme mirrors its config (above), a render late.
+    return this.config.value.theme?.split(' ').includes('kids') || this.parentElement?.closest('[data-veche-theme~="kids"]') ? 'kids' : undefined;
   }
 
   /** Whether this widget talks to the backend (and so cannot work without `api`). */

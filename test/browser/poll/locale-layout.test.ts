@@ -62,6 +62,16 @@ describe('<veche-poll> languages', () => {
     await waitUntil(() => text(el, '[part~="submit"]') === 'Answer', 'no kids wording in English');
   });
 
+  it('speaks to kids when the page switches to kids (data-veche-theme on <html>), as the README shows', async () => {
+    document.documentElement.setAttribute('data-veche-theme', 'kazan kids');
+    try {
+      const el = await renderPoll(polls.openSingle);
+      await waitUntil(() => text(el, '[part~="submit"]') === 'Ответить', 'no kids wording with the page switch');
+    } finally {
+      document.documentElement.removeAttribute('data-veche-theme');
+    }
+  });
+
   it('renders in Tatar, through voting and results', async () => {
     const el = await renderPoll(polls.openSingle, { locale: 'tt' });
     await waitUntil(() => text(el, '[part~="submit"]') === 'Тавыш бирергә', 'Tatar did not load');
