@@ -34,6 +34,9 @@ const textOverridesConverter = {
  * for the configured backend, and the standard states (configuration error, sign-in, errors).
  * Widget-specific behaviour belongs in controllers, not here.
  */
+/** Theme words that switch a mode rather than a palette: a page's switch reaches every widget. */
+const PAGE_MODES = ['vision', 'kids', 'reduced-motion'];
+
 export abstract class VecheElement extends LitElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   // Its own controls (the retry button, the sign-in link) come with the failure handling.
@@ -73,14 +76,18 @@ export abstract class VecheElement extends LitElement {
   protected readonly announcer = new AnnouncerController(this);
   protected readonly internals: ElementInternals = this.attachInternals();
 
-  /**
-   * `kids` when the theme includes it — the widget's own or a page's switch such as
-   * `<html data-veche-theme="kids">` (README): the simpler wording of Active Citizen Kids.
-   */
+  /** `kids` when the theme includes it (see `themeWords`): the simpler wording of Active Citizen Kids. */
   get textVariant(): TextVariant | undefined {
-    // From the parent up: the element's own data-veche-theme mirrors its config (above), a render late.
-    return this.config.value.theme?.split(' ').includes('kids') || this.parentElement?.closest('[data-veche-theme~="kids"]') ? 'kids' : undefined;
+    return this.themeWords.includes('kids') ? 'kids' : undefined;
   }
+
+  /**
+   * The widget's theme words: its configured theme, plus the modes a page switches on for
+   * everything inside it (`<html data-veche-theme="vision">`, README) — core's own rules for
+   * them (no animation, the kids wording) need the word on the widget itself. Not a page's
+   * city: the widget's own city must keep winning. Read before each render.
+   */
+  private themeWords: string[] = [];
 
   /** Whether this widget talks to the backend (and so cannot work without `api`). */
   protected needsBackend = true;
@@ -141,11 +148,15 @@ export abstract class VecheElement extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.config.resolve();
+    const own = this.config.value.theme?.split(' ').filter(Boolean) ?? [];
+    // From the parent up: the element's own data-veche-theme is what this computes.
+    const page = PAGE_MODES.filter((mode) => !own.includes(mode) && this.parentElement?.closest(`[data-veche-theme~="${mode}"]`));
+    this.themeWords = [...own, ...page];
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const theme = this.config.value.theme;
+    const theme = this.themeWords.join(' ');
     // Theme presets select `[data-veche-theme~="kazan"]`; the value may come from a provider.
     if (theme) {
       if (this.getAttribute('data-veche-theme') !== theme) this.setAttribute('data-veche-theme', theme);

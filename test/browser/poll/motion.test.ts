@@ -42,4 +42,20 @@ describe('<veche-poll> motion', () => {
       expect(motion(node), `<${node.localName} class="${node.className}"> moves`).to.be.below(1);
     }
   });
+
+  for (const mode of ['reduced-motion', 'vision']) {
+    it(`with the page switched to ${mode} (<html data-veche-theme>): nothing in the poll animates`, async () => {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+      document.documentElement.setAttribute('data-veche-theme', `kazan ${mode}`);
+      try {
+        const el = await renderPoll(polls.openLive);
+        expect(el.getAttribute('data-veche-theme')).to.equal(mode);
+        for (const node of el.shadowRoot!.querySelectorAll('*')) {
+          expect(motion(node), `<${node.localName} class="${node.className}"> moves`).to.be.below(1);
+        }
+      } finally {
+        document.documentElement.removeAttribute('data-veche-theme');
+      }
+    });
+  }
 });
