@@ -101,13 +101,10 @@ export const hostStyles = css`
     white-space: nowrap !important;
     border: 0 !important;
   }
-  /* The citizen's setting, or the page's: theme word \`reduced-motion\` (visually-impaired mode). */
-  :host([data-veche-theme~='reduced-motion']) *,
-  :host([data-veche-theme~='reduced-motion']) *::before,
-  :host([data-veche-theme~='reduced-motion']) *::after,
-  :host([data-veche-theme~='vision']) *,
-  :host([data-veche-theme~='vision']) *::before,
-  :host([data-veche-theme~='vision']) *::after {
+  /* The citizen's setting, or the page's or widget's theme word \`reduced-motion\` or \`vision\`. */
+  :host(:state(reduced-motion)) *,
+  :host(:state(reduced-motion)) *::before,
+  :host(:state(reduced-motion)) *::after {
     animation-duration: 0.01ms !important;
     animation-iteration-count: 1 !important;
     transition-duration: 0.01ms !important;

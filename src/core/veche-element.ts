@@ -83,9 +83,10 @@ export abstract class VecheElement extends LitElement {
 
   /**
    * The widget's theme words: its configured theme, plus the modes a page switches on for
-   * everything inside it (`<html data-veche-theme="vision">`, README) — core's own rules for
-   * them (no animation, the kids wording) need the word on the widget itself. Not a page's
-   * city: the widget's own city must keep winning. Read before each render.
+   * everything inside it (`<html data-veche-theme="vision">`, README), for core's own rules for
+   * them (no animation, the kids wording). Read before each render. The page's words stay off
+   * the widget's `data-veche-theme`: the presets' rules there would outrank what the page's
+   * own combination ("kazan kids", "dark vision") gives the widget through inheritance.
    */
   private themeWords: string[] = [];
 
@@ -156,13 +157,15 @@ export abstract class VecheElement extends LitElement {
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
-    const theme = this.themeWords.join(' ');
+    const theme = this.config.value.theme;
     // Theme presets select `[data-veche-theme~="kazan"]`; the value may come from a provider.
     if (theme) {
       if (this.getAttribute('data-veche-theme') !== theme) this.setAttribute('data-veche-theme', theme);
     } else if (this.hasAttribute('data-veche-theme')) {
       this.removeAttribute('data-veche-theme');
     }
+    // The visually-impaired mode and the page's or widget's `reduced-motion` stop animations (styles.ts).
+    this.setState('reduced-motion', this.themeWords.includes('reduced-motion') || this.themeWords.includes('vision'));
     this.setState('misconfigured', this.misconfigured);
     if (this.holdsReserve) this.holdsReserve = !this.setState('rendering', false);
     if (this.misconfigured && !this.config.problems.some((p) => p.key === 'api')) {

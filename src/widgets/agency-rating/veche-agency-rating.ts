@@ -88,6 +88,7 @@ const STATES = ['loading', 'not-found', 'error', 'record', 'ranking', 'eligible'
  * @cssstate sent - The rating was counted.
  * @cssstate refused - The server refused the rating (already rated, not eligible).
  * @cssstate rendering - Before the first render, while the widget holds its reserved height.
+ * @cssstate reduced-motion - Animations are off: the theme, or the page's switch, is `reduced-motion` or `vision`.
  * @cssstate misconfigured - `api` is missing or invalid.
  */
 export class VecheAgencyRating extends VecheElement {

@@ -98,6 +98,7 @@ const fieldFor = (path: string) => {
  * @cssstate submitted - The complaint was filed (or a nearby one supported).
  * @cssstate signed-out - Filing needs sign-in.
  * @cssstate rendering - Before the first render, while the widget holds its reserved height.
+ * @cssstate reduced-motion - Animations are off: the theme, or the page's switch, is `reduced-motion` or `vision`.
  * @cssstate misconfigured - `api` is missing or invalid.
  */
 export class VecheComplaintForm extends VecheElement implements FormHost {

@@ -71,6 +71,7 @@ const isAuth = (error: unknown) => error instanceof ApiError && error.kind === '
  * @cssstate confirmable - A shown complaint waits for the citizen to confirm or dispute.
  * @cssstate queued - A confirmation waits in the outbox for the connection.
  * @cssstate rendering - Before the first render, while the widget holds its reserved height.
+ * @cssstate reduced-motion - Animations are off: the theme, or the page's switch, is `reduced-motion` or `vision`.
  * @cssstate misconfigured - `api` is missing, or neither `complaint` nor `mine` is set.
  */
 export class VecheComplaintStatus extends VecheElement {

@@ -145,6 +145,7 @@ const PREFETCH_MORE = 60;
  * @cssstate offline - An idea or a pledge waits for the connection to come back.
  * @cssstate signed-out - An action needs sign-in.
  * @cssstate rendering - Before the first render, while the widget holds its reserved height.
+ * @cssstate reduced-motion - Animations are off: the theme, or the page's switch, is `reduced-motion` or `vision`.
  * @cssstate misconfigured - `api` is missing or invalid.
  */
 export class VecheIdeaBoard extends VecheElement {

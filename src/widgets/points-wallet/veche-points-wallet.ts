@@ -90,6 +90,7 @@ const TAB_TEXT = { balance: 'tabBalance', history: 'tabHistory', rewards: 'tabRe
  * @cssstate sending - A spend is on its way.
  * @cssstate waiting - A spend waits for the connection; it is resent with the same key.
  * @cssstate rendering - Before the first render, while the widget holds its reserved height.
+ * @cssstate reduced-motion - Animations are off: the theme, or the page's switch, is `reduced-motion` or `vision`.
  * @cssstate misconfigured - `api` is missing or invalid.
  */
 export class VechePointsWallet extends VecheElement {

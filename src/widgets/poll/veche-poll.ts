@@ -86,6 +86,7 @@ const notFound = (error: unknown) => (error as ApiError).kind === 'not-found';
  * @cssstate offline - The vote waits for the connection to come back.
  * @cssstate signed-out - Voting needs sign-in.
  * @cssstate rendering - Before the first render, while the widget holds its reserved height.
+ * @cssstate reduced-motion - Animations are off: the theme, or the page's switch, is `reduced-motion` or `vision`.
  * @cssstate misconfigured - `api` or `poll` is missing or invalid.
  */
 export class VechePoll extends VecheElement {
