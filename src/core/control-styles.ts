@@ -52,8 +52,9 @@ export const controlStyles = css`
     color: var(--_primary-strong);
     text-decoration: var(--_link-decoration);
   }
-  /* Pictures that only decorate (an option's sketch, a reward's photo) — not content. */
-  .decorative {
+  /* Pictures that only decorate (a reward's or a fund's photo; not a poll option's sketch, which
+     is what is voted on). Doubled class: a widget's own \`.card img { display: block }\` must not win. */
+  .decorative.decorative {
     display: var(--_decorative-images);
   }
   .field-error {

@@ -1,6 +1,8 @@
 // The CDN output (dist/cdn/, made by `npm run build` through scripts/build-cdn.mjs) is what a
 // webmaster pastes: the autoloader within budget, SRI hashes that match, standalone bundles that
-// need nothing else, and a page that pastes the script twice still works, with one warning.
+// need nothing else, Lit and core shipped once, a page that loads only what its tags need and
+// takes its configuration from the script tag, and a page that pastes the script twice still
+// works, with one warning.
 // When dist/cdn/ is missing or older than the sources, the CDN build runs first (a few seconds).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -52,7 +54,8 @@ function importsOf(file) {
     .map((i) => {
       const raw = i.d > -1 ? source.slice(i.s, i.e).trim() : undefined;
       const literal = i.n ?? (raw && /^`[^`$]*`$/.test(raw) ? raw.slice(1, -1) : undefined);
-      return { dynamic: i.d > -1, specifier: literal, text: source.slice(i.ss, i.se).replace(/\s+/g, ' ') };
+      // A query names the same file (and, to the browser, another module).
+      return { dynamic: i.d > -1, specifier: literal?.replace(/[?#].*$/, ''), text: source.slice(i.ss, i.se).replace(/\s+/g, ' ') };
     });
 }
 
@@ -64,6 +67,32 @@ function staticClosure(file, seen = new Set()) {
   for (const dep of staticImports(file)) if (!seen.has(dep)) { seen.add(dep); staticClosure(dep, seen); }
   return seen;
 }
+
+/** Every module a built file can ever load: its static and dynamic imports, theirs, and so on. */
+function reachable(file, seen = new Set()) {
+  for (const i of importsOf(file)) {
+    const dep = i.specifier && join(dirname(file), i.specifier);
+    if (dep && !seen.has(dep)) { seen.add(dep); reachable(dep, seen); }
+  }
+  return seen;
+}
+
+/** tag → the chunk veche.js imports for it, read from the `"veche-…":()=>import(…)` pairs of the build. */
+function widgetChunks() {
+  const source = read('veche.js').toString();
+  const [imports] = parse(source);
+  const chunks = new Map();
+  for (const i of imports.filter((i) => i.d > -1)) {
+    const tag = [...source.slice(0, i.ss).matchAll(/["'`](veche-[a-z-]+)["'`]\s*:/g)].at(-1)?.[1];
+    const specifier = (i.n ?? source.slice(i.s, i.e).trim().slice(1, -1)).replace(/[?#].*$/, '');
+    if (tag) chunks.set(tag, join('.', specifier));
+  }
+  return chunks;
+}
+
+/** The files under dist/cdn/chunks that carry Lit: its version registries, one per package. */
+const LIT_MARKERS = ['litHtmlVersions', 'reactiveElementVersions', 'litElementVersions'];
+const litChunks = () => files('chunks').filter((f) => LIT_MARKERS.some((marker) => read(`chunks/${f}`).includes(marker))).map((f) => `chunks/${f}`);
 
 before(async () => {
   ensureBuild();
@@ -147,6 +176,15 @@ test('the autoloader imports only chunks that exist', () => {
   }
 });
 
+test('Lit is in exactly one chunk, and that chunk is part of the core every widget shares', () => {
+  const lit = litChunks();
+  assert.equal(lit.length, 1, `Lit found in ${lit.join(', ') || 'no chunk'}`);
+  for (const marker of LIT_MARKERS) assert.ok(read(lit[0]).includes(marker), `${lit[0]} lacks ${marker}`);
+  const widgets = widgetChunks();
+  assert.ok(widgets.size >= 7 && widgets.has('veche-poll'), `veche.js maps ${[...widgets.keys()].join(', ')}`);
+  for (const [tag, chunk] of widgets) assert.ok(staticClosure(chunk).has(lit[0]), `<${tag}> (${chunk}) does not load Lit from ${lit[0]}`);
+});
+
 // ---- In Chromium: the script pasted twice (and a standalone bundle next to it).
 
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8' };
@@ -161,6 +199,14 @@ const PAGES = {
     <script type="module" src="/cdn/standalone/poll.js"></script>
     <script type="module" src="/cdn/veche.js" data-api="/api"></script></head>
     <body><veche-poll poll="42"></veche-poll><div id="later"></div></body></html>`,
+  // Only a poll, configured from the script tag alone, against a backend that has the poll.
+  '/poll-only.html': `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>poll only</title>
+    <script type="module" src="/cdn/veche.js" data-api="/region/api" data-theme="kazan dark"></script></head>
+    <body><veche-poll poll="42"></veche-poll></body></html>`,
+  // Two widgets that share the core.
+  '/two.html': `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>two</title>
+    <script type="module" src="/cdn/veche.js" data-api="/api"></script></head>
+    <body><veche-poll poll="42"></veche-poll><veche-points-wallet></veche-points-wallet></body></html>`,
   // The widgets' lazy parts, loaded through the autoloader (see the lazy-part round-trip test).
   '/lazy.html': `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>lazy</title>
     <script type="module" src="/cdn/veche.js" data-api="/api"></script></head>
@@ -198,6 +244,14 @@ async function serveLazyPart(file) {
   lazy.holding--;
 }
 
+/** The one poll of /region/api (poll-only.html): open, a single choice, so the poll renders its questions. */
+const REGION_POLL = {
+  id: '42', kind: 'poll', title: 'Где разбить новый сквер?', status: 'open',
+  opensAt: '2026-01-01T09:00:00Z', closesAt: '2099-01-01T09:00:00Z', resultsPolicy: 'after-vote',
+  questionCount: 1, participants: 12, points: 10, votedByMe: false, myVote: null, results: null,
+  questions: [{ id: 'q1', type: 'single', text: 'Ваш выбор?', required: true, options: [{ id: 'o1', label: 'У реки' }, { id: 'o2', label: 'В центре' }] }],
+};
+
 let server;
 let browser;
 let baseUrl;
@@ -206,8 +260,9 @@ before(async () => {
   server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (PAGES[path]) return void res.writeHead(200, { 'Content-Type': TYPES['.html'] }).end(PAGES[path]);
-    if (path.startsWith('/api/')) {
-      // The backend is not the subject here: every poll is "not found".
+    if (path === '/region/api/polls/42') return void res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(REGION_POLL));
+    if (path.startsWith('/api/') || path.startsWith('/region/api/')) {
+      // The backend is not the subject here: anything but the region's poll is "not found".
       const problem = { type: 'https://veche.dev/problems/not-found', title: 'Not found', status: 404 };
       return void res.writeHead(404, { 'Content-Type': 'application/problem+json' }).end(JSON.stringify(problem));
     }
@@ -231,10 +286,11 @@ after(async () => {
   server?.close();
 });
 
-/** Opens a page, counting customElements.define calls per tag and console warnings and errors. */
+/** Opens a page, counting customElements.define calls per tag, console warnings and errors, and the paths it requested. */
 async function open(path) {
   const page = await browser.newPage();
-  const log = { warnings: [], errors: [] };
+  const log = { warnings: [], errors: [], requests: [] };
+  page.on('request', (request) => log.requests.push(new URL(request.url()).pathname));
   page.on('console', (message) => {
     if (message.type() === 'warning') log.warnings.push(message.text());
     // The mocked 404 of the poll is the browser's own resource error, not the kit's.
@@ -270,12 +326,78 @@ test('veche.js pasted twice: the poll is defined once, renders, and the console 
   }
 });
 
-test('a standalone bundle and the autoloader on one page: one definition, no errors', async () => {
+test('a standalone bundle and the autoloader on one page: one definition, at most one warning, no errors', async () => {
   const { page, log } = await open('/mixed.html');
   try {
     await page.evaluate(() => window.veche.ready());
     assert.equal(await page.evaluate(() => window.defines['veche-poll']), 1);
     assert.deepEqual(log.errors, []);
+    // Both copies stay at work: a provider added later is loaded by the autoloader, another poll is
+    // upgraded by the bundle's definition. Still at most one warning for the whole page.
+    await page.evaluate(() => document.getElementById('later').insertAdjacentHTML('beforeend', '<veche-poll poll="7"></veche-poll><veche-provider api="/api"></veche-provider>'));
+    await page.waitForFunction(() => customElements.get('veche-provider'));
+    await page.evaluate(() => window.veche.ready());
+    assert.ok(log.warnings.length <= 1, `more than one warning:\n${log.warnings.join('\n')}`);
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+/** Chunks under dist/cdn requested by a page, as paths relative to dist/cdn. */
+const chunkRequests = (log) => log.requests.filter((p) => p.startsWith('/cdn/')).map((p) => p.slice('/cdn/'.length));
+
+/** Waits until the page's network has been quiet (the widgets' lazy parts have arrived). */
+const settled = (page) => page.waitForLoadState('networkidle');
+
+test('a page with only <veche-poll> fetches no other widget\'s chunks and no leaflet', async () => {
+  const { page, log } = await open('/poll-only.html');
+  try {
+    // The poll's questions, not an error: the whole poll view with its lazy parts was needed.
+    await page.waitForFunction(() => document.querySelector('veche-poll').shadowRoot.querySelector('input[type="radio"]'));
+    await settled(page);
+    const requested = chunkRequests(log);
+    const widgets = widgetChunks();
+    const poll = new Set([widgets.get('veche-poll'), ...reachable(widgets.get('veche-poll')), 'veche.js', ...staticClosure('veche.js')]);
+    const others = [...widgets].filter(([tag]) => tag !== 'veche-poll').map(([, chunk]) => chunk);
+    assert.deepEqual(requested.filter((f) => others.includes(f)), [], 'other widgets\' define chunks fetched');
+    assert.deepEqual(requested.filter((f) => /leaflet/i.test(f)), [], 'leaflet fetched for a poll');
+    assert.deepEqual(requested.filter((f) => !poll.has(f)), [], 'chunks the poll can never need');
+    assert.ok(requested.includes(widgets.get('veche-poll')), `the poll's chunk was not fetched: ${requested.join(', ')}`);
+    assert.deepEqual(log.errors, []);
+  } finally {
+    await page.close();
+  }
+});
+
+test('veche.js applies data-api and data-theme from its own script tag', async () => {
+  const { page, log } = await open('/poll-only.html');
+  try {
+    const deadline = Date.now() + 10_000;
+    while (!log.requests.includes('/region/api/polls/42') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.ok(log.requests.includes('/region/api/polls/42'), `the poll asked for ${log.requests.filter((p) => !p.startsWith('/cdn/')).join(', ')}`);
+    assert.equal(await page.evaluate(() => document.querySelector('veche-poll').getAttribute('data-veche-theme')), 'kazan dark');
+  } finally {
+    await page.close();
+  }
+});
+
+test('two widgets on one page: the core chunks, Lit among them, are fetched once', async () => {
+  const { page, log } = await open('/two.html');
+  try {
+    await page.waitForFunction(() => customElements.get('veche-points-wallet') && document.querySelector('veche-points-wallet').shadowRoot?.querySelector('*'));
+    await settled(page);
+    const requested = chunkRequests(log);
+    const widgets = widgetChunks();
+    // The core: what every widget's chunk needs before it runs.
+    const closures = [...widgets].filter(([tag]) => tag !== 'veche-provider').map(([, chunk]) => staticClosure(chunk));
+    const core = [...closures[0]].filter((f) => closures.every((c) => c.has(f)));
+    const [lit] = litChunks();
+    assert.ok(core.includes(lit), `Lit (${lit}) is not in the shared core: ${core.join(', ')}`);
+    for (const chunk of core) assert.equal(requested.filter((f) => f === chunk).length, 1, `${chunk} fetched ${requested.filter((f) => f === chunk).length} times`);
+    const twice = requested.filter((f, i) => requested.indexOf(f) !== i);
+    assert.deepEqual(twice, [], 'files fetched more than once');
+    assert.ok(requested.includes(widgets.get('veche-poll')) && requested.includes(widgets.get('veche-points-wallet')));
   } finally {
     await page.close();
   }

@@ -30,10 +30,13 @@ async function more<T>(ctx: WalletContext, list: PagedList<T>): Promise<void> {
   ctx.host.renderRoot.querySelectorAll<HTMLElement>('.items > li')[shown]?.focus();
 }
 
-/** A reward's or a fund's picture. */
+/**
+ * A reward's or a fund's picture. Decorative: the card's title and description say everything
+ * needed to choose, redeem or donate, so the visually-impaired mode hides it (`.decorative`).
+ */
 export function image(ctx: WalletContext, picture: { url: string; alt: string } | undefined): TemplateResult | typeof nothing {
   const url = picture && imageSource(picture.url, ctx.api());
-  return url ? html`<img src=${url} alt=${picture!.alt} loading="lazy" />` : nothing;
+  return url ? html`<img class="decorative" src=${url} alt=${picture!.alt} loading="lazy" />` : nothing;
 }
 
 export const listStyles = css`

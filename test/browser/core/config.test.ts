@@ -139,11 +139,14 @@ describe('configuration', () => {
     script.dataset.api = 'https://script.example/api';
     script.dataset.locale = 'tt';
     script.dataset.loginUrl = 'https://script.example/login';
+    script.dataset.theme = 'ural dark';
     configureFromScript(script);
     const el = await fixture<VecheTestWidget>(html`<veche-test-widget></veche-test-widget>`);
     expect(text(el, 'api')).to.equal('https://script.example/api');
     expect(text(el, 'locale')).to.equal('tt');
     expect(text(el, 'login')).to.equal('https://script.example/login');
+    // The theme presets select the widget by this attribute.
+    expect(el.getAttribute('data-veche-theme')).to.equal('ural dark');
   });
 
   it('passes getToken from a provider property to the widget client', async () => {
