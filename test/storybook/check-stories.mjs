@@ -34,7 +34,8 @@ function newestMtime(path) {
 
 function ensureBuild() {
   const built = existsSync(indexFile) ? statSync(indexFile).mtimeMs : 0;
-  const sources = Math.max(...['.storybook', 'stories', 'src', 'package.json'].map((p) => newestMtime(join(root, p))));
+  // The manifest too: the Docs pages' API tables are built from it.
+  const sources = Math.max(...['.storybook', 'stories', 'src', 'package.json', 'custom-elements.json'].map((p) => newestMtime(join(root, p))));
   if (built > sources) return;
   console.log(built ? 'storybook-static/ is older than the sources: rebuilding' : 'storybook-static/ is missing: building');
   const result = spawnSync('npm', ['run', 'build-storybook'], { cwd: root, stdio: 'inherit' });
@@ -203,6 +204,44 @@ async function inspectStory() {
   };
 }
 
+/**
+ * The widgets' API, as `npm run analyze` wrote it (custom-elements.json): tag → a declaration.
+ * The autodocs tables come from it; without it they are silently empty, so it must exist.
+ */
+function widgetDeclarations() {
+  const file = join(root, 'custom-elements.json');
+  if (!existsSync(file)) throw new Error('custom-elements.json is missing: run `npm run analyze` before building Storybook');
+  const manifest = JSON.parse(readFileSync(file, 'utf8'));
+  const byTag = new Map();
+  for (const module of manifest.modules ?? []) for (const d of module.declarations ?? []) if (d.tagName) byTag.set(d.tagName, d);
+  return byTag;
+}
+const DECLARATIONS = widgetDeclarations();
+
+/**
+ * A widget's Docs page shows its API tables generated from custom-elements.json: an attribute, an
+ * event, a part and a CSS property of the widget are named on the page. (`Widgets/Idea board` is
+ * `<veche-idea-board>`.)
+ */
+async function checkApiTables(page, entry) {
+  const tag = `veche-${entry.title.slice('Widgets/'.length).toLowerCase().replaceAll(' ', '-')}`;
+  const declaration = DECLARATIONS.get(tag);
+  if (!declaration) return [`no declaration of <${tag}> in custom-elements.json`];
+  const wanted = [
+    ['attribute', declaration.attributes?.[0]?.name],
+    ['event', declaration.events?.[0]?.name],
+    ['part', declaration.cssParts?.[0]?.name],
+    ['CSS property', declaration.cssProperties?.[0]?.name],
+  ];
+  // The names in the first column of the docs' API tables (argTypes), exactly.
+  const names = new Set(
+    await page.evaluate(() =>
+      [...document.querySelectorAll('#storybook-docs .docblock-argstable tbody tr td:first-child')].map((cell) => cell.textContent.trim().replace(/\*$/, '')),
+    ),
+  );
+  return wanted.filter(([, name]) => !name || !names.has(name)).map(([what, name]) => `the Docs page's API tables lack the ${what} ${name ?? '(none in the manifest)'} of <${tag}>`);
+}
+
 async function runAxe(page) {
   // The preview page lives on from story to story: inject axe once.
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axePath });
@@ -238,6 +277,7 @@ async function check(preview, entry) {
       const { message, title } = ended.payload ?? {};
       failures.push(`render failed (${ended.name}): ${message ?? title ?? JSON.stringify(ended.payload ?? '')}`);
     } else if (ended.payload?.status === 'error') failures.push('render failed: the story or its play function threw');
+    if (entry.type === 'docs' && entry.title.startsWith('Widgets/')) failures.push(...(await checkApiTables(page, entry)));
     if (entry.type === 'story') {
       const state = await page.evaluate(inspectStory);
       expected = state.expectedConsoleErrors;
