@@ -1,4 +1,4 @@
-/** `npm run analyze` → custom-elements.json, read by Storybook's docs and by IDEs (package.json "customElements"). */
+/** `npm run analyze` (and `npm run build`) → custom-elements.json, read by Storybook's docs and by IDEs (package.json "customElements"). */
 
 /**
  * The elements declare reactive properties in `static properties` (no decorator runtime in
