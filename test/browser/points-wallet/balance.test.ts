@@ -31,6 +31,18 @@ describe('<veche-points-wallet> balance, level, tabs and states', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('speaks to kids when the theme includes kids, in Russian and English (Active Citizen Kids)', async () => {
+    const el = await renderWallet();
+    const wallet = backend.db.wallet(ANNA);
+    el.setAttribute('theme', 'kids');
+    await waitUntil(() => text(el, '.panel').includes(`До уровня «Эксперт» осталось ${ru(wallet.pointsToNextLevel!)} баллов`), 'no kids wording in Russian');
+    expect(text(el, '[role="tablist"]')).to.contain('Помочь другим');
+    el.setAttribute('locale', 'en');
+    await waitUntil(() => text(el, '[role="tablist"]').includes('Help others'), 'no kids wording in English');
+    el.removeAttribute('theme');
+    await waitUntil(() => text(el, '[role="tablist"]').includes('Charity'), 'the kids wording stayed after the theme changed');
+  });
+
   it('formats numbers and plurals in Russian: 1 балл, 2 балла, 5 баллов, 21 балл, 1 000 баллов', async () => {
     const cases: Array<[number, string]> = [[1, '1 балл'], [2, '2 балла'], [5, '5 баллов'], [11, '11 баллов'], [21, '21 балл'], [1000, '1\u00a0000 баллов']];
     for (const [amount, expected] of cases) {
