@@ -28,16 +28,17 @@ export interface ResolvedConfig extends VecheConfig {
   locale: Locale;
 }
 
-// One observer for the whole page: widgets follow the host page switching `<html lang>`.
-const langListeners = new Set<() => void>();
-let langObserver: MutationObserver | undefined;
-function watchDocumentLang(listener: () => void): () => void {
-  if (!langObserver && typeof MutationObserver !== 'undefined') {
-    langObserver = new MutationObserver(() => langListeners.forEach((l) => l()));
-    langObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+// One observer for the whole page: widgets follow the host page switching `<html lang>` or its
+// modes (`<html data-veche-theme="vision">`, a "версия для слабовидящих" button), at any time.
+const pageListeners = new Set<() => void>();
+let pageObserver: MutationObserver | undefined;
+function watchPageSwitches(listener: () => void): () => void {
+  if (!pageObserver && typeof MutationObserver !== 'undefined') {
+    pageObserver = new MutationObserver(() => pageListeners.forEach((l) => l()));
+    pageObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['lang', 'data-veche-theme'] });
   }
-  langListeners.add(listener);
-  return () => langListeners.delete(listener);
+  pageListeners.add(listener);
+  return () => pageListeners.delete(listener);
 }
 
 const reported = new WeakMap<Element, Set<string>>();
@@ -69,7 +70,7 @@ export class ConfigController implements ReactiveController {
 
   hostConnected(): void {
     const update = () => this.host.requestUpdate();
-    this.unsubscribers = [subscribePageConfig(update), watchDocumentLang(update)];
+    this.unsubscribers = [subscribePageConfig(update), watchPageSwitches(update)];
   }
 
   hostDisconnected(): void {

@@ -101,10 +101,11 @@ export const hostStyles = css`
     white-space: nowrap !important;
     border: 0 !important;
   }
-  /* The citizen's setting, or the page's or widget's theme word \`reduced-motion\` or \`vision\`. */
-  :host(:state(reduced-motion)) *,
-  :host(:state(reduced-motion)) *::before,
-  :host(:state(reduced-motion)) *::after {
+  /* The citizen's setting, or the page's or widget's theme word \`reduced-motion\` or \`vision\`.
+     :is() forgives what an engine cannot parse: without :state() the widget's own words still work. */
+  :host(:is(:state(reduced-motion), [data-veche-theme~='reduced-motion'], [data-veche-theme~='vision'])) *,
+  :host(:is(:state(reduced-motion), [data-veche-theme~='reduced-motion'], [data-veche-theme~='vision'])) *::before,
+  :host(:is(:state(reduced-motion), [data-veche-theme~='reduced-motion'], [data-veche-theme~='vision'])) *::after {
     animation-duration: 0.01ms !important;
     animation-iteration-count: 1 !important;
     transition-duration: 0.01ms !important;

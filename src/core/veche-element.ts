@@ -28,15 +28,15 @@ const textOverridesConverter = {
   },
 };
 
+/** The nearest element above `node`, through shadow roots (a widget inside an app shell's shadow DOM). */
+const above = (node: Element): Element | null => node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
+
 /**
  * What every Veche widget truly shares: the configuration attributes and their resolution,
  * core texts in the widget's locale, a live-region announcer, custom states, the API client
  * for the configured backend, and the standard states (configuration error, sign-in, errors).
  * Widget-specific behaviour belongs in controllers, not here.
  */
-/** Theme words that switch a mode rather than a palette: a page's switch reaches every widget. */
-const PAGE_MODES = ['vision', 'kids', 'reduced-motion'];
-
 export abstract class VecheElement extends LitElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   // Its own controls (the retry button, the sign-in link) come with the failure handling.
@@ -82,10 +82,10 @@ export abstract class VecheElement extends LitElement {
   }
 
   /**
-   * The widget's theme words: its configured theme, plus the modes a page switches on for
+   * The theme words that reach the widget: its configured theme, and the page's switch for
    * everything inside it (`<html data-veche-theme="vision">`, README), for core's own rules for
-   * them (no animation, the kids wording). Read before each render. The page's words stay off
-   * the widget's `data-veche-theme`: the presets' rules there would outrank what the page's
+   * the modes (no animation, the kids wording). Read before each render. The page's words stay
+   * off the widget's `data-veche-theme`: the presets' rules there would outrank what the page's
    * own combination ("kazan kids", "dark vision") gives the widget through inheritance.
    */
   private themeWords: string[] = [];
@@ -149,10 +149,11 @@ export abstract class VecheElement extends LitElement {
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     this.config.resolve();
-    const own = this.config.value.theme?.split(' ').filter(Boolean) ?? [];
-    // From the parent up: the element's own data-veche-theme is what this computes.
-    const page = PAGE_MODES.filter((mode) => !own.includes(mode) && this.parentElement?.closest(`[data-veche-theme~="${mode}"]`));
-    this.themeWords = [...own, ...page];
+    // Its own theme and every theme word above it, through shadow roots (its own data-veche-theme
+    // mirrors its config, a render late). Only the modes are read from these words.
+    let words = this.config.value.theme ?? '';
+    for (let at = above(this); at; at = above(at)) words += ` ${at.getAttribute('data-veche-theme') ?? ''}`;
+    this.themeWords = words.split(' ');
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -230,16 +231,11 @@ export abstract class VecheElement extends LitElement {
    * The citizen must sign in for `action`. Fires the cancelable `veche-auth-required`;
    * returns true when nobody cancelled it and the widget should show its sign-in prompt.
    */
-  protected requireSignIn(action: string): boolean {
+  protected requireSignIn(action: string, focus = false): boolean {
     const loginUrl = this.config.value.loginUrl;
     const show = emit(this, 'veche-auth-required', { action, ...(loginUrl ? { loginUrl } : {}) }, { cancelable: true });
-    // The citizen just acted in this widget (focus is in it) and nothing was sent: focus goes to
-    // the prompt, which says why, and Tab reaches its link. A resend in the background (focus
-    // elsewhere) never moves focus.
-    if (show && this.matches(':focus-within')) {
-      this.requestUpdate();
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="sign-in"]')?.focus());
-    }
+    // `focus`: the citizen's own click or send was refused; the prompt takes focus (failure.ts).
+    if (show && focus) void loadFailureHandling().then((failure) => failure?.focusSignIn(this));
     return show;
   }
 

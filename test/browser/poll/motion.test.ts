@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import { $$, mocks, polls, renderPoll, reset } from './setup.js';
 
@@ -60,4 +60,17 @@ describe('<veche-poll> motion', () => {
       }
     });
   }
+
+  it('follows the page switching to vision after it loaded (a "версия для слабовидящих" button), and back', async () => {
+    await emulateMedia({ reducedMotion: 'no-preference' });
+    const el = await renderPoll(polls.openLive);
+    expect(el.matches(':state(reduced-motion)')).to.be.false;
+    try {
+      document.documentElement.setAttribute('data-veche-theme', 'vision');
+      await waitUntil(() => el.matches(':state(reduced-motion)'), 'the widget did not follow the page switch');
+    } finally {
+      document.documentElement.removeAttribute('data-veche-theme');
+    }
+    await waitUntil(() => !el.matches(':state(reduced-motion)'), 'the widget did not follow the page switching back');
+  });
 });
