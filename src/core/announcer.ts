@@ -10,9 +10,9 @@ type AnnouncingHost = ReactiveControllerHost & HTMLElement & { renderRoot: Paren
 export class AnnouncerController implements ReactiveController {
   private polite?: HTMLElement;
   private assertive?: HTMLElement;
-  private timer?: ReturnType<typeof setTimeout>;
-  /** The polite text not yet written to its region. */
-  private waiting = '';
+  /** Per region (0 polite, 1 assertive): the text not yet written, and its timer. */
+  private waiting = ['', ''];
+  private timers: Array<ReturnType<typeof setTimeout> | undefined> = [];
 
   constructor(private readonly host: AnnouncingHost) {
     host.addController(this);
@@ -25,8 +25,8 @@ export class AnnouncerController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.timer);
-    this.waiting = '';
+    this.timers.forEach(clearTimeout);
+    this.waiting = ['', ''];
   }
 
   /** The text currently announced, for tests and for widgets that echo it. */
@@ -34,22 +34,27 @@ export class AnnouncerController implements ReactiveController {
     return (this.assertive?.textContent || this.polite?.textContent) ?? '';
   }
 
+  /** Says `message` (an empty one cancels what waits in its region). */
   announce(message: string, { assertive = false } = {}): void {
-    const region = assertive ? this.assertive : this.polite;
-    const other = assertive ? this.polite : this.assertive;
+    const regions = [this.polite, this.assertive];
+    const i = +assertive;
+    const region = regions[i];
     if (!region) return;
-    if (other) other.textContent = '';
-    // Polite news that arrives while the last is still waiting to be written (the vote counted,
-    // then its receipt checked a few ms later) is said with it, not instead of it. An error
-    // (assertive) supersedes whatever was waiting.
-    const text = !assertive && this.waiting ? `${this.waiting} ${message}` : message;
-    this.waiting = assertive ? '' : text;
+    // An error supersedes polite news, waiting or said; polite news leaves a waiting error alone.
+    if (assertive) {
+      clearTimeout(this.timers[0]);
+      this.waiting[0] = '';
+    }
+    if (!this.waiting[1 - i]) regions[1 - i]!.textContent = '';
+    // Polite news that arrives while the last still waits to be written (the vote counted, then
+    // its receipt checked a few ms later) is said with it, not instead of it.
+    const text = (this.waiting[i] = !assertive && message && this.waiting[i] ? `${this.waiting[i]} ${message}` : message);
     // Clearing first makes a repeated message ("Ошибка сети" twice) be read again.
     region.textContent = '';
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
+    clearTimeout(this.timers[i]);
+    this.timers[i] = setTimeout(() => {
       region.textContent = text;
-      this.waiting = '';
+      this.waiting[i] = '';
     }, 50);
   }
 

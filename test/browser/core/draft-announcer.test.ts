@@ -79,6 +79,17 @@ describe('announcer', () => {
     el.say('Снова в сети.');
     await aTimeout(80);
     expect(polite.textContent).to.equal('Снова в сети.');
+    // Polite news does not cancel an error that waits to be written.
+    el.say('Ошибка сервера', { assertive: true });
+    el.say('Черновик сохранён.');
+    await aTimeout(80);
+    expect(assertive.textContent).to.equal('Ошибка сервера');
+    expect(polite.textContent).to.equal('Черновик сохранён.');
+    // An empty message cancels what waits.
+    el.say('Найдено 5 идей');
+    el.say('');
+    await aTimeout(80);
+    expect(polite.textContent).to.equal('');
   });
 });
 
