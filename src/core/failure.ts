@@ -51,6 +51,22 @@ export function describeError(text: LocalizeController<CoreTexts>, error: unknow
   }
 }
 
+/**
+ * The citizen's click or send needs sign-in and nothing was sent: focus goes to the prompt once
+ * it shows, which says why, and Tab reaches its link — if focus is still in the widget (they may
+ * have moved on while the request travelled; a resend in the background never takes focus).
+ */
+export function focusSignIn(widget: ReactiveElement): void {
+  if (!widget.matches(':focus-within')) return;
+  widget.requestUpdate();
+  void widget.updateComplete.then(() => widget.renderRoot.querySelector<HTMLElement>('[part~="sign-in"]')?.focus());
+}
+
+/** Tells the webmaster that a widget lacks an attribute it cannot work without (`example`: its value, e.g. `poll="42"`). */
+export function reportMissingAttribute(widget: Element, attribute: string, example: string): void {
+  console.error(`[veche] <${widget.localName}>: the "${attribute}" attribute is required, e.g. <${widget.localName} ${example}>.`);
+}
+
 /** Tells the webmaster that a widget's `strings` attribute is no JSON object of texts. */
 export function reportBadStrings(value: string): void {
   console.error(`[veche] "strings" must be a JSON object of texts, e.g. {"submit": "Отправить"}; got ${value}`);

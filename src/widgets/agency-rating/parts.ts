@@ -31,7 +31,8 @@ export interface RatingHost {
    */
   early<T>(what: string): Promise<T> | undefined;
   /** Fires the cancelable `veche-auth-required`; true when the widget should show its sign-in prompt. */
-  requireSignIn(action: string): boolean;
+  /** `focus`: the citizen's own action was refused, so the prompt takes focus. */
+  requireSignIn(action: string, focus?: boolean): boolean;
   renderSignIn(): TemplateResult;
   /** The widget's skeleton: its space reserved while data or code loads. */
   renderLoading(): TemplateResult;

@@ -62,7 +62,7 @@ export class RatingForm {
       onSent: (result) => void this.rated(result),
       onRejected: (error) => this.rejected(error),
       onAuthRequired: () => {
-        this.signIn = ctx.requireSignIn('rate');
+        this.signIn = ctx.requireSignIn('rate', true);
         ctx.host.requestUpdate();
       },
     });

@@ -210,7 +210,7 @@ export class VecheAgencyRating extends VecheElement {
         first.answers.delete(what);
         return answer as Promise<T> | undefined;
       },
-      requireSignIn: (action) => this.requireSignIn(action),
+      requireSignIn: (action, focus) => this.requireSignIn(action, focus),
       renderSignIn: () => this.renderSignIn(),
       renderLoading: () => this.renderLoading(),
       announce: (message, options) => this.announcer.announce(message, options),

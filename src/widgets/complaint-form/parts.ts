@@ -78,6 +78,7 @@ export interface FormHost extends ReactiveControllerHost, HTMLElement {
   fail(error: unknown): void;
   errorPanel(error: unknown, retry?: () => void): TemplateResult;
   signInPanel(): TemplateResult;
-  askSignIn(action: string): boolean;
+  /** `focus`: the citizen's own action was refused, so the prompt takes focus. */
+  askSignIn(action: string, focus?: boolean): boolean;
 }
 

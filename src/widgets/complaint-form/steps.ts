@@ -182,7 +182,7 @@ export class Steps {
     const client = f.apiClient;
     if (!client || f.supporting) return;
     if (f.me === null) {
-      f.signIn = f.askSignIn('support');
+      f.signIn = f.askSignIn('support', true);
       return;
     }
     f.supporting = complaint.id;
@@ -193,7 +193,7 @@ export class Steps {
     } catch (error) {
       if (error instanceof ApiError && error.slug === 'already-supported') {
         await f.supportedDone(complaint, complaint.supporters);
-      } else if (error instanceof ApiError && error.kind === 'auth') f.signIn = f.askSignIn('support');
+      } else if (error instanceof ApiError && error.kind === 'auth') f.signIn = f.askSignIn('support', true);
       else f.fail((f.failure = error));
     } finally {
       f.supporting = undefined;

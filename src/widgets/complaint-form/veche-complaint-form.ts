@@ -332,8 +332,8 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
   }
 
   /** @internal */
-  askSignIn(action: string): boolean {
-    return this.requireSignIn(action);
+  askSignIn(action: string, focus?: boolean): boolean {
+    return this.requireSignIn(action, focus);
   }
 
   /** @internal */
@@ -521,9 +521,7 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
     const errors = Object.assign({}, ...this.stepList.map((step) => this.check(step))) as Record<string, string>;
     if (Object.keys(errors).length) return void this.flag(errors);
     if (this.me === null) {
-      this.signIn = this.requireSignIn('submit');
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('[part~="sign-in-link"]')?.focus();
+      this.signIn = this.requireSignIn('submit', true);
       return;
     }
     void this.resultPart.load();

@@ -94,7 +94,7 @@ export class Confirmation {
       onSent: (result, item) => void this.confirmed(result, item),
       onRejected: (error, item) => this.rejected(error, item),
       onAuthRequired: () => {
-        this.signIn = ctx.requireSignIn('confirm');
+        this.signIn = ctx.requireSignIn('confirm', true);
       },
     });
   }

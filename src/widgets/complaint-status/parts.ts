@@ -31,7 +31,8 @@ export interface StatusContext {
   renderError(error: unknown, retry?: () => void): TemplateResult;
   renderSignIn(): TemplateResult;
   /** Fires `veche-auth-required`; true when the element should show its sign-in prompt. */
-  requireSignIn(action: string): boolean;
+  /** `focus`: the citizen's own action was refused, so the prompt takes focus. */
+  requireSignIn(action: string, focus?: boolean): boolean;
   /** The confirm / dispute panel and rating offer of one complaint (a part of its own). */
   renderConfirmation(complaint: Complaint, level: number): TemplateResult | typeof import('lit').nothing;
 }

@@ -277,7 +277,7 @@ export class VecheComplaintStatus extends VecheElement {
       reportError: (error) => this.reportError(error),
       renderError: (error, retry) => this.renderError(error, retry),
       renderSignIn: () => this.renderSignIn(),
-      requireSignIn: (action) => this.requireSignIn(action),
+      requireSignIn: (action, focus) => this.requireSignIn(action, focus),
       renderConfirmation: (c, level) => this.renderConfirmation(c, level),
     });
   }

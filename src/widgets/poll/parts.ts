@@ -37,7 +37,8 @@ export interface PollContext {
   reportError(error: unknown): void;
   announce(message: string, options?: { assertive?: boolean }): void;
   /** Fires the cancelable `veche-auth-required`; true when the widget should show its sign-in prompt. */
-  requireSignIn(action: string): boolean;
+  /** `focus`: the citizen's own action was refused, so the prompt takes focus. */
+  requireSignIn(action: string, focus?: boolean): boolean;
   renderSignIn(): TemplateResult;
   renderError(error: unknown, retry?: () => void): TemplateResult;
   /** Core's pending part: a skeleton keeping its place, or the error with a retry. */

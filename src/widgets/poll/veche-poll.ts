@@ -1,4 +1,5 @@
 import { html, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { loadFailureHandling } from '../../core/failure-handling.js';
 import { LazyPart } from '../../core/lazy-part.js';
 import { LocalizeController, loadMessages } from '../../core/localize.js';
 import { ApiError } from '../../core/problem.js';
@@ -181,7 +182,8 @@ export class VechePoll extends VecheElement {
     for (const name of STATES) this.setState(name, on.includes(name));
     if (!this.poll && !this.pollReported) {
       this.pollReported = true;
-      console.error('[veche] <veche-poll>: the "poll" attribute is required: the id of a poll, e.g. <veche-poll poll="42">.');
+      // The message comes with the failure handling (failure.ts): no entry carries its text.
+      void loadFailureHandling().then((failure) => failure?.reportMissingAttribute(this, 'poll', 'poll="42"'));
     }
     this.view?.updated();
   }
@@ -227,7 +229,7 @@ export class VechePoll extends VecheElement {
       describeError: (error) => this.describeError(error),
       reportError: (error) => this.reportError(error),
       announce: (message, options) => this.announcer.announce(message, options),
-      requireSignIn: (action) => this.requireSignIn(action),
+      requireSignIn: (action, focus) => this.requireSignIn(action, focus),
       renderSignIn: () => this.renderSignIn(),
       renderError: (error, retry) => this.renderError(error, retry),
       renderPart: (part, options) => this.renderPart(part, options),

@@ -297,7 +297,7 @@ export class PollView implements ReactiveController {
     this.pending = !!(error instanceof ApiError && error.transient);
     this.save();
     if (kind === 'auth') {
-      this.signIn = ctx.requireSignIn('vote');
+      this.signIn = ctx.requireSignIn('vote', true);
     } else if (kind === 'conflict' && (error as ApiError).slug === 'already-voted') {
       // Voted elsewhere (another tab, an earlier attempt whose answer was lost): show that vote.
       this.draft.clear();
