@@ -103,10 +103,6 @@ export class ApiClient {
     return this.withRetries<T>('POST', url, body, options, !!options.idempotencyKey);
   }
 
-  put<T>(path: string, body: unknown, options: RequestOptions = {}): Promise<T> {
-    return this.withRetries<T>('PUT', this.url(path, options.query), body, options, !!options.idempotencyKey);
-  }
-
   delete<T>(path: string, options: RequestOptions = {}): Promise<T> {
     return this.withRetries<T>('DELETE', this.url(path, options.query), undefined, options, !!options.idempotencyKey);
   }

@@ -156,11 +156,6 @@ export class LocalizeController<M extends Messages> implements ReactiveControlle
     return renderedLocale(this.host, this.currentLocale());
   }
 
-  /** True once every dictionary the element uses is in memory for the wanted locale. */
-  get ready(): boolean {
-    return this.locale === this.currentLocale();
-  }
-
   hostUpdate(): void {
     const locale = this.currentLocale();
     if (!this.namespace.loaded.has(locale)) {

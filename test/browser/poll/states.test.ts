@@ -260,7 +260,7 @@ describe('<veche-poll> states', () => {
       const el = await fixture(html`<veche-poll api=${MOCK_API}></veche-poll>`);
       expect(el.matches(':state(misconfigured)')).to.be.true;
       expect(text(el, '[part~="status"]')).to.contain('Этот блок сейчас недоступен');
-      expect(logged.some((m) => m.includes('"poll" attribute is required'))).to.be.true;
+      await waitUntil(() => logged.some((m) => m === '[veche] <veche-poll>: the "poll" attribute is required, e.g. <veche-poll poll="42">.'), 'no console error');
       await expect(el).to.be.accessible();
     } finally {
       console.error = original;
