@@ -8,12 +8,23 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { delay, http, HttpResponse, type RequestHandler } from 'msw';
 import { waitFor } from 'storybook/test';
+import type { Locale } from '../src/core/config.js';
+import { selectMessage, type Message, type Params } from '../src/core/localize.js';
+import enCore from '../src/locales/en/core.js';
+import enActions from '../src/locales/en/idea-board-actions.js';
+import enBoard from '../src/locales/en/idea-board.js';
+import ruCore from '../src/locales/ru/core.js';
+import ruActions from '../src/locales/ru/idea-board-actions.js';
+import ruBoard from '../src/locales/ru/idea-board.js';
+import ttCore from '../src/locales/tt/core.js';
+import ttActions from '../src/locales/tt/idea-board-actions.js';
+import ttBoard from '../src/locales/tt/idea-board.js';
 import { createMockBackend, fixtureIds, mockToken, scenarios } from '../src/mocks/index.js';
 import '../src/widgets/idea-board/define.js';
+import { STATUS_KEY } from '../src/widgets/idea-board/parts.js';
 import { VecheIdeaBoard, type IdeaBoardParts } from '../src/widgets/idea-board/veche-idea-board.js';
 import { STORY_API } from './support/story-api.js';
 
-const ideas = fixtureIds.ideas;
 const citizens = fixtureIds.citizens;
 const LOGIN_URL = 'https://portal.example/login?return=/veche';
 const PAYMENT_URL = 'https://portal.example/pay?service=veche';
@@ -29,7 +40,8 @@ const backend = (...front: RequestHandler[]) => ({
   msw: { handlers: [...front, pictures, ...createMockBackend({ baseUrl: STORY_API }).handlers] },
 });
 
-type MockIdea = ReturnType<typeof createMockBackend>['db']['ideas'][number];
+type MockDb = ReturnType<typeof createMockBackend>['db'];
+type MockIdea = MockDb['ideas'][number];
 /**
  * A story's own backend and the idea it opens, picked by what the story needs from the very
  * database that answers it: in the browser the generated region does not always match
@@ -37,7 +49,8 @@ type MockIdea = ReturnType<typeof createMockBackend>['db']['ideas'][number];
  */
 const withIdea = (test: (idea: MockIdea) => boolean, ...front: RequestHandler[]) => {
   const mock = createMockBackend({ baseUrl: STORY_API });
-  return { idea: mock.db.ideas.find(test)!.id, parameters: { msw: { handlers: [...front, pictures, ...mock.handlers] } } };
+  const data = mock.db.ideas.find(test)!;
+  return { idea: data.id, data, db: mock.db, parameters: { msw: { handlers: [...front, pictures, ...mock.handlers] } } };
 };
 const crowdfunded = (i: MockIdea) => i.status === 'published' && !!i.funding;
 const published = (i: MockIdea) => i.status === 'published' && !i.funding;
@@ -101,6 +114,29 @@ const shows = (selector: string, then?: (shadow: ShadowRoot) => void | Promise<v
     );
     await then?.(root(canvasElement)!);
   };
+/**
+ * The words the board shows for `key` in the language it renders now: the toolbar may switch a
+ * story to English or Tatar, so a play expects the dictionary's text, not the Russian one.
+ */
+const TEXTS: Record<Locale, Record<string, Message>> = {
+  ru: { ...ruCore, ...ruBoard, ...ruActions },
+  en: { ...enCore, ...enBoard, ...enActions },
+  tt: { ...ttCore, ...ttBoard, ...ttActions },
+};
+const says = (shadow: ShadowRoot, key: string, params?: Params): string => {
+  const locale = (shadow.querySelector('[part~="base"]')?.getAttribute('lang') ?? 'ru') as Locale;
+  return selectMessage(locale, TEXTS[locale][key]!, params);
+};
+const words = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** Waits until `check` passes (it throws what is still wrong). */
+const until = (check: () => void) => waitFor(check, { timeout: TIMEOUT });
+const expectText = (actual: string, expected: string, what: string) => {
+  if (actual !== expected) throw new Error(`${what}: "${actual}", expected "${expected}"`);
+};
+const expectContains = (actual: string, expected: string, what: string) => {
+  if (!actual.includes(expected)) throw new Error(`${what}: "${actual}" does not contain "${expected}"`);
+};
+
 /** A card of the virtualized list (inside `.scroller`), not one of the loading skeleton's `.card`s. */
 const CARD = '.scroller [part~="card"]';
 
@@ -113,7 +149,16 @@ export const ClosestToThreshold: Story = { args: { sort: 'threshold' }, play: sh
 /** No ideas at all: an invitation to propose the first. */
 export const EmptyBoard: Story = { parameters: backend(...scenarios.empty(STORY_API)), play: shows('[part~="empty"]') };
 /** A search without results, with a way to reset the filters. */
-export const NoResults: Story = { args: { q: 'нет-такой-идеи' }, play: shows('[part~="empty"]') };
+export const NoResults: Story = {
+  args: { q: 'нет-такой-идеи' },
+  play: shows('[part~="empty"] .button', (shadow) =>
+    until(() => {
+      const empty = shadow.querySelector('[part~="empty"]');
+      expectText(words(empty?.querySelector('.status-title')), says(shadow, 'noResults'), 'the empty list says');
+      expectText(words(empty?.querySelector('.button')), says(shadow, 'resetFilters'), 'its button');
+    }),
+  ),
+};
 /** The first page is loading: skeleton cards reserve the space. */
 export const Loading: Story = { parameters: backend(...scenarios.loading(STORY_API)), play: shows('[aria-busy="true"]') };
 /** Scrolled to the end of the first page while the next one is on its way. */
@@ -136,14 +181,67 @@ export const EndOfList: Story = { args: { category: 'transport', status: 'reject
 /** The backend fails: a message and a retry. */
 export const BackendError: Story = { parameters: backend(...scenarios.serverError(STORY_API)), play: shows('[part~="retry"]') };
 
+/**
+ * An idea's page in `status`, from the story's own backend, as `citizen` sees it: the play waits
+ * for that idea's title and its status badge (and what else the status shows), so a story can
+ * never pass on a "not found" page or on another idea.
+ */
+function ideaIn(
+  status: MockIdea['status'],
+  citizen: string,
+  then?: (shadow: ShadowRoot, idea: MockIdea, db: MockDb) => void,
+  { idea, data, db, parameters } = withIdea((i) => i.status === status),
+): Story {
+  return {
+    args: { idea, citizen },
+    parameters,
+    play: shows('[part~="idea"]', (shadow) =>
+      until(() => {
+        expectText(words(shadow.querySelector('#page-title')), data.title, 'the idea page shows');
+        const badge = shadow.querySelector(`[part~="idea"] [part~="badge"]`);
+        if (!badge?.classList.contains(status)) throw new Error(`the badge is "${badge?.className ?? 'missing'}", expected ${status}`);
+        expectText(words(badge), says(shadow, STATUS_KEY[status]), 'the status badge');
+        then?.(shadow, data, db);
+      }),
+    ),
+  };
+}
 /** An idea's page in each status: timeline, supporters, photos. */
 const ideaPublished = withIdea(published);
-export const IdeaPublished: Story = { args: { idea: ideaPublished.idea }, parameters: ideaPublished.parameters, play: shows('[part~="idea"]') };
-export const IdeaInModeration: Story = { args: { idea: ideas.moderation, citizen: citizens.moderator }, play: shows('[part~="idea"], [part~="not-found"]') };
-export const IdeaUnderReview: Story = { args: { idea: ideas.review }, play: shows('[part~="idea"]') };
-export const IdeaAccepted: Story = { args: { idea: ideas.accepted }, play: shows('[part~="idea"]') };
-export const IdeaImplemented: Story = { args: { idea: ideas.implemented }, play: shows('[part~="idea"]') };
-export const IdeaRejected: Story = { args: { idea: ideas.rejected, citizen: citizens.moderator }, play: shows('[part~="idea"], [part~="not-found"]') };
+export const IdeaPublished: Story = ideaIn(
+  'published',
+  citizens.newcomer,
+  (shadow) => {
+    if (!shadow.querySelector('[part~="idea"] [part~="support"]')) throw new Error('a published idea offers no support');
+  },
+  ideaPublished,
+);
+/** Seen by a moderator: ideas in moderation are the author's and the moderators' only; nobody supports them yet. */
+export const IdeaInModeration: Story = ideaIn('moderation', citizens.moderator, (shadow) => {
+  if (shadow.querySelector('[part~="idea"] [part~="support"]')) throw new Error('an idea in moderation offers support');
+});
+/** Under review by an agency, named in the timeline. */
+export const IdeaUnderReview: Story = ideaIn('review', citizens.newcomer, (shadow, idea, db) => {
+  const event = idea.timeline.find((e) => e.status === 'review')!;
+  const agency = db.agencyRef(event.agencyId)?.name;
+  expectContains(words(shadow.querySelector('[part~="timeline"]')), agency ? says(shadow, 'eventReview', { agency }) : says(shadow, 'eventReviewNoAgency'), 'the timeline');
+});
+export const IdeaAccepted: Story = ideaIn('accepted', citizens.newcomer, (shadow) =>
+  expectContains(words(shadow.querySelector('[part~="timeline"] [aria-current="step"]')), says(shadow, 'eventAccepted'), 'the last step of the timeline'),
+);
+export const IdeaImplemented: Story = ideaIn('implemented', citizens.newcomer, (shadow) =>
+  expectContains(words(shadow.querySelector('[part~="timeline"] [aria-current="step"]')), says(shadow, 'eventImplemented'), 'the last step of the timeline'),
+);
+/** Rejected, with the moderator's or the agency's reason. */
+export const IdeaRejected: Story = ideaIn(
+  'rejected',
+  citizens.newcomer,
+  (shadow, idea) => {
+    expectText(words(shadow.querySelector('[part~="idea"] .field-error')), says(shadow, 'rejectionReason', { reason: idea.rejectionReason! }), 'the reason');
+    if (shadow.querySelector('[part~="idea"] [part~="support"]')) throw new Error('a rejected idea offers support');
+  },
+  withIdea((i) => i.status === 'rejected' && !!i.rejectionReason),
+);
 /** A crowdfunded idea: raised, the city's matchfunding, pledging points or money. */
 const ideaCrowdfunded = withIdea(crowdfunded);
 export const IdeaCrowdfunded: Story = {
@@ -275,23 +373,18 @@ export const PledgeInsufficientBalance: Story = {
   parameters: pledgeInsufficient.parameters,
   // The idea page is loaded lazily, then the pledge flow on the first click, then the balance.
   play: shows(PLEDGE, async (shadow) => {
+    const balance = pledgeInsufficient.db.wallet(citizens.newcomer).balance;
     shadow.querySelector<HTMLButtonElement>(PLEDGE)!.click();
-    await waitFor(
-      () => {
-        const amount = shadow.querySelector<HTMLInputElement>('#amount');
-        if (!amount || !shadow.querySelector('#amount-hint')?.textContent?.match(/\d/)) throw new Error('no balance yet');
-        amount.value = '100';
-        amount.dispatchEvent(new Event('input'));
-      },
-      { timeout: TIMEOUT },
-    );
-    await waitFor(
-      () => {
-        shadow.querySelector<HTMLButtonElement>('.pledge [type="submit"]')?.click();
-        if (!shadow.querySelector('#amount-error')) throw new Error('no error yet');
-      },
-      { timeout: TIMEOUT },
-    );
+    // The hint shows the rate at once ("one point — 1 ₽"), the balance only once the wallet answered.
+    await until(() => expectContains(words(shadow.querySelector('#amount-hint')), says(shadow, 'balance', { points: says(shadow, 'points', { count: balance }) }), 'the hint'));
+    const amount = shadow.querySelector<HTMLInputElement>('#amount')!;
+    amount.value = String(balance + 100);
+    amount.dispatchEvent(new Event('input'));
+    await until(() => {
+      if (!shadow.querySelector('#amount-error')) shadow.querySelector<HTMLButtonElement>('.pledge [type="submit"]')?.click();
+      expectText(words(shadow.querySelector('#amount-error')), says(shadow, 'insufficient', { count: 100 }), 'the error');
+    });
+    if (shadow.querySelector<HTMLDialogElement>('dialog')?.open) throw new Error('the confirmation opened for more points than the balance');
   }),
 };
 /** Signed out: reading works; supporting, submitting and pledging show the sign-in call to action. */

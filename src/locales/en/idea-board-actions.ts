@@ -45,7 +45,7 @@ const en: IdeaBoardActionMessages = {
   chooseCategory: 'Choose a category',
   photo: 'Photo (optional)',
   photoHint: 'JPEG, PNG, WebP or GIF, up to 5 MB.',
-  photoUploading: 'Uploading the photo: {percent}',
+  photoUploading: 'Uploading the photo…',
   photoUploaded: 'Photo uploaded.',
   photoRemove: 'Remove photo',
   photoTooLarge: 'The file is larger than 5 MB.',

@@ -34,7 +34,10 @@ const en: IdeaBoardMessages = {
   endOfList: 'That’s all the ideas.',
   by: 'By {name}',
   supporters: { one: '{count} resident supports it', other: '{count} residents support it' },
-  toThreshold: '{count} of {threshold} supports needed to reach an agency',
+  toThreshold: {
+    one: '{supporters} of {count} support needed to reach an agency',
+    other: '{supporters} of {count} supports needed to reach an agency',
+  },
   thresholdReached: 'Support threshold reached',
   raised: '{raised} raised of {goal}',
   match: 'the city adds ×{factor} up to {cap}',

@@ -49,7 +49,7 @@ export default {
   chooseCategory: 'Выберите категорию',
   photo: 'Фотография (необязательно)',
   photoHint: 'JPEG, PNG, WebP или GIF, до 5 МБ.',
-  photoUploading: 'Загружаем фото: {percent}',
+  photoUploading: 'Загружаем фото…',
   photoUploaded: 'Фото загружено.',
   photoRemove: 'Убрать фото',
   photoTooLarge: 'Файл больше 5 МБ.',

@@ -43,7 +43,13 @@ export default {
     many: '{count} жителей поддержали',
     other: '{count} жителя поддержали',
   },
-  toThreshold: '{count} из {threshold} голосов для передачи в ведомство',
+  // Keyed by the threshold (`count`): the noun agrees with it ("из 21 голоса", "из 25 голосов").
+  toThreshold: {
+    one: '{supporters} из {count} голоса для передачи в ведомство',
+    few: '{supporters} из {count} голосов для передачи в ведомство',
+    many: '{supporters} из {count} голосов для передачи в ведомство',
+    other: '{supporters} из {count} голоса для передачи в ведомство',
+  },
   thresholdReached: 'Порог поддержки набран',
   raised: 'Собрано {raised} из {goal}',
   match: 'город добавит ×{factor} до {cap}',

@@ -42,7 +42,7 @@ const tt: IdeaBoardActionMessages = {
   chooseCategory: 'Төркемне сайлагыз',
   photo: 'Фото (мәҗбүри түгел)',
   photoHint: 'JPEG, PNG, WebP яки GIF, 5 МБ кадәр.',
-  photoUploading: 'Фото йөкләнә: {percent}',
+  photoUploading: 'Фото йөкләнә…',
   photoUploaded: 'Фото йөкләнде.',
   photoRemove: 'Фотоны алу',
   photoTooLarge: 'Файл 5 МБ тан зуррак.',

@@ -34,7 +34,7 @@ const tt: IdeaBoardMessages = {
   endOfList: 'Бу — барлык идеяләр.',
   by: 'Авторы: {name}',
   supporters: { other: '{count} кеше хуплады' },
-  toThreshold: 'Ведомствога җибәрү өчен {threshold} тавыштан {count}',
+  toThreshold: { other: 'Ведомствога җибәрү өчен {count} тавыштан {supporters}' },
   thresholdReached: 'Хуплау чиге җыелды',
   raised: '{goal} суммадан {raised} җыелды',
   match: 'шәһәр ×{factor} өсти, {cap} кадәр',

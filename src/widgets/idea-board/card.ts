@@ -23,7 +23,7 @@ export function renderSupport(ctx: CardContext, idea: IdeaSummary, page = false)
       <span class="muted">
         · ${idea.supporters >= idea.threshold
           ? text.t('thresholdReached')
-          : text.t('toThreshold', { count: idea.supporters, threshold: idea.threshold })}
+          : text.t('toThreshold', { count: idea.threshold, supporters: idea.supporters })}
         (${formatPercent(text.locale, share)})</span
       >
     </p>

@@ -86,7 +86,10 @@ const pageStyles = css`
   .text p + p {
     margin-block-start: 0.75em;
   }
+  /* The photos never decide how wide the page is: a picture that fails to load shows its
+     description instead, on one line, and would widen the page far past a phone's screen. */
   .photos {
+    contain: inline-size;
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(min(100%, 12em), 1fr));
     gap: 0.5em;

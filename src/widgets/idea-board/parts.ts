@@ -66,7 +66,7 @@ export interface BoardContext extends CardContext {
   reportError(error: unknown): void;
   renderError(error: unknown, retry?: () => void): TemplateResult;
   /** Shows the sign-in call to action for `action` (unless the host handles sign-in itself). */
-  needSignIn(action: string): void;
+  needSignIn(action: string, focus?: boolean): void;
   clearSignIn(): void;
   signingIn(): boolean;
   /** Focuses the first element matching `selector` once the board has rendered. */

@@ -69,7 +69,7 @@ export class PledgeFlow {
       this.set(rest);
       if (error instanceof ApiError && error.kind === 'auth') {
         this.set(undefined);
-        ctx.needSignIn('pledge');
+        ctx.needSignIn('pledge', true);
       }
     }
   }

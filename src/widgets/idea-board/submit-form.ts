@@ -27,7 +27,11 @@ export class SubmitForm {
   private errors: Partial<Record<IdeaField, string>> = {};
   private error?: unknown;
   private restoredAt?: number;
-  private upload?: number;
+  /**
+   * The photo on its way, and how much of it has gone once the browser says (a bar without a
+   * value until then: "0 %" on a slow start reads as stuck).
+   */
+  private upload?: { sent?: number };
   private queued = false;
   private loadedFor?: string;
   private readonly draft: DraftController<IdeaDraft>;
@@ -93,11 +97,13 @@ export class SubmitForm {
       return this.changed();
     }
     this.errors = { ...this.errors, mediaIds: '' };
-    this.upload = 0;
+    this.upload = {};
+    // The file input is disabled while the photo goes up: say what is happening where focus was.
+    ctx.announce(partText(ctx)('photoUploading'));
     this.changed();
     try {
       const media = await uploadPhoto(client, file, newIdempotencyKey(), (fraction) => {
-        this.upload = fraction;
+        this.upload = { sent: fraction };
         this.changed();
       });
       this.form = { ...this.form, photo: { id: media.id, url: media.url, name: file.name }, key: undefined };
@@ -171,6 +177,15 @@ export class SubmitForm {
     this.ctx.host.renderRoot.querySelector<HTMLElement>(`#${name === 'mediaIds' ? 'photo' : name}`)?.focus();
   }
 
+  private renderUpload(sent: number | undefined): TemplateResult {
+    const t = partText(this.ctx);
+    return html`<div class="upload">
+      <label for="photo-progress">${t('photoUploading')}</label>
+      <progress id="photo-progress" part="progress" max="100" value=${sent === undefined ? nothing : Math.round(sent * 100)}></progress>
+      ${sent === undefined ? nothing : html`<span class="hint" aria-hidden="true">${formatPercent(this.ctx.text.locale, sent)}</span>`}
+    </div>`;
+  }
+
   render(): TemplateResult {
     if (this.loadedFor !== this.ctx.api()) this.restore();
     const { ctx, form, errors } = this;
@@ -233,10 +248,10 @@ export class SubmitForm {
         <span class="hint" id="mediaIds-hint">${t('photoHint')}</span>
         ${photo.error}
         ${form.photo
-          ? html`<p class="actions"><span>${form.photo.name}</span>
+          ? html`<p class="actions"><span class="photo-name">${form.photo.name}</span>
               <button class="button" type="button" @click=${() => this.removePhoto()}>${t('photoRemove')}</button></p>`
           : html`<input id="photo" type="file" accept=${PHOTO_TYPES.join(',')} aria-invalid=${photo.invalid} aria-describedby=${photo.describedBy} ?disabled=${this.upload !== undefined} @change=${(e: Event) => void this.choosePhoto(e.target as HTMLInputElement)} />`}
-        ${this.upload !== undefined ? html`<p class="hint" role="status">${t('photoUploading', { percent: formatPercent(locale, this.upload) })}</p>` : nothing}
+        ${this.upload ? this.renderUpload(this.upload.sent) : nothing}
       </div>
       <div class="field">
         <label for="fundingGoal">${t('fundingGoal')}</label>
@@ -265,6 +280,14 @@ const formStyles = css`
     gap: 0.75em;
     align-content: start;
   }
+  /* One column as wide as the form, whatever a control would like: the file input grows with
+     the name of the chosen file, which has no place to wrap. */
+  form .field {
+    grid-template-columns: minmax(0, 1fr);
+  }
+  input[type='file'] {
+    inline-size: 100%;
+  }
   textarea {
     min-block-size: 8em;
     resize: vertical;
@@ -276,5 +299,23 @@ const formStyles = css`
   }
   .errors ul {
     padding-inline-start: 1.25em;
+  }
+  /* The bar, its label and the percentage on one line where they fit, the bar alone below where not. */
+  .upload {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 0.5em;
+    align-items: center;
+  }
+  .upload progress {
+    flex: 1 1 10em;
+    min-inline-size: 0;
+    block-size: 0.75em;
+    accent-color: var(--_accent);
+  }
+  /* A file name is one long word: it wraps rather than widening the form past a phone's screen. */
+  .photo-name {
+    overflow-wrap: anywhere;
+    min-inline-size: 0;
   }
 `;

@@ -108,7 +108,7 @@ const PREFETCH_MORE = 60;
  * @csspart title - An idea's title.
  * @csspart badge - An idea's status badge.
  * @csspart support - The support toggle button.
- * @csspart progress - Support and funding progress bars.
+ * @csspart progress - Support and funding progress bars; the photo upload's bar in the "submit an idea" form.
  * @csspart idea - An idea's page.
  * @csspart timeline - An idea's status timeline.
  * @csspart form - The "submit an idea" form.
@@ -416,7 +416,7 @@ export class VecheIdeaBoard extends VecheElement {
       describeError: (error) => this.describeError(error),
       reportError: (error) => this.reportError(error),
       renderError: (error, retry) => this.renderError(error, retry),
-      needSignIn: (action) => this.needSignIn(action),
+      needSignIn: (action, focus) => this.needSignIn(action, focus),
       clearSignIn: () => (this.signIn = undefined),
       signingIn: () => !!this.signIn,
       focusLater: (selector) => (this.focusAfter = () => this.$(selector)?.focus()),
@@ -511,7 +511,7 @@ export class VecheIdeaBoard extends VecheElement {
       if (key !== this.listFor || (error instanceof ApiError && error.kind === 'aborted')) return;
       if (error instanceof ApiError && error.kind === 'auth' && this.mine) {
         this.nextCursor = null;
-        this.needSignIn('my-ideas');
+        this.needSignIn('my-ideas', true);
       } else {
         this.listError = error;
         this.reportError(error);
@@ -659,9 +659,9 @@ export class VecheIdeaBoard extends VecheElement {
 
   // ---------------------------------------------------------------- support
 
-  private needSignIn(action: string): void {
-    // Core moves focus to the prompt when the citizen's own action asked for it.
-    if (this.requireSignIn(action)) this.signIn = action;
+  /** `focus`: the citizen's own click was refused (core moves focus to the prompt). */
+  private needSignIn(action: string, focus = false): void {
+    if (this.requireSignIn(action, focus)) this.signIn = action;
   }
 
   /** The same idea wherever it is shown: its card in the list and its open page. */
@@ -699,7 +699,7 @@ export class VecheIdeaBoard extends VecheElement {
         return;
       }
       this.patchIdea(idea.id, before);
-      if (error instanceof ApiError && error.kind === 'auth') return this.needSignIn('support');
+      if (error instanceof ApiError && error.kind === 'auth') return this.needSignIn('support', true);
       const reason = this.describeError(error);
       this.supportErrors = { ...this.supportErrors, [idea.id]: this.text.t('supportFailed', { reason }) };
       this.reportError(error);

@@ -1,9 +1,10 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { http } from 'msw';
+import { setViewport } from '@web/test-runner-commands';
+import { http, HttpResponse } from 'msw';
 import { scenarios } from '../../../src/mocks/index.js';
 import { problemResponse } from '../../../src/mocks/http.js';
 import type { VecheIdeaBoard } from '../../../src/widgets/idea-board/veche-idea-board.js';
-import { $, $$, ANNA, backend, focused, MOCK_API, mocks, NEWCOMER, renderBoard, requests, reset, text, type, useOnly } from './setup.js';
+import { $, $$, ANNA, announced, backend, choose, focused, MOCK_API, mocks, NEWCOMER, openForm, renderBoard, requests, reset, text, type, useOnly } from './setup.js';
 
 const idea = (id: string) => backend.db.ideas.find((i) => i.id === id)!;
 // Picked from the demo region by what the test needs: fixtureIds.ideas did not always match the
@@ -12,7 +13,21 @@ const published = () => backend.db.ideas.find((i) => i.status === 'published' &&
 const crowdfunded = () => backend.db.ideas.find((i) => i.status === 'published' && i.funding)!.id;
 const supportButton = (el: HTMLElement) => $<HTMLButtonElement>(el, '[part~="idea"] [part~="support"]')!;
 const count = (el: HTMLElement) => Number(text(el, '[part~="idea"] .progress strong').replace(/\D/g, ''));
-const announced = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll('[aria-live]')].map((r) => r.textContent).join(' ');
+const supportRequests = () => requests.filter((r) => r.path.endsWith('/supports'));
+/** Nothing on the page is wider than a 320 px phone, and the board does not scroll sideways. */
+const fits320 = (el: HTMLElement) => {
+  expect(document.documentElement.scrollWidth, 'the page scrolls sideways').to.be.at.most(320);
+  const base = $(el, '[part~="base"]')!;
+  expect(base.scrollWidth, 'the board scrolls sideways').to.be.at.most(base.clientWidth);
+};
+async function at320(test: () => Promise<void>) {
+  await setViewport({ width: 320, height: 800 });
+  try {
+    await test();
+  } finally {
+    await setViewport({ width: 800, height: 600 });
+  }
+}
 
 describe('<veche-idea-board> idea page and support', () => {
   beforeEach(async () => {
@@ -53,6 +68,35 @@ describe('<veche-idea-board> idea page and support', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows the idea’s picture and photos with their descriptions, and no unsafe source', async () => {
+    const data = idea(published());
+    backend.db.media.set('m-idea-photo', { id: 'm-idea-photo', citizenId: data.authorId, contentType: 'image/png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]), createdAt: data.createdAt });
+    const view = { ...backend.db.ideaView(data, null, MOCK_API), media: [{ id: 'm-idea-photo', url: `${MOCK_API}/media/m-idea-photo` }, { id: 'm-bad', url: 'javascript:alert(1)' }] };
+    await mocks(http.get(`${MOCK_API}/ideas/${data.id}`, () => HttpResponse.json({ ...view, image: { url: 'https://img.zarechye.example/ideas/bench.jpg', alt: 'Эскиз: лавочки у пруда' } })));
+    const el = await renderBoard({ attrs: { idea: data.id } });
+    const images = $$<HTMLImageElement>(el, '[part~="idea"] .photos img').map((img) => [img.getAttribute('src'), img.alt]);
+    expect(images).to.deep.equal([
+      ['https://img.zarechye.example/ideas/bench.jpg', 'Эскиз: лавочки у пруда'],
+      [`${MOCK_API}/media/m-idea-photo`, `Фото к идее «${data.title}»`],
+    ]);
+    expect(text(el, '[part~="idea"] .photos')).to.equal('');
+    expect($(el, '[part~="idea"] .photos')!.getAttribute('aria-label')).to.equal('Фотографии');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a crowdfunded idea’s page with a photo fits 320 px', async () => {
+    const id = crowdfunded();
+    backend.db.media.set('m-idea-photo', { id: 'm-idea-photo', citizenId: idea(id).authorId, contentType: 'image/png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47]), createdAt: idea(id).createdAt });
+    backend.db.ideaMedia.set(id, ['m-idea-photo']);
+    await at320(async () => {
+      const el = await renderBoard({ citizen: ANNA, attrs: { idea: id, 'payment-url': 'https://portal.example/pay' } });
+      expect($(el, '[part~="idea"] .funding')).to.exist;
+      expect($(el, '[part~="idea"] .photos img')).to.exist;
+      fits320(el);
+      await expect(el).to.be.accessible();
+    });
+  });
+
   it('supports and withdraws: optimistic, confirmed by the server, one per citizen', async () => {
     const id = published();
     const el = await renderBoard({ attrs: { idea: id } });
@@ -78,14 +122,67 @@ describe('<veche-idea-board> idea page and support', () => {
     const el = await renderBoard({ attrs: { idea: id } });
     const before = count(el);
     await useOnly(http.post(`${MOCK_API}/ideas/:id/supports`, () => problemResponse(500, 'internal', 'Внутренняя ошибка сервера')));
+    const error = oneEvent(el, 'veche-error');
     supportButton(el).click();
     await el.updateComplete;
     expect(count(el)).to.equal(before + 1);
+    expect((await error).detail).to.include({ code: 'server', status: 500 });
     await waitUntil(() => $(el, '[part~="idea"] .field-error'), 'no error shown', { timeout: 8000 });
     expect(count(el)).to.equal(before);
     expect(supportButton(el).textContent).to.contain('Поддержать');
     await waitUntil(() => announced(el).includes('Не удалось сохранить поддержку'));
     expect(idea(id).supporterIds).to.not.include(NEWCOMER);
+    await expect(el).to.be.accessible();
+  });
+
+  it('already supported elsewhere (409): stays supported, the count unchanged, no error', async () => {
+    const id = published();
+    const el = await renderBoard({ attrs: { idea: id } });
+    const before = count(el);
+    await useOnly(http.post(`${MOCK_API}/ideas/:id/supports`, () => problemResponse(409, 'already-supported', 'Вы уже поддержали эту идею')));
+    supportButton(el).click();
+    await waitUntil(() => supportRequests().length === 1, 'no support request');
+    // Shown one more at once; the server's answer sets it back.
+    await waitUntil(() => count(el) === before, 'the count was not corrected', { timeout: 6000 });
+    await el.updateComplete;
+    expect(count(el)).to.equal(before);
+    expect(supportButton(el).textContent).to.contain('Отозвать поддержку');
+    expect(text(el, '[part~="idea"] .supported')).to.contain('Вы поддержали');
+    expect($(el, '[part~="idea"] .field-error')).to.be.null;
+  });
+
+  it('a double click supports once: one POST, one more supporter', async () => {
+    const id = published();
+    const el = await renderBoard({ attrs: { idea: id } });
+    const before = count(el);
+    const supported = oneEvent(el, 'veche-idea-supported');
+    supportButton(el).click();
+    supportButton(el).click();
+    expect((await supported).detail).to.include({ supported: true, supporters: before + 1 });
+    await new Promise((r) => setTimeout(r, 200));
+    await el.updateComplete;
+    expect(supportRequests().map((r) => r.method)).to.deep.equal(['POST']);
+    expect(count(el)).to.equal(before + 1);
+    expect(idea(id).supporterIds.filter((c) => c === NEWCOMER)).to.have.length(1);
+  });
+
+  it('a refused withdrawal rolls back to supported, says why and fires veche-error', async () => {
+    const id = published();
+    idea(id).supporterIds.push(NEWCOMER);
+    const el = await renderBoard({ attrs: { idea: id } });
+    const before = count(el);
+    expect(supportButton(el).textContent).to.contain('Отозвать поддержку');
+    await useOnly(http.delete(`${MOCK_API}/ideas/:id/supports`, () => problemResponse(503, 'unavailable', 'Сервис временно недоступен')));
+    const error = oneEvent(el, 'veche-error');
+    supportButton(el).click();
+    await el.updateComplete;
+    expect(count(el)).to.equal(before - 1);
+    expect((await error).detail.status).to.equal(503);
+    await waitUntil(() => $(el, '[part~="idea"] .field-error'), 'no error shown', { timeout: 8000 });
+    expect(count(el)).to.equal(before);
+    expect(supportButton(el).textContent).to.contain('Отозвать поддержку');
+    expect(text(el, '[part~="idea"] .field-error')).to.contain('Не удалось сохранить поддержку');
+    expect(idea(id).supporterIds).to.include(NEWCOMER);
     await expect(el).to.be.accessible();
   });
 
@@ -108,11 +205,6 @@ describe('<veche-idea-board> submitting an idea', () => {
     reset();
     await mocks();
   });
-
-  const openForm = async (el: VecheIdeaBoard) => {
-    $$<HTMLButtonElement>(el, '.tabs .button').at(-1)!.click();
-    await waitUntil(() => $(el, '[part~="form"]') && $$(el, '#categoryId option').length > 1);
-  };
 
   it('validates, focuses the error summary and sends nothing', async () => {
     const el = await renderBoard();
@@ -165,9 +257,57 @@ describe('<veche-idea-board> submitting an idea', () => {
     expect($<HTMLInputElement>(el, '#title')!.value).to.equal('Велопарковка у школы');
     expect($<HTMLTextAreaElement>(el, '#text')!.value).to.contain('школы №5');
     expect(text(el, '[part~="draft"]')).to.contain('восстановили ваш черновик');
+    await expect(el).to.be.accessible();
     $<HTMLButtonElement>(el, '[part~="draft"] button')!.click();
     await el.updateComplete;
     expect($<HTMLInputElement>(el, '#title')!.value).to.equal('');
+  });
+
+  it('the server’s own field errors (422) show next to the fields they name; what was typed stays', async () => {
+    const el = await renderBoard();
+    await openForm(el);
+    await type(el, 'title', 'Скамейки у пруда');
+    await type(el, 'text', 'Поставить скамейки вдоль всего пруда, сейчас сесть негде.');
+    await choose(el, 'categoryId', 'parks');
+    await type(el, 'fundingGoal', '90 000 000');
+    await useOnly(
+      http.post(`${MOCK_API}/ideas`, () =>
+        problemResponse(422, 'validation', 'Проверьте данные', {
+          extra: { errors: [{ pointer: '/title', detail: 'Идея с таким названием уже есть', code: 'duplicate' }, { pointer: '/fundingGoal', detail: 'Цель больше бюджета района', code: 'max' }] },
+        }),
+      ),
+    );
+    const submitted: Event[] = [];
+    el.addEventListener('veche-idea-submitted', (e) => submitted.push(e));
+    const error = oneEvent(el, 'veche-error');
+    $<HTMLButtonElement>(el, '[part~="submit"]')!.click();
+    expect((await error).detail.status).to.equal(422);
+    await waitUntil(() => focused(el)?.id === 'errors', 'the error summary was not focused', { timeout: 6000 });
+    const field = (id: string) => `.field:has(#${id}) `;
+    expect(text(el, `${field('title')}#title-error`)).to.equal('Идея с таким названием уже есть');
+    expect(text(el, `${field('fundingGoal')}#fundingGoal-error`)).to.equal('Цель больше бюджета района');
+    expect($(el, '#title')!.getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '#fundingGoal')!.getAttribute('aria-describedby')).to.contain('fundingGoal-error');
+    expect($(el, '#text')!.getAttribute('aria-invalid')).to.equal('false');
+    expect(text(el, '#errors')).to.contain('Идея с таким названием уже есть').and.contain('Цель больше бюджета района');
+    expect($<HTMLInputElement>(el, '#title')!.value).to.equal('Скамейки у пруда');
+    expect(submitted).to.have.length(0);
+    expect(el.matches(':state(submit)')).to.be.true;
+    await expect(el).to.be.accessible();
+  });
+
+  it('the form with errors fits 320 px', async () => {
+    await at320(async () => {
+      const el = await renderBoard();
+      await openForm(el);
+      await type(el, 'title', 'Ой');
+      await type(el, 'fundingGoal', 'много');
+      $<HTMLButtonElement>(el, '[part~="submit"]')!.click();
+      await waitUntil(() => focused(el)?.id === 'errors');
+      expect($$(el, '.field-error[id$="-error"]').length).to.equal(4);
+      fits320(el);
+      await expect(el).to.be.accessible();
+    });
   });
 
   it('sends an idea an earlier visit left queued, without opening the form', async () => {
@@ -242,10 +382,37 @@ describe('<veche-idea-board> crowdfunding', () => {
     const event = await oneEvent(el, 'veche-pledge');
     expect(event.detail).to.include({ kind: 'points', amount: 50, status: 'confirmed' });
     expect((await points).detail).to.include({ delta: -50, balance: balance - 50, reason: 'pledge' });
-    expect(requests.filter((r) => r.method === 'POST' && r.path.endsWith('/pledges'))).to.have.length(1);
+    const posts = requests.filter((r) => r.method === 'POST' && r.path.endsWith('/pledges'));
+    expect(posts).to.have.length(1);
+    expect(posts[0]!.key, 'the pledge carries an Idempotency-Key').to.be.a('string').and.match(/^[\x21-\x7E]{8,255}$/);
     expect(backend.db.wallet(ANNA).balance).to.equal(balance - 50);
     await waitUntil(() => focused(el)?.id === 'pledge-done');
     expect(text(el, '#pledge-done')).to.contain('Вы вложили 50 баллов');
+    await expect(el).to.be.accessible();
+  });
+
+  it('the open confirmation fits 320 px', async () => {
+    await at320(async () => {
+      const el = await renderBoard({ citizen: ANNA, attrs: { idea: crowdfunded() } });
+      await startPoints(el);
+      await pledge(el, '50');
+      const dialog = $<HTMLDialogElement>(el, 'dialog')!;
+      expect(dialog.open).to.be.true;
+      const box = dialog.getBoundingClientRect();
+      expect(box.left).to.be.at.least(0);
+      expect(box.right).to.be.at.most(320);
+      expect(dialog.scrollWidth).to.be.at.most(dialog.clientWidth);
+      fits320(el);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  it('without a safe payment-url only points can be pledged', async () => {
+    for (const paymentUrl of [undefined, 'javascript:alert(1)']) {
+      const el = await renderBoard({ citizen: ANNA, attrs: { idea: crowdfunded(), ...(paymentUrl ? { 'payment-url': paymentUrl } : {}) } });
+      expect($$(el, '.funding .actions .button').map((b) => b.textContent!.trim()), String(paymentUrl)).to.deep.equal(['Вложить баллы']);
+      el.remove();
+    }
   });
 
   it('explains an insufficient balance before sending anything', async () => {

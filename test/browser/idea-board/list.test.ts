@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { scenarios } from '../../../src/mocks/index.js';
 import { MORE_PAGE_SIZE, PAGE_SIZE } from '../../../src/widgets/idea-board/api.js';
@@ -65,10 +65,13 @@ describe('<veche-idea-board> list', () => {
 
   it('a pasted pre-filtered board asks for exactly that', async () => {
     const el = await renderBoard({ attrs: { category: 'transport', status: 'implemented', sort: 'newest' } });
+    expect(listRequests()).to.have.length(1);
     const first = listRequests()[0]!;
     expect(first.query.get('category')).to.equal('transport');
     expect(first.query.get('status')).to.equal('implemented');
+    expect(first.query.get('sort')).to.equal('newest');
     expect($<HTMLSelectElement>(el, '#status')!.value).to.equal('implemented');
+    expect($<HTMLSelectElement>(el, '#sort')!.value).to.equal('newest');
     await waitUntil(() => $<HTMLSelectElement>(el, '#category')!.value === 'transport');
   });
 
@@ -245,6 +248,22 @@ describe('<veche-idea-board> list', () => {
     await waitUntil(() => cards(el).length > 0, 'the list did not come back');
     expect(el.hasAttribute('q')).to.be.false;
     expect(cards(el).length).to.be.greaterThan(0);
+  });
+
+  it('signed out: the list reads as usual; "my ideas" asks to sign in', async () => {
+    await mocks(...scenarios.signedOut());
+    const el = await renderBoard({ citizen: null });
+    expect(cards(el).length).to.be.greaterThan(0);
+    expect($(el, '#sign-in')).to.be.null;
+    expect(el.matches(':state(signed-out)')).to.be.false;
+    expect(listRequests()[0]!.query.get('mine')).to.equal(null);
+    await expect(el).to.be.accessible();
+    const auth = oneEvent(el, 'veche-auth-required');
+    $$<HTMLButtonElement>(el, '.tabs .button')[1]!.click();
+    expect((await auth).detail.action).to.equal('my-ideas');
+    await waitUntil(() => $(el, '#sign-in [part~="sign-in-link"]'), 'no sign-in call to action');
+    expect(el.matches(':state(signed-out)')).to.be.true;
+    await expect(el).to.be.accessible();
   });
 
   it('a failing backend shows an error with a retry that works', async () => {

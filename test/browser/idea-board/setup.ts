@@ -127,3 +127,40 @@ export function reset(): void {
   backend.reset();
   localStorage.clear();
 }
+
+/** Opens "submit an idea" and waits for the form and its categories. */
+export async function openForm(el: VecheIdeaBoard): Promise<void> {
+  $$<HTMLButtonElement>(el, '.tabs .button').at(-1)!.click();
+  await waitUntil(() => $(el, '[part~="form"]') && $$(el, '#categoryId option').length > 1, 'the form did not open');
+}
+
+/** A real PNG (the mock sniffs the bytes), drawn on a canvas. */
+export async function png(name = 'photo.png', size = 40): Promise<File> {
+  const canvas = document.createElement('canvas');
+  canvas.width = canvas.height = size;
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = '#3a7';
+  ctx.fillRect(0, 0, size, size);
+  const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
+  return new File([blob], name, { type: 'image/png' });
+}
+
+/** Chooses `file` in the form's photo input, as the file picker does. */
+export async function attach(el: VecheIdeaBoard, file: File): Promise<void> {
+  const input = $<HTMLInputElement>(el, '#photo')!;
+  const transfer = new DataTransfer();
+  transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change'));
+  await el.updateComplete;
+}
+
+/** What the board's live regions hold now. */
+export const announced = (el: HTMLElement) => [...el.shadowRoot!.querySelectorAll('[aria-live]')].map((r) => r.textContent).join(' ');
+
+/** The request bodies of the JSON POSTs to `path`, parsed (each arrives a moment after its request). */
+export async function postedBodies(path: string): Promise<Record<string, unknown>[]> {
+  const posts = requests.filter((r) => r.method === 'POST' && r.path === path);
+  await waitUntil(() => posts.every((p) => p.body !== undefined), `the body of POST ${path} was not read`);
+  return posts.map((p) => JSON.parse(p.body!) as Record<string, unknown>);
+}
