@@ -5,7 +5,7 @@
 //
 //   npm run test:storybook            builds storybook-static/ first when it is missing or stale
 //   CHROME_PATH=/path/to/chrome …     another Chromium or Chrome
-//   STORYBOOK_GLOBALS='city:kazan;scheme:dark' …   every story under other toolbar globals
+//   --globals 'city:kazan;scheme:dark' (or STORYBOOK_GLOBALS=…)   every story under other toolbar globals
 //
 // A story whose console error is the point (a configuration error reported to the webmaster)
 // lists it in `parameters.expectedConsoleErrors` (substrings); it must then appear.
@@ -74,9 +74,10 @@ function serve(dir) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-/** `city:kazan;scheme:dark` → { city: 'kazan', scheme: 'dark' }, as in Storybook's URL. */
+/** `city:kazan;scheme:dark` (--globals or STORYBOOK_GLOBALS) → { city: 'kazan', scheme: 'dark' }, as in Storybook's URL. */
 function toolbarGlobals() {
-  const pairs = (process.env.STORYBOOK_GLOBALS ?? '').split(';').filter(Boolean);
+  const at = process.argv.indexOf('--globals');
+  const pairs = ((at > 0 ? process.argv[at + 1] : process.env.STORYBOOK_GLOBALS) ?? '').split(';').filter(Boolean);
   return Object.fromEntries(pairs.map((pair) => pair.split(':').map((part) => part.trim())));
 }
 

@@ -64,6 +64,8 @@ for (const width of [800, 320]) {
         // Its height on this page, measured once it has arrived.
         const first = await pollOnPage(id, citizen);
         const height = first.el.getBoundingClientRect().height;
+        // Off the page: a late change of its height must not move the second one.
+        first.el.parentElement!.remove();
         reset();
         const { skeleton, shown } = await pollOnPage(id, citizen, `${height}px`);
         expect(shown, `${what}: ${Math.round(skeleton)} px below the skeleton, ${Math.round(shown)} px below the poll`).to.be.closeTo(skeleton, 1);
