@@ -79,4 +79,19 @@ describe('<veche-points-wallet> in the visually-impaired mode', () => {
     expect(el.getAttribute('data-veche-theme')).to.equal('vision');
     expect(getComputedStyle($(el, '[part~="reward"] img')!).display).to.equal('none');
   });
+
+  it('a page switched to vision outranks a widget\'s own city: its colours are the high-contrast ones', async () => {
+    document.documentElement.setAttribute('data-veche-theme', 'vision dark');
+    try {
+      const el = await renderWallet({ tab: 'rewards' });
+      el.setAttribute('theme', 'kazan');
+      await el.updateComplete;
+      const style = getComputedStyle(el);
+      // contrast.css under "vision dark": white text; Kazan's own dark or light palette would differ.
+      expect(style.getPropertyValue('--veche-color-text').trim()).to.equal('#ffffff');
+      expect(style.getPropertyValue('--veche-font-size').trim()).to.equal('22px');
+    } finally {
+      document.documentElement.removeAttribute('data-veche-theme');
+    }
+  });
 });
