@@ -53,7 +53,7 @@ export const controlStyles = css`
     text-decoration: var(--_link-decoration);
   }
   /* Pictures that only decorate (a reward's or a fund's photo; not a poll option's sketch, which
-     is what is voted on). Doubled class: a widget's own \`.card img { display: block }\` must not win. */
+     is what is voted on). Doubled class: a widget's own image rule (the poll's \`.option img\`) must not win. */
   .decorative.decorative {
     display: var(--_decorative-images);
   }
