@@ -3,7 +3,18 @@ import ru from '../../locales/ru/idea-board.js';
 
 export type IdeaBoardMessages = Translation<typeof ru>;
 
-export const ideaBoardMessages = defineMessages('idea-board', ru, {
-  en: () => import('../../locales/en/idea-board.js'),
-  tt: () => import('../../locales/tt/idea-board.js'),
-});
+export const ideaBoardMessages = defineMessages(
+  'idea-board',
+  ru,
+  {
+    en: () => import('../../locales/en/idea-board.js'),
+    tt: () => import('../../locales/tt/idea-board.js'),
+  },
+  {
+    kids: {
+      ru: () => import('../../locales/ru/kids/idea-board.js'),
+      en: () => import('../../locales/en/kids/idea-board.js'),
+      tt: () => import('../../locales/tt/kids/idea-board.js'),
+    },
+  },
+);

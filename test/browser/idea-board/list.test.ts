@@ -24,6 +24,16 @@ describe('<veche-idea-board> list', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('speaks to kids when the theme includes kids, in Russian and English (Active Citizen Kids)', async () => {
+    const el = await renderBoard();
+    const title = () => el.shadowRoot!.querySelector('#board-title')!.textContent!.trim();
+    expect(title()).to.equal('Идеи жителей');
+    el.setAttribute('theme', 'kids');
+    await waitUntil(() => title() === 'Идеи для города', 'no kids wording in Russian');
+    el.setAttribute('locale', 'en');
+    await waitUntil(() => title() === 'Ideas for our city', 'no kids wording in English');
+  });
+
   it('filters and sort change the request and are reflected in attributes', async () => {
     const el = await renderBoard();
     await choose(el, 'category', 'transport');
