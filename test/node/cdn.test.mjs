@@ -19,17 +19,11 @@ import { init, parse } from 'es-module-lexer';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../../scripts/ensure-chromium.mjs';
 import { COMPILE_HINT } from '../../scripts/bundle.mjs';
+import { newestMtime } from '../helpers/newest-mtime.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const cdn = join(root, 'dist/cdn');
 const LOADER_BUDGET = 2 * 1024;
-
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
-}
 
 function ensureBuild() {
   const built = existsSync(join(cdn, 'sri.json')) ? statSync(join(cdn, 'sri.json')).mtimeMs : 0;

@@ -15,17 +15,11 @@ import { before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { entries } from '../../scripts/entries.mjs';
+import { newestMtime } from '../helpers/newest-mtime.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const MANIFEST = join(root, 'custom-elements.json');
-
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
-}
 
 function ensureBuild() {
   const outputs = [join(root, 'dist/npm/veche.js'), MANIFEST];

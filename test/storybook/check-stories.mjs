@@ -17,20 +17,13 @@ import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../../scripts/ensure-chromium.mjs';
+import { newestMtime } from '../helpers/newest-mtime.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const staticDir = join(root, 'storybook-static');
 const indexFile = join(staticDir, 'index.json');
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const RENDER_TIMEOUT_MS = 20_000;
-
-/** The newest modification time under `path` (files only), or 0 when it does not exist. */
-function newestMtime(path) {
-  if (!existsSync(path)) return 0;
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
-}
 
 function ensureBuild() {
   const built = existsSync(indexFile) ? statSync(indexFile).mtimeMs : 0;
