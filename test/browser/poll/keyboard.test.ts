@@ -2,7 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { scenarios } from '../../../src/mocks/index.js';
 import type { VechePoll } from '../../../src/widgets/poll/veche-poll.js';
-import { $, $$, backend, ballots, MOCK_API, mocks, pick, polls, renderPoll, requests, reset, submit, submitButton, text, useOnly, voted } from './setup.js';
+import { $, $$, answerSurvey, backend, ballots, MOCK_API, mocks, pick, polls, renderPoll, requests, reset, submit, submitButton, text, useOnly, voted } from './setup.js';
 
 const focused = (el: VechePoll) => el.shadowRoot!.activeElement as HTMLElement | null;
 const label = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -27,12 +27,7 @@ async function onStep(el: VechePoll): Promise<void> {
 
 /** Answers the survey's required questions and goes on to the review step. */
 async function toReview(el: VechePoll): Promise<void> {
-  await pick(el, 'Раз в неделю');
-  await submit(el);
-  await pick(el, 'Скамеек');
-  await submit(el);
-  await pick(el, '2');
-  for (let i = 0; i < 3; i++) await submit(el);
+  await answerSurvey(el);
   await waitUntil(() => $(el, '.review'), 'the review step did not load');
 }
 

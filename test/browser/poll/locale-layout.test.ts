@@ -5,7 +5,7 @@ import { pollMessages } from '../../../src/widgets/poll/messages.js';
 import en from '../../../src/locales/en/poll.js';
 import tt from '../../../src/locales/tt/poll.js';
 import { scenarios } from '../../../src/mocks/index.js';
-import { $, backend, mocks, pick, polls, renderPoll, reset, submit, text, useOnly, voted } from './setup.js';
+import { $, answerSurvey, backend, mocks, pick, polls, renderPoll, reset, submit, text, useOnly, voted } from './setup.js';
 
 describe('<veche-poll> languages', () => {
   beforeEach(async () => {
@@ -129,12 +129,7 @@ describe('<veche-poll> at 320 px', () => {
     expect(text(multiple, '#count')).to.contain('снимите одну из отметок');
     fits(multiple);
     const survey = await renderPoll(polls.survey);
-    await pick(survey, 'Раз в неделю');
-    await submit(survey);
-    await pick(survey, 'Скамеек');
-    await submit(survey);
-    await pick(survey, '2');
-    for (let i = 0; i < 3; i++) await submit(survey);
+    await answerSurvey(survey);
     await waitUntil(() => $(survey, '.review'), 'the review step did not load');
     expect(text(survey, '#step')).to.equal('Проверьте ответы перед отправкой');
     fits(survey);

@@ -8,7 +8,7 @@
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse, passthrough } from 'msw';
 import { mockToken, scenarios } from '../../../src/mocks/index.js';
-import { $, $$, loaded, MOCK_API, mocks, NEWCOMER, pick, polls, renderPoll, requests, reset, submit, text } from './setup.js';
+import { $, $$, answerSurvey, loaded, MOCK_API, mocks, NEWCOMER, pick, polls, renderPoll, requests, reset, submit, text } from './setup.js';
 import { VechePoll, type PollParts } from '../../../src/widgets/poll/veche-poll.js';
 
 /** Releases the held view; replaced by each test that holds it. */
@@ -40,12 +40,7 @@ function expectDraftRestored(el: Element): void {
 
 /** Answers the demo survey's required questions and reaches its review step. */
 async function toReview(el: VechePoll): Promise<void> {
-  await pick(el, 'Раз в неделю');
-  await submit(el);
-  await pick(el, 'Скамеек');
-  await submit(el);
-  await pick(el, '2');
-  for (let i = 0; i < 3; i++) await submit(el);
+  await answerSurvey(el);
   expect(text(el, '#step')).to.equal('Проверьте ответы перед отправкой');
 }
 

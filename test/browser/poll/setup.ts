@@ -105,3 +105,16 @@ export function reset(): void {
   backend.reset();
   localStorage.clear();
 }
+
+/**
+ * Answers the demo survey's required questions and presses on to its review step (whose part may
+ * still be loading, or fail to: callers wait for what they test).
+ */
+export async function answerSurvey(el: VechePoll): Promise<void> {
+  await pick(el, 'Раз в неделю');
+  await submit(el);
+  await pick(el, 'Скамеек');
+  await submit(el);
+  await pick(el, '2');
+  for (let i = 0; i < 3; i++) await submit(el);
+}
