@@ -37,6 +37,21 @@ describe('<veche-agency-rating agency> rating form', () => {
     expect(text(el, '[part~="not-eligible"]')).to.contain('Одно обращение — одна оценка');
   });
 
+  it('speaks to kids when the theme includes kids, in Russian and English: "how well did they fix it?" (Active Citizen Kids)', async () => {
+    const el = await renderRating({ agency: 'roads', complaint: CLOSED });
+    await waitUntil(() => el.matches(':state(eligible)'), 'the form is not offered');
+    const title = () => text(el, '#rate');
+    expect(title()).to.equal('Оцените работу ведомства');
+    el.setAttribute('theme', 'kids');
+    await waitUntil(() => title() === 'Как хорошо всё исправили?', 'no kids wording in Russian');
+    expect(text(el, '[part~="form"]')).to.contain('Одно сообщение — одна оценка');
+    el.setAttribute('locale', 'en');
+    await waitUntil(() => title() === 'How well did they fix it?', 'no kids wording in English');
+    await expect(el).to.be.accessible();
+    el.removeAttribute('theme');
+    await waitUntil(() => title() === 'Rate this agency', 'the kids wording stayed after the theme changed');
+  });
+
   it('rates with the keyboard, sends once and then allows no second rating', async () => {
     const el = await renderRating({ agency: 'roads', complaint: CLOSED });
     await waitUntil(() => el.matches(':state(eligible)'), 'the form is not offered');

@@ -64,4 +64,19 @@ describe('<veche-complaint-form> keyboard and locales', () => {
     await waitUntil(() => text(el).includes('Проблема турында хәбәр итү'));
     expect(text(el)).to.contain('10 эш көне эчендә җавап');
   });
+
+  it('speaks to kids when the theme includes kids, in Russian and Tatar, keeping the service and its deadline (Active Citizen Kids)', async () => {
+    const el = await renderForm();
+    const title = () => text(el, '#title');
+    expect(title()).to.equal('Сообщить о проблеме');
+    el.setAttribute('theme', 'kids');
+    await waitUntil(() => title() === 'Сообщи городу о проблеме', 'no kids wording in Russian');
+    expect(step(el)).to.equal('Шаг 1 из 5: Что случилось');
+    expect(text(el)).to.contain('должны ответить за 10 рабочих дней').and.contain('должны ответить за 1 рабочий день');
+    el.setAttribute('locale', 'tt');
+    await waitUntil(() => title() === 'Шәһәргә проблема турында хәбәр ит', 'no kids wording in Tatar');
+    expect(text(el)).to.contain('10 эш көне эчендә җавап бирергә тиешләр');
+    el.removeAttribute('theme');
+    await waitUntil(() => title() === 'Проблема турында хәбәр итү', 'the kids wording stayed after the theme changed');
+  });
 });

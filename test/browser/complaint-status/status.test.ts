@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
+import { formatDate } from '../../../src/core/format.js';
 import { scenarios } from '../../../src/mocks/index.js';
 import { $, $$, DAY, MOCK_API, backend, complaintRecord, complaints, mocks, renderStatus, reset, text } from './setup.js';
 
@@ -133,6 +134,20 @@ describe('<veche-complaint-status> deadline countdown', () => {
     await waitUntil(() => text(en5, '[part~="countdown"] strong') === '5 days left', 'no English plural');
     const tt = await renderStatus({ complaint: complaints.submitted, locale: 'tt' });
     await waitUntil(() => /калды$/.test(text(tt, '[part~="countdown"] strong')), 'no Tatar countdown');
+  });
+
+  it('speaks to kids when the theme includes kids, in Russian and English, with the same deadline (Active Citizen Kids)', async () => {
+    at(-3);
+    const el = await renderStatus({ complaint: complaints.submitted });
+    const countdown = () => text(el, '[part~="countdown"]');
+    expect(countdown()).to.equal(`Срок ответа просрочен на 3 дня (Срок ответа — ${formatDate('ru', due)})`);
+    el.setAttribute('theme', 'kids');
+    await waitUntil(() => countdown() === `Ответ опаздывает на 3 дня (последний день для ответа — ${formatDate('ru', due)})`, 'no kids wording in Russian');
+    expect(text(el, '[part~="badge"]')).to.equal('Отправлено в городскую службу');
+    el.setAttribute('locale', 'en');
+    await waitUntil(() => countdown() === `The answer is 3 days late (last day for an answer: ${formatDate('en', due)})`, 'no kids wording in English');
+    expect(text(el, '[part~="badge"]')).to.equal('Sent to the city service');
+    await expect(el).to.be.accessible();
   });
 
   it('fits 320 px without horizontal scroll', async () => {
