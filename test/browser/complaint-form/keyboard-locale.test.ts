@@ -1,7 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { formatDate } from '../../../src/core/format.js';
 import type { VecheComplaintForm } from '../../../src/widgets/complaint-form/veche-complaint-form.js';
-import { backend, mocks, renderForm, reset, settle, step, text } from './setup.js';
+import { backend, chooseCategory, complaintsWith, filed, fillPothole, mocks, next, renderForm, reset, settle, step, text, tick, type } from './setup.js';
 
 const active = (el: VecheComplaintForm) => el.shadowRoot!.activeElement as HTMLElement | null;
 
@@ -78,5 +79,44 @@ describe('<veche-complaint-form> keyboard and locales', () => {
     expect(text(el)).to.contain('10 эш көне эчендә җавап бирергә тиешләр');
     el.removeAttribute('theme');
     await waitUntil(() => title() === 'Проблема турында хәбәр итү', 'the kids wording stayed after the theme changed');
+  });
+
+  it('speaks to kids on the later steps and the result too, in Russian and English, keeping the passport warning, the consent and the last day for the answer (Active Citizen Kids)', async function () {
+    this.timeout(20000);
+    const el = await renderForm();
+    el.setAttribute('theme', 'kids');
+    await waitUntil(() => text(el, '#title') === 'Сообщи городу о проблеме', 'no kids wording on the first step');
+    await chooseCategory(el, 'Яма на дороге');
+    await next(el);
+    expect(step(el)).to.equal('Шаг 2 из 5: Расскажи подробнее');
+    await waitUntil(() => text(el, '#description-hint') === 'Что случилось и где именно. Не пиши здесь паспортные данные.', 'no kids wording on the details step');
+    await type(el, '#description', 'Яма');
+    await next(el);
+    expect(text(el, '#description-error')).to.equal('Напиши подробнее: не меньше 10 символов.');
+    await fillPothole(el);
+    await next(el);
+    expect(text(el, 'label[for="address"]')).to.equal('Адрес или заметное место рядом');
+    expect(text(el, '#locate')).to.equal('Определить, где я');
+    await type(el, '#address', 'ул. Речная, 12');
+    await next(el);
+    expect(text(el, '#photos-hint')).to.equal('Можно добавить до 5 фото. Большие фото мы уменьшим перед отправкой.');
+    await next(el);
+    expect(text(el, '.identity .hint')).to.equal('Это данные из твоего профиля на портале. Сообщение властям нельзя отправить без имени.');
+    await next(el);
+    expect(text(el, '#consent-error')).to.equal('Отметь согласие на обработку персональных данных: без него сообщение не смогут рассмотреть.');
+    await expect(el).to.be.accessible();
+
+    el.setAttribute('locale', 'en');
+    await waitUntil(() => text(el, '.identity h3') === 'The answer will go to', 'no kids wording on the review step in English');
+    expect(text(el, '.identity .hint')).to.equal('This comes from your portal profile. A report to the authorities can’t be sent without your name.');
+    await tick(el, '.field', 'I agree to the processing of my personal data to handle this report');
+    await next(el);
+    await filed(el);
+    const [complaint] = complaintsWith('Глубокая яма на проезжей части у дома 12.');
+    const result = text(el, '[part~="confirmation"] .review');
+    expect(result).to.contain('Report number').and.contain(complaint!.trackingNumber).and.contain('Service');
+    expect(result).to.contain(`Last day for an answer${formatDate('en', backend.db.dueAt(complaint!))}`);
+    expect(text(el, '[part~="confirmation"]')).to.match(/You got \d+ points?!/);
+    await expect(el).to.be.accessible();
   });
 });
