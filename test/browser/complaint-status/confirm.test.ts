@@ -42,6 +42,44 @@ describe('<veche-complaint-status> confirm or dispute a fix', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('speaks to kids in the panel when only the status has theme="kids", in Russian and English; the answers do the same, and the rating form it offers follows (Active Citizen Kids)', async function () {
+    this.timeout(20_000);
+    const el = await renderStatus({ complaint: id });
+    expect(text(el, '[part~="confirm"]')).to.contain('Подтвердите или оспорьте решение до');
+    el.setAttribute('theme', 'kids');
+    await waitUntil(() => buttonNamed(el, 'Да, всё исправили'), 'no kids wording in Russian');
+    expect(text(el, '[part~="confirm"]')).to.contain('Служба сообщила, что проблема решена. До ').and.contain(' ответь: так ли это?');
+    buttonNamed(el, 'Нет, не исправили')!.click();
+    await el.updateComplete;
+    expect(text(el, `label[for="comment-${id}"]`)).to.contain('Твой комментарий для службы');
+    buttonNamed(el, 'Не согласиться с решением')!.click();
+    await el.updateComplete;
+    expect(text(el, '.field-error')).to.equal('Напиши, что не сделано, — служба получит твой комментарий.');
+    expect(confirmations(id)).to.have.length(0);
+    await expect(el).to.be.accessible();
+    buttonNamed(el, 'Отмена')!.click();
+    await el.updateComplete;
+
+    el.setAttribute('locale', 'en');
+    await waitUntil(() => buttonNamed(el, 'Yes, it’s fixed'), 'no kids wording in English');
+    const event = oneEvent(el, 'veche-complaint-confirmed');
+    buttonNamed(el, 'Yes, it’s fixed')!.click();
+    expect((await event).detail.outcome).to.equal('confirmed');
+    expect(complaintRecord(id).status).to.equal('closed');
+    expect(confirmations(id)).to.have.length(1);
+    await el.updateComplete;
+    expect(text(el, '[part~="outcome"]')).to.equal('Thank you! You said it’s fixed, so the report is closed.');
+    expect(text(el, '.rate > p')).to.equal('Rate how well the service dealt with your report.');
+    // The status hands its theme to the rating form it embeds, so the form speaks to kids too.
+    const rating = $<VecheAgencyRating>(el, 'veche-agency-rating')!;
+    const rateTitle = () => text(rating, '#rate');
+    await waitUntil(() => rateTitle() === 'How well did they fix it?', 'the rating form did not follow the status into kids mode', { timeout: 6000 });
+    await expect(el).to.be.accessible();
+    el.removeAttribute('theme');
+    await waitUntil(() => text(el, '.rate > p') === 'Rate how the agency handled your complaint.', 'the kids wording stayed after the theme changed');
+    await waitUntil(() => rateTitle() === 'Rate this agency', 'the rating form kept the kids wording after the status left kids mode');
+  });
+
   it('disputes with a required comment and a photo uploaded to /media', async function () {
     this.timeout(15_000);
     const el = await renderStatus({ complaint: id });
