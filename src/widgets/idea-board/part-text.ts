@@ -11,10 +11,21 @@ import type { BoardContext, Key } from './parts.js';
 export type IdeaBoardActionMessages = Translation<typeof ru>;
 export type ActionKey = keyof typeof ru & string;
 
-const actionMessages = defineMessages('idea-board-actions', ru, {
-  en: () => import('../../locales/en/idea-board-actions.js'),
-  tt: () => import('../../locales/tt/idea-board-actions.js'),
-});
+const actionMessages = defineMessages(
+  'idea-board-actions',
+  ru,
+  {
+    en: () => import('../../locales/en/idea-board-actions.js'),
+    tt: () => import('../../locales/tt/idea-board-actions.js'),
+  },
+  {
+    kids: {
+      ru: () => import('../../locales/ru/kids/idea-board-actions.js'),
+      en: () => import('../../locales/en/kids/idea-board-actions.js'),
+      tt: () => import('../../locales/tt/kids/idea-board-actions.js'),
+    },
+  },
+);
 
 /**
  * Loads the parts' texts in `locale` before a part first renders: the board renders in one

@@ -62,6 +62,24 @@ describe('<veche-idea-board> idea page and support', () => {
     expect(text(el)).to.not.match(/Ход рассмотрения|Назад к списку|Опубликована|Поддержать/);
   });
 
+  it('speaks to kids on the idea page too, in Russian and Tatar, with the same reason for a rejection (Active Citizen Kids)', async () => {
+    const data = backend.db.ideas.find((i) => i.status === 'rejected' && i.rejectionReason)!;
+    const el = await renderBoard({ citizen: data.authorId, attrs: { idea: data.id } });
+    const title = () => text(el, '#timeline-title');
+    expect(title()).to.equal('Ход рассмотрения');
+    el.setAttribute('theme', 'kids');
+    await waitUntil(() => title() === 'Что происходит с идеей', 'no kids wording in Russian');
+    expect(text(el, '.timeline')).to.contain('Идею отклонили');
+    expect(text(el, '[part~="idea"]')).to.contain(`Почему отказали: ${data.rejectionReason}`);
+    el.setAttribute('locale', 'tt');
+    await waitUntil(() => title() === 'Идея белән нәрсә булды', 'no kids wording in Tatar');
+    expect(text(el, '.timeline')).to.contain('Кире кактылар');
+    expect(text(el, '[part~="idea"]')).to.contain(`Ни өчен кире кактылар: ${data.rejectionReason}`);
+    await expect(el).to.be.accessible();
+    el.removeAttribute('theme');
+    await waitUntil(() => title() === 'Карау барышы', 'the kids wording stayed after the theme changed');
+  });
+
   it('a missing idea says so', async () => {
     const el = await renderBoard({ attrs: { idea: 'idea-9999' } });
     expect(text(el, '[part~="not-found"]')).to.contain('Идея не найдена');
@@ -217,6 +235,27 @@ describe('<veche-idea-board> submitting an idea', () => {
     expect($(el, '#title')!.getAttribute('aria-invalid')).to.equal('true');
     expect($(el, '#title')!.getAttribute('aria-describedby')).to.contain('title-error');
     expect(requests.filter((r) => r.method === 'POST')).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks to kids in the form too, in Russian and English; a moderator still checks every idea and the limits stay (Active Citizen Kids)', async () => {
+    const el = await renderBoard();
+    el.setAttribute('theme', 'kids');
+    await openForm(el);
+    const submit = () => text(el, '[part~="form"] [part~="submit"]');
+    await waitUntil(() => submit() === 'Отправить на проверку', 'no kids wording in Russian');
+    expect(text(el, '[part~="form"] .note')).to.equal(
+      'Прежде чем идею увидят все, её проверит модератор — обычно это занимает до трёх рабочих дней. Результат появится в разделе «Мои идеи».',
+    );
+    await type(el, 'title', 'Ой');
+    $<HTMLButtonElement>(el, '[part~="form"] [part~="submit"]')!.click();
+    await waitUntil(() => focused(el)?.id === 'errors');
+    expect(text(el, '#errors')).to.contain('Исправь ошибки:').and.contain('Название — от 5 до 140 символов').and.contain('Выбери категорию.');
+    expect(requests.filter((r) => r.method === 'POST')).to.have.length(0);
+    el.setAttribute('locale', 'en');
+    await waitUntil(() => submit() === 'Send to be checked', 'no kids wording in English');
+    expect(text(el, '[part~="form"] .note')).to.contain('A moderator checks every idea').and.contain('usually within three working days');
+    expect(text(el, '#fundingGoal-hint')).to.contain('1,000 to 100,000,000 ₽');
     await expect(el).to.be.accessible();
   });
 
@@ -388,6 +427,22 @@ describe('<veche-idea-board> crowdfunding', () => {
     expect(backend.db.wallet(ANNA).balance).to.equal(balance - 50);
     await waitUntil(() => focused(el)?.id === 'pledge-done');
     expect(text(el, '#pledge-done')).to.contain('Вы вложили 50 баллов');
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks to kids when pledging too, in Russian and English: pledged points still do not come back (Active Citizen Kids)', async () => {
+    const el = await renderBoard({ citizen: ANNA, attrs: { idea: crowdfunded() } });
+    el.setAttribute('theme', 'kids');
+    await waitUntil(() => text(el, '#funding-title') === 'Сбор на идею', 'no kids wording in Russian');
+    $$<HTMLButtonElement>(el, '.funding .actions .button')[0]!.click();
+    await waitUntil(() => text(el, '#amount-hint').includes('На твоём счёте'), 'no balance');
+    await pledge(el, '50');
+    expect($<HTMLDialogElement>(el, 'dialog')!.open).to.be.true;
+    expect(text(el, 'dialog')).to.contain('Подтверди вклад').and.contain('Отдать 50 баллов на идею').and.contain('Баллы не вернутся.');
+    el.setAttribute('locale', 'en');
+    await waitUntil(() => text(el, 'dialog').includes('Put 50 points into'), 'no kids wording in English');
+    expect(text(el, 'dialog')).to.contain('You can’t get points back.');
+    expect(requests.filter((r) => r.method === 'POST')).to.have.length(0);
     await expect(el).to.be.accessible();
   });
 

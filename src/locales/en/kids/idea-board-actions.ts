@@ -1,0 +1,40 @@
+import type { IdeaBoardActionMessages } from '../../../widgets/idea-board/part-text.js';
+
+/** The kids text layer of `<veche-idea-board>`'s idea page, pledge and "submit an idea" form in English: short sentences, plain words; a moderator still checks each idea first, points are not refunded, money is paid on the portal, limits keep their numbers. Only changed keys. */
+const kids: Partial<IdeaBoardActionMessages> = {
+  notFound: 'We can’t find this idea',
+  notFoundHint: 'Maybe it was taken down, or the link is old.',
+  timeline: 'What has happened',
+  eventModeration: 'Sent to be checked',
+  eventReview: 'Being looked at: {agency}',
+  eventReviewNoAgency: 'A city service is looking at it',
+  eventAccepted: 'The city said yes',
+  eventImplemented: 'Done!',
+  eventRejected: 'Turned down',
+  rejectionReason: 'Why: {reason}',
+  funding: 'Collecting for the idea',
+  pledgeAmountPoints: 'Points to put in',
+  balance: 'You have {points}.',
+  balanceLoading: 'Checking how many points you have…',
+  pledgeNext: 'Next',
+  confirmPoints: 'Put {points} into “{title}”? You can’t get points back.',
+  pledgeDone: 'Thank you! You put in {points}.',
+  insufficient: {
+    one: 'You need {count} more point. Put in less, or earn points by taking part in polls.',
+    other: 'You need {count} more points. Put in less, or earn points by taking part in polls.',
+  },
+  amountInvalid: 'Type a whole number bigger than zero.',
+  pledgeQueued: 'We saved your pledge and will send it when you are back online.',
+  moderationNote: 'A moderator checks every idea before everyone can see it, usually within three working days. You will see how it went under “My ideas”.',
+  textHint: 'What your idea is, where, and why it matters. 20 to 8000 characters.',
+  chooseCategory: 'Pick a category',
+  photo: 'Photo (you can skip this)',
+  fundingGoal: 'Money needed, ₽ (you can skip this)',
+  fundingGoalHint: 'Fill this in if the idea needs money: people can put in points or roubles. 1,000 to 100,000,000 ₽.',
+  submit: 'Send to be checked',
+  errorsTitle: 'Something needs fixing:',
+  errorCategory: 'Pick a category.',
+  errorGoal: 'Type a whole number from 1,000 to 100,000,000.',
+  submitQueued: 'We saved your idea and will send it when you are back online.',
+};
+export default kids;

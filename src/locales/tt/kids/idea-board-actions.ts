@@ -1,0 +1,37 @@
+import type { IdeaBoardActionMessages } from '../../../widgets/idea-board/part-text.js';
+
+/** The kids text layer of `<veche-idea-board>`'s idea page, pledge and "submit an idea" form in Tatar: short sentences, "син"; a moderator still checks each idea first, points are not returned, money is paid on the portal, limits keep their numbers. Only changed keys. */
+const kids: Partial<IdeaBoardActionMessages> = {
+  notFound: 'Мондый идея юк',
+  notFoundHint: 'Бәлки, аны алганнардыр яки сылтама иске.',
+  timeline: 'Идея белән нәрсә булды',
+  eventModeration: 'Тикшерүгә җибәрелде',
+  eventReview: '{agency} карый',
+  eventReviewNoAgency: 'Шәһәр хезмәте карый',
+  eventAccepted: 'Шәһәр аны эшләргә риза булды',
+  eventImplemented: 'Эшләнде!',
+  eventRejected: 'Кире кактылар',
+  rejectionReason: 'Ни өчен кире кактылар: {reason}',
+  balance: 'Синең хисапта {points}.',
+  balanceLoading: 'Синдә ничә балл барлыгын тикшерәбез…',
+  confirmTitle: 'Кертемне расла',
+  confirmPoints: '«{title}» идеясенә {points} салырга? Баллар кире кайтмый.',
+  confirmMoney: '«{title}» идеясенә {amount} кертем ясарга? Аны порталның түләү битендә түләрсең.',
+  pledgeDone: 'Рәхмәт! Син {points} салдың.',
+  moneyIntent: '{amount} кертем рәсмиләштерелде. Аны порталның түләү битендә түлә.',
+  insufficient: { other: '{count} балл җитми. Азрак сал яки тавыш бирүләрдә катнашып балл җый.' },
+  amountInvalid: 'Нульдән зуррак бөтен сан яз.',
+  pledgeQueued: 'Без кертемне саклап калдык, интернет булгач җибәрербез.',
+  moderationNote: 'Идеяне барысы да күргәнче, аны модератор тикшерә — гадәттә өч эш көненә кадәр. Нәтиҗә «Минем идеяләр» бүлегендә күренәчәк.',
+  textHint: 'Нәрсә тәкъдим итәсең, кайда һәм ни өчен бу мөһим. 20 дән 8000 символга кадәр.',
+  chooseCategory: 'Төркемне сайла',
+  photo: 'Фото (калдырырга була)',
+  fundingGoal: 'Күпме акча кирәк, ₽ (калдырырга була)',
+  fundingGoalHint: 'Идеягә акча кирәк булса яз: кешеләр балл яки сум сала ала. 1 000 нән 100 000 000 ₽ кадәр.',
+  submit: 'Тикшерүгә җибәрергә',
+  errorsTitle: 'Хаталарны төзәт:',
+  errorCategory: 'Төркемне сайла.',
+  errorGoal: '1 000 нән 100 000 000 гә кадәр бөтен сан яз.',
+  submitQueued: 'Без идеяне саклап калдык, интернет булгач җибәрербез.',
+};
+export default kids;
