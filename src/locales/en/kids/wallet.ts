@@ -5,7 +5,6 @@ const kids: Partial<WalletMessages> = {
   tabDonations: 'Help others',
   toNext: '{points} more to reach “{name}”',
   topLevel: 'Hooray! You are at the top level.',
-  yourLevel: 'your level',
   earned: 'Got',
   donated: 'Given away',
   howTitle: 'How to get points',

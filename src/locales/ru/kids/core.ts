@@ -18,8 +18,6 @@ const kids: Partial<CoreMessages> = {
   retry: 'Ещё раз',
   offline: 'Нет интернета. Мы всё сохранили и отправим, когда интернет появится.',
   draftRestored: 'Мы сохранили то, что ты начал(а) писать {date}.',
-  draftContinue: 'Продолжить',
-  draftDiscard: 'Начать заново',
   required: 'обязательно',
 };
 export default kids;
