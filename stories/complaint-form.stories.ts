@@ -190,6 +190,8 @@ export const DuplicateFound: Story = {
     (await find(canvasElement, '#locate')).click();
     await find(canvasElement, '#point');
     await next(canvasElement);
+    // The photos step first: a second click at once could land on the location step's button.
+    await find(canvasElement, '#photos');
     await next(canvasElement);
     await find(canvasElement, '[part~="nearby"]');
   },

@@ -19,6 +19,15 @@ import ruBoard from '../src/locales/ru/idea-board.js';
 import ttCore from '../src/locales/tt/core.js';
 import ttActions from '../src/locales/tt/idea-board-actions.js';
 import ttBoard from '../src/locales/tt/idea-board.js';
+import enKidsCore from '../src/locales/en/kids/core.js';
+import enKidsActions from '../src/locales/en/kids/idea-board-actions.js';
+import enKidsBoard from '../src/locales/en/kids/idea-board.js';
+import ruKidsCore from '../src/locales/ru/kids/core.js';
+import ruKidsActions from '../src/locales/ru/kids/idea-board-actions.js';
+import ruKidsBoard from '../src/locales/ru/kids/idea-board.js';
+import ttKidsCore from '../src/locales/tt/kids/core.js';
+import ttKidsActions from '../src/locales/tt/kids/idea-board-actions.js';
+import ttKidsBoard from '../src/locales/tt/kids/idea-board.js';
 import { createMockBackend, fixtureIds, mockToken, scenarios } from '../src/mocks/index.js';
 import '../src/widgets/idea-board/define.js';
 import { STATUS_KEY } from '../src/widgets/idea-board/parts.js';
@@ -115,17 +124,24 @@ const shows = (selector: string, then?: (shadow: ShadowRoot) => void | Promise<v
     await then?.(root(canvasElement)!);
   };
 /**
- * The words the board shows for `key` in the language it renders now: the toolbar may switch a
- * story to English or Tatar, so a play expects the dictionary's text, not the Russian one.
+ * The words the board shows for `key` in the language and wording it renders now: the toolbar
+ * may switch a story to English or Tatar, or to kids mode (the kids layer over the locale), so a
+ * play expects the dictionary's text, not the Russian one.
  */
 const TEXTS: Record<Locale, Record<string, Message>> = {
   ru: { ...ruCore, ...ruBoard, ...ruActions },
   en: { ...enCore, ...enBoard, ...enActions },
   tt: { ...ttCore, ...ttBoard, ...ttActions },
 };
+const KIDS_TEXTS: Record<Locale, Record<string, Message | undefined>> = {
+  ru: { ...ruKidsCore, ...ruKidsBoard, ...ruKidsActions },
+  en: { ...enKidsCore, ...enKidsBoard, ...enKidsActions },
+  tt: { ...ttKidsCore, ...ttKidsBoard, ...ttKidsActions },
+};
 const says = (shadow: ShadowRoot, key: string, params?: Params): string => {
   const locale = (shadow.querySelector('[part~="base"]')?.getAttribute('lang') ?? 'ru') as Locale;
-  return selectMessage(locale, TEXTS[locale][key]!, params);
+  const kids = shadow.host.closest('[data-veche-theme~="kids"]') ? KIDS_TEXTS[locale][key] : undefined;
+  return selectMessage(locale, kids ?? TEXTS[locale][key]!, params);
 };
 const words = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 /** Waits until `check` passes (it throws what is still wrong). */
