@@ -48,6 +48,13 @@ const steps = [
     run: () => (existsSync('.storybook/main.ts') ? 'node test/storybook/check-stories.mjs --globals "city:kazan;scheme:dark;locale:tt"' : null),
   },
   {
+    // And in English in kids mode with reduced motion: the kids wording of every locale must
+    // reach the production bundle, and the kids palette must pass axe too.
+    name: 'storybook-kids',
+    before: ensureChromium,
+    run: () => (existsSync('.storybook/main.ts') ? 'node test/storybook/check-stories.mjs --globals "locale:en;kids:on;motion:reduce"' : null),
+  },
+  {
     name: 'e2e',
     before: ensureChromium,
     run: () => {

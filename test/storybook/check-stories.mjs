@@ -5,6 +5,7 @@
 //
 //   npm run test:storybook            builds storybook-static/ first when it is missing or stale
 //   CHROME_PATH=/path/to/chrome …     another Chromium or Chrome
+//   STORYBOOK_PAGES=1 …               one story at a time (default: two at once on two cores or more)
 //   --globals 'city:kazan;scheme:dark' (or STORYBOOK_GLOBALS=…)   every story under other toolbar globals
 //
 // A story whose console error is the point (a configuration error reported to the webmaster)
@@ -12,6 +13,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +26,8 @@ const staticDir = join(root, 'storybook-static');
 const indexFile = join(staticDir, 'index.json');
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const RENDER_TIMEOUT_MS = 20_000;
+/** Previews checking stories at once (STORYBOOK_PAGES): one per core, at most two. */
+const PAGES = Math.max(1, Number(process.env.STORYBOOK_PAGES ?? Math.min(2, availableParallelism())));
 
 function ensureBuild() {
   const built = existsSync(indexFile) ? statSync(indexFile).mtimeMs : 0;
@@ -329,9 +333,12 @@ async function main() {
   let passed = 0;
   let failed = 0;
   const started = Date.now();
-  try {
+  // Entries are taken in turn by PAGES previews at once: each page has a renderer process of its
+  // own, so on a machine with two cores or more the check takes about half the time.
+  const queue = [...entries];
+  const checkSome = async () => {
     let preview = await newPreview(browser, baseUrl);
-    for (const entry of entries) {
+    for (let entry = queue.shift(); entry; entry = queue.shift()) {
       if (preview.broken) {
         await preview.page.close();
         preview = await newPreview(browser, baseUrl);
@@ -344,10 +351,12 @@ async function main() {
         console.log(`  ✓ ${label} (${Date.now() - t0} ms)`);
       } else {
         failed++;
-        console.log(`  ✗ ${label} [${entry.id}]`);
-        for (const failure of failures) console.log(`      ${failure}`);
+        console.log(`  ✗ ${label} [${entry.id}]\n${failures.map((failure) => `      ${failure}`).join('\n')}`);
       }
     }
+  };
+  try {
+    await Promise.all(Array.from({ length: PAGES }, checkSome));
   } finally {
     await browser.close();
     server.close();
