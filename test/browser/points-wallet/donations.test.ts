@@ -1,7 +1,7 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { checkAmount, quickAmounts } from '../../../src/widgets/points-wallet/amount.js';
-import { $, $$, backend, credit, dialog, fixtureIds, ledgerOf, mocks, OLGA, primary, renderWallet, requests, reset, ru, text } from './setup.js';
+import { $, $$, backend, credit, dialog, fixtureIds, ledgerOf, mocks, OLGA, openTab, primary, redeemButton, renderWallet, requests, reset, ru, text } from './setup.js';
 
 /** A citizen with exactly 945 points. */
 const DONOR = 'donor';
@@ -118,6 +118,55 @@ describe('<veche-points-wallet> donations', () => {
     expect(posts[0]!.key).to.match(/^[0-9a-f-]{36}$/);
     expect(ledgerOf(DONOR, 'donation').map((e) => e.amount)).to.deep.equal([-100]);
     await expect(el).to.be.accessible();
+  });
+
+  it('speaks to kids in the donations, history and rewards when the theme includes kids, in Russian and English; amounts, fund, receipt and stock stay (Active Citizen Kids)', async function () {
+    this.timeout(20_000);
+    const el = await renderWallet({ citizen: DONOR, tab: 'donations' });
+    const fund = fundView(KIDS);
+    el.setAttribute('theme', 'kids');
+    await waitUntil(() => text(el, `#hint-${KIDS}`) === 'От 10 до 940, число должно делиться на 10.', 'no kids wording in Russian');
+    expect(text(el, '[part~="fund"]')).to.contain(`Собрано ${ru(fund.raised)} баллов`).and.contain(`${ru(fund.donors)} человек`).and.contain('помог');
+    expect(card(el, KIDS).querySelector('[part~="donate"]')!.textContent).to.contain('Подарить');
+    await submit(el, KIDS);
+    expect(text(el, `#error-${KIDS}`)).to.equal('Напиши, сколько баллов подарить.');
+    await type(el, KIDS, '100');
+    await submit(el, KIDS);
+    await waitUntil(() => dialog(el).open, 'no confirmation');
+    expect(text(el, 'dialog h3')).to.equal('Подарить 100 баллов фонду «Фонд «Дети Заречья»»?');
+    expect(text(el, 'dialog')).to.contain('Потом у тебя останется 845 баллов.');
+    expect(primary(el).textContent!.trim()).to.equal('Да, всё верно');
+    await expect(el).to.be.accessible();
+    primary(el).click();
+    await waitUntil(() => $(el, '[part~="receipt"]'), 'no receipt');
+    const donation = backend.db.donations.at(-1)!;
+    expect(text(el, '[part~="confirmation"]')).to.contain('Спасибо! Ты подарил(а) 100 баллов фонду «Фонд «Дети Заречья»».');
+    expect(text(el, '[part~="receipt"]')).to.contain(`Квитанция № ${donation.receiptNumber}`);
+    expect(requests.filter((r) => r.method === 'POST' && r.path === '/donations')).to.have.length(1);
+    expect(ledgerOf(DONOR, 'donation').map((e) => e.amount)).to.deep.equal([-100]);
+
+    el.setAttribute('locale', 'en');
+    await openTab(el, 'history');
+    const kinds = () => $$<HTMLOptionElement>(el, '#kind option').map((o) => o.textContent);
+    await waitUntil(() => kinds().join() === 'All,Got,Swapped,Given away', 'no kids wording in English');
+    const given = $$(el, '[part~="entry"]').find((e) => e.textContent!.includes('Given away'))!;
+    expect(given.querySelector('.amount')!.textContent).to.equal('−100 points');
+    expect(given.textContent).to.contain('845 points left');
+    await expect(el).to.be.accessible();
+
+    await openTab(el, 'rewards');
+    const sold = () => text(el, '[part~="out-of-stock"]');
+    await waitUntil(() => sold() === 'All gone', 'no kids wording in the English rewards');
+    const cheapest = redeemButton(el, fixtureIds.rewards.cheapest)!;
+    expect(cheapest.textContent).to.contain('Swap');
+    cheapest.click();
+    await waitUntil(() => dialog(el).open, 'no confirmation');
+    expect(text(el, 'dialog h3')).to.match(/^Swap 100 points for “.+”\?$/);
+    $$<HTMLButtonElement>(el, 'dialog button').find((b) => b.textContent!.trim() === 'Cancel')!.click();
+    await waitUntil(() => !dialog(el).open);
+    el.removeAttribute('theme');
+    await waitUntil(() => sold() === 'Out of stock', 'the kids wording stayed after the theme changed');
+    expect(requests.filter((r) => r.method === 'POST' && r.path === '/redemptions')).to.have.length(0);
   });
 
   it('an amount typed survives a reload', async () => {

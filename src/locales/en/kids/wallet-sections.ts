@@ -1,0 +1,43 @@
+import type { WalletSectionMessages } from '../../../widgets/points-wallet/section-messages.js';
+
+/** The kids text layer of `<veche-points-wallet>`'s history, rewards and donations in English: short sentences, plain words ("swap", "give"); the points, stock, voucher code, receipt, fund and amount limits stay. Only changed keys. */
+const kids: Partial<WalletSectionMessages> = {
+  kindEarned: 'Got',
+  kindSpent: 'Swapped',
+  kindDonated: 'Given away',
+  entryEarned: 'Got',
+  entrySpent: 'Swapped',
+  entryDonated: 'Given away',
+  afterEntry: '{points} left',
+  historyEmpty: 'Nothing here yet. Vote and answer polls to get points.',
+  filterEmpty: 'Nothing of this kind yet.',
+  partner: 'Given by {name}',
+  outOfStock: 'All gone',
+  redeem: 'Swap',
+  missing: 'You need {points} more',
+  confirmRedeem: 'Swap {points} for “{title}”?',
+  confirmDonate: 'Give {points} to “{name}”?',
+  after: 'You will have {points} left.',
+  confirm: 'Yes, go ahead',
+  waiting: 'No connection right now. We saved it and will send it ourselves when the connection is back. Your points won’t be spent twice.',
+  queued: {
+    one: '{count} swap or gift is waiting to be sent. Your points won’t be spent twice.',
+    other: '{count} swaps or gifts are waiting to be sent. Your points won’t be spent twice.',
+  },
+  redeemed: 'Done! You swapped {points} for “{title}”.',
+  voucher: 'Your code:',
+  howToUse: 'What to do with it: {text}',
+  outOfStockRace: '“{title}” ran out while you were choosing. You still have your points, and the list is updated.',
+  insufficientRace: 'You need {points} more: you have fewer points now, maybe because of another tab. Nothing was spent, and your balance is updated.',
+  donors: { one: '{count} person helped', other: '{count} people helped' },
+  amount: 'Points to give',
+  quick: 'Quick pick',
+  donate: 'Give',
+  tooLittle: 'You need at least {points} to give.',
+  amountRequired: 'Write how many points to give.',
+  amountWhole: 'Write a whole number of points.',
+  amountMax: { one: 'You only have {count} point.', other: 'You only have {count} points.' },
+  amountStep: 'Pick a number in steps of {step}.',
+  thanks: 'Thank you! You gave {points} to “{name}”.',
+};
+export default kids;
