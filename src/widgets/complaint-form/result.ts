@@ -23,7 +23,7 @@ export class Result {
   renderFiled(filed: Filed, title: string): TemplateResult {
     const { f, text: t } = this;
     const locale = t.locale;
-    const { api, getToken } = f.settings;
+    const { api, theme, getToken } = f.settings;
     const statusUrl = safeUrl(f.statusUrl?.replace('{id}', encodeURIComponent(filed.id)));
     const points = filed.points?.awarded;
     return html`<div class="done" part="confirmation">
@@ -36,7 +36,15 @@ export class Result {
       ${points ? html`<p>${t.t('pointsEarned', { points: f.coreTexts.t('points', { count: points }) })}</p>` : nothing}
       ${statusUrl ? html`<p><a class="link" href=${statusUrl}>${t.t('followStatus')}</a></p>` : nothing}
       ${customElements.get('veche-complaint-status') && f.flavor === 'veche'
-        ? html`<veche-complaint-status complaint=${filed.id} api=${api ?? nothing} locale=${locale} .getToken=${getToken}></veche-complaint-status>`
+        ? // The form hands the status its theme: read from the form's data-veche-theme alone, a
+          // mode (kids) would stay on the status after the form left it.
+          html`<veche-complaint-status
+            complaint=${filed.id}
+            api=${api ?? nothing}
+            locale=${locale}
+            theme=${theme ?? nothing}
+            .getToken=${getToken}
+          ></veche-complaint-status>`
         : nothing}
       <button class="button" type="button" @click=${() => f.startOver()}>${t.t('another')}</button>
     </div>`;
