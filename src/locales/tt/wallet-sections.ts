@@ -50,7 +50,7 @@ const tt: WalletSectionMessages = {
   donate: 'Бирү',
   tooLittle: 'Хәйрия өчен ким дигәндә {points} кирәк.',
   amountRequired: 'Ничә балл бирергә телисез, языгыз.',
-  amountWhole: 'Баллларның бөтен санын языгыз.',
+  amountWhole: 'Балларның бөтен санын языгыз.',
   amountMin: { other: 'Ким дигәндә {count} балл.' },
   amountMax: { other: 'Сездә барлыгы {count} балл.' },
   amountStep: 'Сумма {step} гә кабатлы булырга тиеш.',
