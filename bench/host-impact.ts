@@ -9,7 +9,9 @@
  * the page's main thread, which would be counted as the kit's blocking time.
  *
  * Prints: bytes the kit transferred, layout shift added (goal 0.00), total blocking time added
- * (goal ≤ 30 ms), the longest task while the kit loads and renders (goal ≤ 50 ms). Medians of
+ * (goal ≤ 30 ms), the longest task caused by the kit (goal ≤ 50 ms: a task in a long animation
+ * frame in which the kit's code ran; the page's own parse, script and first layout are not the
+ * kit's), and the longest of all tasks with and without the kit. Medians of
  * RUNS loads each; bounded (a few seconds per load) and always exits 0 when it could measure.
  *
  *   node --import tsx bench/host-impact.ts            RUNS=5 node --import tsx bench/host-impact.ts
@@ -119,7 +121,7 @@ async function load(withKit: boolean, trace = false, profile = false) {
     if (new URL(urls.get(requestId) ?? base).pathname.startsWith('/cdn/')) kitBytes += encodedDataLength;
   });
   await page.addInitScript(() => {
-    const m = (window.__hostImpact = { shift: 0, tasks: [], shifts: [], resizes: [] });
+    const m = (window.__hostImpact = { shift: 0, tasks: [], frames: [], shifts: [], resizes: [] });
     // Which widgets changed height, and when: a shift's cause is often above what moved.
     const heights = new Map();
     const resizes = new ResizeObserver((entries) => {
@@ -163,6 +165,14 @@ async function load(withKit: boolean, trace = false, profile = false) {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) m.tasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
+    // Long animation frames name the scripts that ran in them (those over 5 ms): a frame in which
+    // the kit's code ran is the kit's, with every task in it and the rendering its changes caused.
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        const kit = e.scripts.some((s) => (s.sourceURL || '').includes('/cdn/') && s.duration > 0);
+        m.frames.push({ start: e.startTime, end: e.startTime + e.duration, kit });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
   });
   if (trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   if (profile) {
@@ -192,13 +202,17 @@ async function load(withKit: boolean, trace = false, profile = false) {
   await context.close();
   const tbt = measured.tasks.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0);
   const longest = measured.tasks.reduce((max, t) => Math.max(max, t.duration), 0);
+  // The page's own tasks (its HTML parse, its script, its first layout) are long with or without
+  // the kit; the kit's are the tasks inside frames where its code ran.
+  const inKitFrame = (t) => measured.frames.some((f) => f.kit && t.start < f.end && t.start + t.duration > f.start);
+  const longestKit = measured.tasks.filter(inKitFrame).reduce((max, t) => Math.max(max, t.duration), 0);
   if (withKit && process.env.SHIFTS) {
     for (const shift of measured.shifts.sort((a, b) => b.value - a.value).slice(0, 5)) {
       console.log(`  shift ${shift.value.toFixed(3)} at ${shift.at} ms: ${shift.sources.join('; ')}`);
     }
     for (const resize of measured.resizes) console.log(`  resize ${resize}`);
   }
-  return { shift: measured.shift, tbt, longest, kitBytes, tasks: measured.tasks.length };
+  return { shift: measured.shift, tbt, longest, longestKit, kitBytes, tasks: measured.tasks.length };
 }
 
 interface ProfileNode {
@@ -248,10 +262,11 @@ try {
   console.log(`kit bytes transferred: ${(m('with', 'kitBytes') / 1024).toFixed(1)} KB (gzip, dist/cdn)`);
   console.log(`layout shift added: ${shiftAdded.toFixed(2)} (goal 0.00)${shiftAdded > 0.005 ? ' OVER' : ''}`);
   console.log(`total blocking time added: ${tbtAdded.toFixed(0)} ms (goal ≤ 30 ms)${tbtAdded > 30 ? ' OVER' : ''}`);
-  // Long tasks cannot be attributed to a script from the page; the longest one in the kit's runs is
-  // an upper bound for the kit's own when the runs without it have none as long.
-  const longest = m('with', 'longest');
-  console.log(`longest task with the kit: ${longest.toFixed(0)} ms (goal ≤ 50 ms; without the kit ${m('without', 'longest').toFixed(0)} ms)${longest > 50 ? ' OVER' : ''}`);
+  // A long task is the kit's when it ran in a long animation frame that lists a script of the kit:
+  // the browser lists scripts over 5 ms, so a kit task shorter than that whose layout made a long
+  // frame would be missed; at 4× every widget render is longer.
+  const longestKit = m('with', 'longestKit');
+  console.log(`longest task caused by the kit: ${longestKit.toFixed(0)} ms (goal ≤ 50 ms)${longestKit > 50 ? ' OVER' : ''}; longest of all with the kit ${m('with', 'longest').toFixed(0)} ms, without it ${m('without', 'longest').toFixed(0)} ms`);
 } finally {
   await browser.close();
   server.close();
