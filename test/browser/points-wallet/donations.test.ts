@@ -149,7 +149,10 @@ describe('<veche-points-wallet> donations', () => {
     await openTab(el, 'history');
     const kinds = () => $$<HTMLOptionElement>(el, '#kind option').map((o) => o.textContent);
     await waitUntil(() => kinds().join() === 'All,Got,Swapped,Given away', 'no kids wording in English');
-    const given = $$(el, '[part~="entry"]').find((e) => e.textContent!.includes('Given away'))!;
+    // The filter renders before the history's entries arrive.
+    const donated = () => $$(el, '[part~="entry"]').find((e) => e.textContent!.includes('Given away'));
+    await waitUntil(donated, 'no donation in the English history');
+    const given = donated()!;
     expect(given.querySelector('.amount')!.textContent).to.equal('−100 points');
     expect(given.textContent).to.contain('845 points left');
     await expect(el).to.be.accessible();
