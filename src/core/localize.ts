@@ -47,7 +47,8 @@ export interface Namespace<M extends Messages> {
   readonly loaders: Record<LazyLocale, Loader<M>>;
   readonly variants: Partial<Record<TextVariant, Record<Locale, VariantLoader<M>>>>;
   readonly loaded: Map<Locale, Translation<M>>;
-  readonly pending: Map<Locale, Promise<void>>;
+  /** Dictionaries (by locale) and text layers (by `variant:locale`) on their way. */
+  readonly pending: Map<string, Promise<void>>;
   /** Variant layers by `variant:locale`. */
   readonly loadedVariants: Map<string, Partial<Translation<M>>>;
 }
@@ -75,13 +76,16 @@ function loadVariant<M extends Messages>(namespace: Namespace<M>, variant: TextV
   const loader = namespace.variants[variant]?.[locale];
   if (!loader || namespace.loadedVariants.has(key)) return undefined;
   namespace.loadedVariants.set(key, {});
-  return loader().then(
+  const loading = loader().then(
     (module) => void namespace.loadedVariants.set(key, module.default),
     (error: unknown) => {
       namespace.loadedVariants.delete(key);
       console.error(`[veche] could not load the "${variant}" texts of ${namespace.name}`, error);
     },
   );
+  // Kept after it settled: a part that asks again finds it loaded.
+  namespace.pending.set(key, loading);
+  return loading;
 }
 
 /** Replaces `{name}` placeholders; numbers are formatted for the locale (1 000, 1,000). */
@@ -100,11 +104,15 @@ export function selectMessage(locale: Locale, message: Message, params: Params =
   return interpolate(locale, message[category] ?? message.other, params);
 }
 
-/** Loads a namespace's dictionary for a locale; resolves at once when already loaded. */
-export function loadMessages<M extends Messages>(namespace: Namespace<M>, locale: Locale): Promise<void> {
-  if (namespace.loaded.has(locale)) return Promise.resolve();
+/**
+ * Loads a namespace's dictionary for a locale, and its text layer when the widget uses one (a
+ * part awaits both before its first render: kids would otherwise read the standard wording
+ * first); resolves at once when they are loaded.
+ */
+export function loadMessages<M extends Messages>(namespace: Namespace<M>, locale: Locale, variant?: TextVariant): Promise<unknown> {
+  if (variant) loadVariant(namespace, variant, locale);
   let pending = namespace.pending.get(locale);
-  if (!pending) {
+  if (!pending && !namespace.loaded.has(locale)) {
     pending = namespace.loaders[locale as LazyLocale]()
       .then((module: { default: Translation<M> }) => void namespace.loaded.set(locale, module.default))
       .catch((error: unknown) => {
@@ -113,7 +121,7 @@ export function loadMessages<M extends Messages>(namespace: Namespace<M>, locale
       });
     namespace.pending.set(locale, pending);
   }
-  return pending;
+  return Promise.all([pending, namespace.pending.get(`${variant}:${locale}`)]);
 }
 
 export interface LocalizedHost extends ReactiveControllerHost {

@@ -178,8 +178,8 @@ export class VecheAgencyRating extends VecheElement {
       this,
       async () => {
         const part = await this.importPart(name);
-        // The texts come before the part shows, so it never flashes in Russian.
-        await loadMessages(part.partMessages, this.config.value.locale);
+        // The texts (and the kids layer) come before the part shows, so it never flashes in Russian.
+        await loadMessages(part.partMessages, this.config.value.locale, this.textVariant);
         this.partText ??= new LocalizeController(this, part.partMessages, () => this.config.value.locale);
         return part;
       },

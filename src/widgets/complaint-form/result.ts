@@ -5,13 +5,14 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDate } from '../../core/format.js';
-import { LocalizeController, loadMessages } from '../../core/localize.js';
+import type { Locale } from '../../core/config.js';
+import { LocalizeController, loadMessages, type TextVariant } from '../../core/localize.js';
 import { safeUrl } from '../../core/urls.js';
 import type { Filed } from './api.js';
 import type { FormHost } from './parts.js';
 import { complaintFormStepsMessages } from './steps-messages.js';
 
-export const ready = (locale: Parameters<typeof loadMessages>[1]) => loadMessages(complaintFormStepsMessages, locale);
+export const ready = (locale: Locale, variant?: TextVariant) => loadMessages(complaintFormStepsMessages, locale, variant);
 
 export class Result {
   private readonly text: LocalizeController<typeof complaintFormStepsMessages.source>;

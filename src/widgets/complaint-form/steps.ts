@@ -7,7 +7,8 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { formatDate, formatDateTime, formatNumber } from '../../core/format.js';
 import { adoptStyles } from '../../core/adopt-styles.js';
-import { LocalizeController, loadMessages } from '../../core/localize.js';
+import type { Locale } from '../../core/config.js';
+import { LocalizeController, loadMessages, type TextVariant } from '../../core/localize.js';
 import { ApiError } from '../../core/problem.js';
 import { safeUrl } from '../../core/urls.js';
 import { fetchNearby, supportComplaint, type GeoPoint, type NearbyComplaint } from './api.js';
@@ -23,7 +24,7 @@ const MIN_DESCRIPTION = 10;
 /** ~1 m precision: enough to find a pothole, no more than needed. */
 const round = (n: number) => Math.round(n * 1e5) / 1e5;
 
-export const ready = (locale: Parameters<typeof loadMessages>[1]) => loadMessages(complaintFormStepsMessages, locale);
+export const ready = (locale: Locale, variant?: TextVariant) => loadMessages(complaintFormStepsMessages, locale, variant);
 
 export class Steps {
   readonly text: LocalizeController<typeof complaintFormStepsMessages.source>;

@@ -165,7 +165,7 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
     this,
     async () => {
       const part = await import('./steps.js');
-      await part.ready(this.config.value.locale);
+      await part.ready(this.config.value.locale, this.textVariant);
       return new part.Steps(this);
     },
     (error) => this.reportError(error),
@@ -175,7 +175,7 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
     this,
     async () => {
       const part = await import('./result.js');
-      await part.ready(this.config.value.locale);
+      await part.ready(this.config.value.locale, this.textVariant);
       return new part.Result(this);
     },
     (error) => this.reportError(error),

@@ -6,7 +6,8 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { formatDate, formatDateTime } from '../../core/format.js';
 import { adoptStyles } from '../../core/adopt-styles.js';
-import { LocalizeController, loadMessages } from '../../core/localize.js';
+import type { Locale } from '../../core/config.js';
+import { LocalizeController, loadMessages, type TextVariant } from '../../core/localize.js';
 import { imageSource } from '../../core/urls.js';
 import { OPEN, type Complaint } from './api.js';
 import { complaintStatusMessages } from './messages.js';
@@ -20,7 +21,7 @@ const startOfDay = (ms: number) => new Date(ms).setHours(0, 0, 0, 0);
 type PhotoLabel = 'answerPhoto' | 'complaintPhoto' | 'disputePhoto' | 'confirmationPhoto';
 
 /** Resolves once the view's texts are in memory for `locale`, so the part never shows half a language. */
-export const ready = (locale: Parameters<typeof loadMessages>[1]) => loadMessages(complaintStatusMessages, locale);
+export const ready = (locale: Locale, variant?: TextVariant) => loadMessages(complaintStatusMessages, locale, variant);
 
 export class ComplaintView {
   readonly text: LocalizeController<typeof complaintStatusMessages.source>;

@@ -13,7 +13,8 @@ import { emit } from '../../core/events.js';
 import { formatDate, formatDateTime, formatPercent } from '../../core/format.js';
 import { newIdempotencyKey } from '../../core/ids.js';
 import { adoptStyles } from '../../core/adopt-styles.js';
-import { LocalizeController, loadMessages } from '../../core/localize.js';
+import type { Locale } from '../../core/config.js';
+import { LocalizeController, loadMessages, type TextVariant } from '../../core/localize.js';
 import { OutboxController, type OutboxItem } from '../../core/outbox.js';
 import { ApiError } from '../../core/problem.js';
 import { imageSource } from '../../core/urls.js';
@@ -59,7 +60,7 @@ interface PhotoUpload {
   error?: string;
 }
 
-export const ready = (locale: Parameters<typeof loadMessages>[1]) => loadMessages(complaintConfirmationMessages, locale);
+export const ready = (locale: Locale, variant?: TextVariant) => loadMessages(complaintConfirmationMessages, locale, variant);
 
 export class Confirmation {
   private readonly text: LocalizeController<typeof complaintConfirmationMessages.source>;

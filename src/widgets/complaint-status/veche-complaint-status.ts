@@ -134,7 +134,7 @@ export class VecheComplaintStatus extends VecheElement {
     this,
     async () => {
       const part = await import('./complaint-view.js');
-      await part.ready(this.config.value.locale);
+      await part.ready(this.config.value.locale, this.textVariant);
       return new part.ComplaintView(this.context);
     },
     (error) => this.reportError(error),
@@ -144,7 +144,7 @@ export class VecheComplaintStatus extends VecheElement {
     this,
     async () => {
       const part = await import('./mine-list.js');
-      await part.ready(this.config.value.locale);
+      await part.ready(this.config.value.locale, this.textVariant);
       const card = this.cardPart.value ?? new part.ComplaintView(this.context);
       return { card, list: new part.MineList(this.context, card) };
     },
@@ -155,7 +155,7 @@ export class VecheComplaintStatus extends VecheElement {
     this,
     async () => {
       const part = await import('./confirmation.js');
-      await part.ready(this.config.value.locale);
+      await part.ready(this.config.value.locale, this.textVariant);
       return new part.Confirmation(this.context);
     },
     (error) => this.reportError(error),

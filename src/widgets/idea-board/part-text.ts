@@ -4,7 +4,7 @@
  * list. A part reads both namespaces through `partText`.
  */
 import type { Locale } from '../../core/config.js';
-import { defineMessages, loadMessages, LocalizeController, type Params, type Translation } from '../../core/localize.js';
+import { defineMessages, loadMessages, LocalizeController, type Params, type TextVariant, type Translation } from '../../core/localize.js';
 import ru from '../../locales/ru/idea-board-actions.js';
 import type { BoardContext, Key } from './parts.js';
 
@@ -32,7 +32,7 @@ const actionMessages = defineMessages(
  * language only once every namespace it uses has it, so a part whose texts were still loading
  * would turn the whole board Russian for a moment.
  */
-export const loadPartTexts = (locale: Locale): Promise<void> => loadMessages(actionMessages, locale);
+export const loadPartTexts = (locale: Locale, variant?: TextVariant) => loadMessages(actionMessages, locale, variant);
 
 const controllers = new WeakMap<BoardContext, LocalizeController<typeof ru>>();
 

@@ -334,7 +334,7 @@ export class VecheIdeaBoard extends VecheElement {
   /** A part's module with the parts' texts in the board's locale, so it never shows half a language. */
   private async withTexts<K extends keyof Parts>(name: K): Promise<Parts[K]> {
     const locale = this.config.value.locale;
-    const [part] = await Promise.all([this.importPart(name), partTexts().then((texts) => texts.loadPartTexts(locale))]);
+    const [part] = await Promise.all([this.importPart(name), partTexts().then((texts) => texts.loadPartTexts(locale, this.textVariant))]);
     return part;
   }
 

@@ -3,10 +3,10 @@
  * the sections they load (history, rewards, donations, the spend flow: WalletContext). Types
  * only, so a part never pulls the element's module into its chunk.
  */
-import type { ReactiveControllerHost, TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
 import type { ApiClient } from '../../core/api-client.js';
 import type { Locale } from '../../core/config.js';
-import type { LocalizeController } from '../../core/localize.js';
+import type { LocalizedHost, LocalizeController } from '../../core/localize.js';
 import type walletRu from '../../locales/ru/wallet.js';
 import type { PagedList } from '../../core/paged-list.js';
 import type { CoreTexts } from '../../core/messages.js';
@@ -24,7 +24,7 @@ export type SectionName = Exclude<keyof PointsWalletParts, 'tabs'>;
 
 /** What the wallet element hands its tabs (tabs.ts). */
 export interface WalletHost {
-  readonly host: ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
+  readonly host: LocalizedHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
   /** The texts of the wallet's first view (balance, level, tabs). */
   readonly walletText: LocalizeController<typeof walletRu>;
   readonly coreText: LocalizeController<CoreTexts>;

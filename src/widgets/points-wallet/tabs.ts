@@ -85,8 +85,8 @@ export class WalletTabs implements ReactiveController {
       host,
       async () => {
         const section = await this.wallet.importPart(name);
-        // The texts come before the section shows, so it never flashes in Russian.
-        await loadMessages(section.sectionMessages, locale());
+        // The texts (and the kids layer) come before the section shows, so it never flashes in Russian.
+        await loadMessages(section.sectionMessages, locale(), host.textVariant);
         this.text ??= new LocalizeController(host, section.sectionMessages, locale);
         return section;
       },

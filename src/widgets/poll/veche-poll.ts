@@ -106,8 +106,8 @@ export class VechePoll extends VecheElement {
       this,
       async () => {
         const part = await this.load('view');
-        // The texts come before the view shows, so it never flashes in Russian.
-        await loadMessages(part.pollMessages, this.config.value.locale);
+        // The texts (and the kids layer) come before the view shows, so it never flashes in Russian.
+        await loadMessages(part.pollMessages, this.config.value.locale, this.textVariant);
         this.text ??= new LocalizeController(this, part.pollMessages, () => this.config.value.locale);
         this.view ??= new part.PollView(this.context);
         return part;

@@ -100,6 +100,28 @@ describe('localisation', () => {
     expect(el.shadowRoot!.textContent).to.equal('Проголосовать · Опрос');
   });
 
+  it('loadMessages with a text layer resolves once the locale and the layer are both there (a part awaits it before its first render)', async () => {
+    let release!: () => void;
+    const layerArrives = new Promise<void>((resolve) => (release = resolve));
+    const texts = defineMessages(
+      'part-layer-test',
+      { vote: 'Проголосовать' },
+      { en: async () => ({ default: { vote: 'Vote' } }), tt: async () => ({ default: { vote: 'Тавыш бирү' } }) },
+      { kids: { ru: async () => ({ default: {} }), en: () => layerArrives.then(() => ({ default: { vote: 'Answer' } })), tt: async () => ({ default: {} }) } },
+    );
+    let settled = false;
+    const loading = loadMessages(texts, 'en', 'kids').then(() => (settled = true));
+    await loadMessages(texts, 'en');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(settled, 'resolved before the kids layer arrived').to.equal(false);
+    release();
+    await loading;
+    const text = new LocalizeController({ addController() {}, requestUpdate() {}, textVariant: 'kids' } as never, texts, () => 'en');
+    expect(text.t('vote')).to.equal('Answer');
+    // Asked again once loaded, it resolves at once.
+    await loadMessages(texts, 'en', 'kids');
+  });
+
   it('the shared texts have a kids layer in every locale: kids mode words errors and buttons simply', async () => {
     const el = await fixture<VecheTestWidget>(html`<veche-test-widget api="/api" theme="kids"></veche-test-widget>`);
     await waitUntil(() => el.shadowRoot!.querySelector('button')!.textContent === 'Ещё раз', 'the Russian kids layer was not applied');

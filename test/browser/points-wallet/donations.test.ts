@@ -172,6 +172,23 @@ describe('<veche-points-wallet> donations', () => {
     expect(requests.filter((r) => r.method === 'POST' && r.path === '/redemptions')).to.have.length(0);
   });
 
+  it('a section opened in kids mode speaks to kids from its first render: its texts and their kids layer arrive before it shows (Tatar, loaded by no other test here)', async () => {
+    const el = await renderWallet({ citizen: DONOR, locale: 'tt' });
+    el.setAttribute('theme', 'kids');
+    await el.updateComplete;
+    // What the fund's card said when it first appeared, before any later render could fix it.
+    let first: string | undefined;
+    const watch = new MutationObserver(() => (first ??= $$(el, '[part~="fund"]')[0]?.textContent ?? undefined));
+    watch.observe(el.shadowRoot!, { childList: true, subtree: true });
+    try {
+      await openTab(el, 'donations');
+      await waitUntil(() => first !== undefined, 'no fund appeared');
+    } finally {
+      watch.disconnect();
+    }
+    expect(first).to.contain('кеше ярдәм итте').and.not.contain('иганәче');
+  });
+
   it('an amount typed survives a reload', async () => {
     const first = await renderWallet({ citizen: DONOR, tab: 'donations' });
     await type(first, KIDS, '70');
