@@ -35,7 +35,7 @@ describe('<veche-points-wallet> balance, level, tabs and states', () => {
     const el = await renderWallet();
     const wallet = backend.db.wallet(ANNA);
     el.setAttribute('theme', 'kids');
-    await waitUntil(() => text(el, '.panel').includes(`До уровня «Эксперт» осталось ${ru(wallet.pointsToNextLevel!)} баллов`), 'no kids wording in Russian');
+    await waitUntil(() => text(el, '.panel').includes(`До уровня «Эксперт» ещё ${ru(wallet.pointsToNextLevel!)} баллов`), 'no kids wording in Russian');
     expect(text(el, '[role="tablist"]')).to.contain('Помочь другим');
     el.setAttribute('locale', 'en');
     await waitUntil(() => text(el, '[role="tablist"]').includes('Help others'), 'no kids wording in English');

@@ -148,7 +148,7 @@ describe('<veche-points-wallet> donations', () => {
     el.setAttribute('locale', 'en');
     await openTab(el, 'history');
     const kinds = () => $$<HTMLOptionElement>(el, '#kind option').map((o) => o.textContent);
-    await waitUntil(() => kinds().join() === 'All,Got,Swapped,Given away', 'no kids wording in English');
+    await waitUntil(() => kinds().join() === 'All,Got,Spent,Given away', 'no kids wording in English');
     // The filter renders before the history's entries arrive.
     const donated = () => $$(el, '[part~="entry"]').find((e) => e.textContent!.includes('Given away'));
     await waitUntil(donated, 'no donation in the English history');

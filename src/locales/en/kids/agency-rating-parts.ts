@@ -9,7 +9,7 @@ const kids: Partial<AgencyRatingPartMessages> = {
   reviews: 'What people say',
   noReviews: 'Nobody has written what they think yet.',
   rateTitle: 'How well did they fix it?',
-  rateHint: 'You can rate a service for your own report it has fixed and closed. One report, one rating.',
+  rateHint: 'You can rate a service for your own closed report that it worked on. One report, one rating.',
   starsRequired: 'Pick a rating from 1 to 5.',
   complaintLabel: 'Your report',
   comment: 'What you think',

@@ -19,6 +19,10 @@ const kids: Partial<IdeaBoardMessages> = {
   noResultsHint: 'Try another word or reset the filters.',
   mineEmpty: 'You have not shared any ideas yet.',
   endOfList: 'No more ideas.',
+  toThreshold: {
+    one: '{supporters} of {count} vote needed for the city to get this idea',
+    other: '{supporters} of {count} votes needed for the city to get this idea',
+  },
   thresholdReached: 'Enough votes — the city will get this idea!',
   supported: 'You like this',
   withdraw: 'Changed my mind',

@@ -3,10 +3,9 @@ import type { WalletSectionMessages } from '../../../widgets/points-wallet/secti
 /** The kids text layer of `<veche-points-wallet>`'s history, rewards and donations in English: short sentences, plain words ("swap", "give"); the points, stock, voucher code, receipt, fund and amount limits stay. Only changed keys. */
 const kids: Partial<WalletSectionMessages> = {
   kindEarned: 'Got',
-  kindSpent: 'Swapped',
+  kindSpent: 'Spent',
   kindDonated: 'Given away',
   entryEarned: 'Got',
-  entrySpent: 'Swapped',
   entryDonated: 'Given away',
   afterEntry: '{points} left',
   historyEmpty: 'Nothing here yet. Vote and answer polls to get points.',

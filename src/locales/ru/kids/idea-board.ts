@@ -23,6 +23,13 @@ const kids: Partial<IdeaBoardMessages> = {
   noResultsHint: 'Попробуй другое слово или сбрось фильтры.',
   mineEmpty: 'Ты ещё не предлагал(а) идей.',
   endOfList: 'Больше идей нет.',
+  // Keyed by the threshold (`count`), as in ../idea-board.ts.
+  toThreshold: {
+    one: '{supporters} из {count} голоса, чтобы идею передали городу',
+    few: '{supporters} из {count} голосов, чтобы идею передали городу',
+    many: '{supporters} из {count} голосов, чтобы идею передали городу',
+    other: '{supporters} из {count} голоса, чтобы идею передали городу',
+  },
   thresholdReached: 'Голосов хватает — идею передадут городу!',
   supported: 'Ты поддержал(а)',
   withdraw: 'Передумал(а)',

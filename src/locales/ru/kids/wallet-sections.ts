@@ -10,12 +10,12 @@ import type { WalletSectionMessages } from '../../../widgets/points-wallet/secti
  */
 const kids: Partial<WalletSectionMessages> = {
   kindEarned: 'Получено',
-  kindSpent: 'Обменяно',
+  kindSpent: 'Потрачено',
   kindDonated: 'Подарено',
   entryEarned: 'Получено',
-  entrySpent: 'Обменяно',
+  entrySpent: 'Потрачено',
   entryDonated: 'Подарено',
-  afterEntry: 'осталось {points}',
+  afterEntry: 'стало: {points}',
   historyEmpty: 'Здесь пока пусто. Голосуй и отвечай на опросы — за это дают баллы.',
   filterEmpty: 'Таких записей пока нет.',
   partner: 'Награду даёт {name}',

@@ -7,7 +7,7 @@ import type { WalletMessages } from '../../../widgets/points-wallet/messages.js'
  */
 const kids: Partial<WalletMessages> = {
   tabDonations: 'Помочь другим',
-  toNext: 'До уровня «{name}» осталось {points}',
+  toNext: 'До уровня «{name}» ещё {points}',
   topLevel: 'Ура! У тебя самый высокий уровень.',
   yourLevel: 'твой уровень',
   earned: 'Получено',

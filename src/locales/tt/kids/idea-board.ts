@@ -17,6 +17,7 @@ const kids: Partial<IdeaBoardMessages> = {
   noResultsHint: 'Башка сүз язып кара яки фильтрларны ташла.',
   mineEmpty: 'Син әле идея тәкъдим итмәдең.',
   endOfList: 'Башка идеяләр юк.',
+  toThreshold: { other: 'Идея шәһәргә тапшырылсын өчен {count} тавыштан {supporters}' },
   thresholdReached: 'Тавышлар җитә — идея шәһәргә тапшырылачак!',
   supported: 'Син хупладың',
   withdraw: 'Фикеремне үзгәрттем',
