@@ -27,7 +27,11 @@ const indexFile = join(staticDir, 'index.json');
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const RENDER_TIMEOUT_MS = 20_000;
 /** Previews checking stories at once (STORYBOOK_PAGES): one per core, at most two. */
-const PAGES = Math.max(1, Number(process.env.STORYBOOK_PAGES ?? Math.min(2, availableParallelism())));
+const PAGES = Number(process.env.STORYBOOK_PAGES ?? Math.min(2, availableParallelism()));
+if (!Number.isInteger(PAGES) || PAGES < 1) {
+  console.error(`STORYBOOK_PAGES must be a whole number of at least 1, not "${process.env.STORYBOOK_PAGES}"`);
+  process.exit(1);
+}
 
 function ensureBuild() {
   const built = existsSync(indexFile) ? statSync(indexFile).mtimeMs : 0;
@@ -333,12 +337,12 @@ async function main() {
   let passed = 0;
   let failed = 0;
   const started = Date.now();
-  // Entries are taken in turn by PAGES previews at once: each page has a renderer process of its
-  // own, so on a machine with two cores or more the check takes about half the time.
-  const queue = [...entries];
-  const checkSome = async () => {
+  // PAGES previews check at once, page i the entries i, i + PAGES, …: the same split every run,
+  // so a story that fails after another on its page fails again. Each page is a browser context of
+  // its own (browser.newPage): its own renderer, service worker (MSW) and storage.
+  const checkSome = async (_, page) => {
     let preview = await newPreview(browser, baseUrl);
-    for (let entry = queue.shift(); entry; entry = queue.shift()) {
+    for (const entry of entries.filter((__, i) => i % PAGES === page)) {
       if (preview.broken) {
         await preview.page.close();
         preview = await newPreview(browser, baseUrl);
@@ -351,7 +355,7 @@ async function main() {
         console.log(`  ✓ ${label} (${Date.now() - t0} ms)`);
       } else {
         failed++;
-        console.log(`  ✗ ${label} [${entry.id}]\n${failures.map((failure) => `      ${failure}`).join('\n')}`);
+        console.log(`  ✗ ${label} [${entry.id}, page ${page + 1} of ${PAGES}]\n${failures.map((failure) => `      ${failure}`).join('\n')}`);
       }
     }
   };
@@ -363,6 +367,10 @@ async function main() {
   }
   const globals = new URLSearchParams(toolbarGlobals()).toString().replaceAll('&', ', ');
   console.log(`\nChecked ${entries.length} entries of storybook-static/${globals ? ` with ${globals}` : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (passed + failed !== entries.length) {
+    console.log(`only ${passed + failed} of ${entries.length} entries were checked`);
+    failed += entries.length - passed - failed;
+  }
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = failed > 0 ? 1 : 0;
 }
