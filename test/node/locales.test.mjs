@@ -158,17 +158,25 @@ test('kids layers: only keys of their namespace, none the same as the locale\'s 
 });
 
 test('every namespace has a kids layer in every locale, loaded where the namespace is defined (README: the kids wording covers every widget\'s texts)', () => {
-  const code = readdirSync(new URL('src/', root), { recursive: true })
-    .map(String)
-    .filter((file) => file.endsWith('.ts') && !file.startsWith('locales'))
-    .map((file) => readFileSync(new URL(`src/${file}`, root), 'utf8'))
-    .join('\n');
+  // The module that calls defineMessages('<namespace>', …) must load exactly that namespace's
+  // layers: a loader pointing at another namespace's file would pass a search of all of src.
+  const defined = new Map();
+  for (const file of readdirSync(new URL('src/', root), { recursive: true }).map(String)) {
+    if (!file.endsWith('.ts') || file.startsWith('locales')) continue;
+    const code = readFileSync(new URL(`src/${file}`, root), 'utf8');
+    const name = code.match(/defineMessages\(\s*'([^']+)'/)?.[1];
+    if (name) defined.set(name, { file, layers: [...code.matchAll(/locales\/(\w+)\/kids\/([\w-]+)\.js'/g)].map(([, locale, layer]) => `${locale}/${layer}`) });
+  }
   const problems = [];
   for (const namespace of source.keys()) {
-    for (const locale of LOCALES) {
-      if (!kidsLayers.get(locale).has(namespace)) problems.push(`${locale}/kids/${namespace}.ts is missing`);
-      else if (!code.includes(`locales/${locale}/kids/${namespace}.js')`)) problems.push(`${locale}/kids/${namespace}.ts is not loaded anywhere in src`);
+    const where = defined.get(namespace);
+    if (!where) {
+      problems.push(`no module defines the namespace ${namespace}`);
+      continue;
     }
+    const wanted = LOCALES.map((locale) => `${locale}/${namespace}`);
+    for (const locale of LOCALES) if (!kidsLayers.get(locale).has(namespace)) problems.push(`${locale}/kids/${namespace}.ts is missing`);
+    if (where.layers.sort().join() !== wanted.sort().join()) problems.push(`src/${where.file} loads the kids layers ${where.layers.join(', ') || '(none)'}, not ${wanted.join(', ')}`);
   }
   assert.deepEqual(problems, []);
 });
