@@ -360,7 +360,9 @@ async function main() {
     }
   };
   try {
-    await Promise.all(Array.from({ length: PAGES }, checkSome));
+    // Every page finishes (or fails) before the browser closes; a page that failed is reported.
+    const crashed = (await Promise.allSettled(Array.from({ length: PAGES }, checkSome))).find((r) => r.status === 'rejected');
+    if (crashed) throw crashed.reason;
   } finally {
     await browser.close();
     server.close();
