@@ -1,8 +1,10 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { scenarios } from '../../../src/mocks/index.js';
+import { http } from 'msw';
+import { mockToken, scenarios } from '../../../src/mocks/index.js';
+import type { VecheIdeaBoard } from '../../../src/widgets/idea-board/veche-idea-board.js';
 import { MORE_PAGE_SIZE, PAGE_SIZE } from '../../../src/widgets/idea-board/api.js';
-import { $, $$, backend, cards, choose, focused, listRequests, mocks, renderBoard, reset, text, type } from './setup.js';
+import { $, $$, backend, cards, choose, focused, listLoaded, listRequests, MOCK_API, mocks, NEWCOMER, renderBoard, reset, text, type, useOnly } from './setup.js';
 
 describe('<veche-idea-board> list', () => {
   beforeEach(async () => {
@@ -83,6 +85,23 @@ describe('<veche-idea-board> list', () => {
     expect($<HTMLSelectElement>(el, '#status')!.value).to.equal('implemented');
     expect($<HTMLSelectElement>(el, '#sort')!.value).to.equal('newest');
     await waitUntil(() => $<HTMLSelectElement>(el, '#category')!.value === 'transport');
+  });
+
+  it('a getToken the page sets right after the tag signs the first request: the first update, which asks, waits for a task of its own', async () => {
+    const signed: Array<string | null> = [];
+    // Notes each list request's Authorization and lets the backend answer it.
+    await useOnly(http.get(`${MOCK_API}/ideas`, ({ request }) => void signed.push(request.headers.get('Authorization'))));
+    const el = document.createElement('veche-idea-board') as VecheIdeaBoard;
+    el.setAttribute('api', MOCK_API);
+    document.body.append(el);
+    // As an inline <script> after the tag does, in the same task as the tag's connection.
+    el.getToken = () => mockToken(NEWCOMER);
+    try {
+      await listLoaded(el);
+      expect(signed).to.deep.equal([`Bearer ${mockToken(NEWCOMER)}`]);
+    } finally {
+      el.remove();
+    }
   });
 
   it('loads more as the list scrolls, keeps the DOM small, and says when the list ends', async function () {
