@@ -87,7 +87,8 @@ describe('<veche-complaint-form> duplicates and identity', () => {
     await type(el, '#address', 'ул. Речная, 12');
     await next(el);
     await next(el);
-    expect(text(el, '.identity')).to.contain('Ответ придёт');
+    // The contact comes from GET /me, which may answer after the review step first shows.
+    await waitUntil(() => text(el, '.identity').includes('Ответ придёт'), 'no contact from the profile on the review');
     await tick(el, '.field', CONSENT);
     await next(el);
     await waitUntil(() => el.matches(':state(submitted)'));
