@@ -67,7 +67,7 @@ describe('<veche-complaint-form> main flow', () => {
     expect(step(el)).to.equal('Шаг 5 из 5: Проверка');
     const review = text(el, '.review');
     expect(review).to.contain('Яма на дороге').and.contain('15').and.contain('Правая полоса').and.contain('Городская улица').and.contain('ул. Речная, 12').and.contain('1 фото');
-    expect(text(el, '.identity')).to.contain('Ольга');
+    await waitUntil(() => text(el, '.identity').includes('Ольга'), 'no contact from the profile on the review');
     expect($<HTMLAnchorElement>(el, 'a[href="https://portal.example/privacy"]')).to.exist;
     await expect(el).to.be.accessible();
     await tick(el, '.field', 'Я согласен на обработку моих персональных данных для рассмотрения обращения');
