@@ -35,15 +35,48 @@ export interface ReturnPoint {
  * text shaping in the same frame, and the virtualizer renders on the scroll event itself, so
  * nothing shows blank without it. Both are the layout's own fields, set the way its subclasses do.
  */
+type Size = FlowLayout['viewportSize'];
+type Positions = FlowLayout['viewportScroll'];
+
 class CardLayout extends FlowLayout {
+  private readonly list: () => HTMLElement | null;
+  /** The list is out of the window's view: the viewport given is the list's own box. */
+  private offscreen = false;
+
   constructor(...args: ConstructorParameters<typeof FlowLayout>) {
     super(...args);
     this._itemSize = { width: 360, height: 350 };
     this._overhang = 150;
+    const config = args[1] as LayoutConfig | undefined;
+    this.list = config?.scroller ?? (() => null);
     // Back from an idea the list is rendered anew; with the sizes it measured before, the cards
     // above the one the citizen opened are where they were, not where the estimate puts them.
-    const sizes = (args[1] as { sizes?: CardSizes } | undefined)?.sizes;
+    const sizes = config?.sizes;
     if (sizes) this._metricsCache = sizes.measured ??= this._metricsCache;
+  }
+
+  /**
+   * The part of the list inside the window, as the virtualizer measures it — or, while the list
+   * is out of the window's view (below the fold on a phone with large type, or scrolled past),
+   * the list's own box. The flow layout renders no card for an empty viewport: the feed was then
+   * empty for a screen reader and for find-in-page, and Tab skipped the list, as no card was
+   * there to take focus.
+   */
+  override get viewportSize(): Size {
+    return super.viewportSize;
+  }
+  override set viewportSize(size: Size) {
+    const list = this.list();
+    this.offscreen = size.height === 0 && !!list && list.clientHeight > 0;
+    super.viewportSize = this.offscreen ? { width: size.width, height: list!.clientHeight } : size;
+  }
+  override get viewportScroll(): Positions {
+    return super.viewportScroll;
+  }
+  /** Set after the size: out of view, the list's own scroll offset (the virtualizer's is off by the list's distance from the window). */
+  override set viewportScroll(offset: Positions) {
+    const list = this.list();
+    super.viewportScroll = this.offscreen && list ? { top: list.scrollTop, left: list.scrollLeft } : offset;
   }
 
   /**
@@ -64,6 +97,12 @@ class CardLayout extends FlowLayout {
     return position;
   }
 }
+/** The layout's configuration: the list's measured sizes, and the list's box for when it is out of view. */
+interface LayoutConfig {
+  type: typeof CardLayout;
+  sizes: CardSizes;
+  scroller: () => HTMLElement | null;
+}
 /** Beyond this many cards, summing sizes costs more per scroll than an estimate is off by. */
 const EXACT_UP_TO = 2000;
 /** Cards whose templates are kept: many screens' worth around the ones in the DOM. */
@@ -78,7 +117,7 @@ export class IdeaList {
    */
   private readonly cardCache = new Map<IdeaSummary, { sig: string; card: TemplateResult }>();
   /** One layout configuration per list, so that the virtualizer sees the same one on every render. */
-  private readonly layouts = new WeakMap<CardSizes, { type: typeof CardLayout; sizes: CardSizes }>();
+  private readonly layouts = new WeakMap<CardSizes, LayoutConfig>();
 
   constructor(private readonly ctx: ListContext) {
     useCardStyles(ctx.host.renderRoot);
@@ -110,7 +149,7 @@ export class IdeaList {
    */
   render(sizes: CardSizes): TemplateResult {
     let layout = this.layouts.get(sizes);
-    if (!layout) this.layouts.set(sizes, (layout = { type: CardLayout, sizes }));
+    if (!layout) this.layouts.set(sizes, (layout = { type: CardLayout, sizes, scroller: () => this.scroller }));
     return html`<div
       class="scroller"
       part="list"

@@ -243,6 +243,40 @@ describe('<veche-idea-board> list', () => {
     expect(focused(el)!.querySelector('h3')!.textContent!.trim()).to.equal(title);
   });
 
+  it('out of the window\'s view (below the fold, or scrolled past) the list still holds its first cards: Tab reaches them, a screen reader reads them', async () => {
+    const page = document.createElement('div');
+    const above = document.createElement('div');
+    const below = document.createElement('div');
+    // A portal's columns above the board; a phone with large type has fewer of them.
+    above.style.height = below.style.height = `${window.innerHeight * 2}px`;
+    const el = document.createElement('veche-idea-board');
+    el.setAttribute('api', MOCK_API);
+    el.setAttribute('locale', 'ru');
+    page.append(above, el, below);
+    document.body.append(page);
+    try {
+      await waitUntil(() => $(el, '.scroller') && !el.matches(':state(loading)'), 'the list did not load');
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      expect($(el, '.scroller')!.getBoundingClientRect().top, 'the list is below the fold').to.be.greaterThan(window.innerHeight);
+      await waitUntil(() => cards(el).length > 0, 'no card while the list is below the fold');
+      expect(cards(el)[0]!.dataset.index).to.equal('0');
+      // Tab from the last filter lands on the list's card in the tab order.
+      $<HTMLSelectElement>(el, '#sort')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)?.dataset.index).to.equal('0');
+      // Scrolled past: the cards stay, and the list is where the citizen left it.
+      (focused(el) as HTMLElement).blur();
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      expect($(el, '.scroller')!.getBoundingClientRect().bottom, 'the list is above the window').to.be.lessThan(0);
+      expect(cards(el).length).to.be.greaterThan(0);
+      expect(cards(el)[0]!.dataset.index).to.equal('0');
+    } finally {
+      window.scrollTo(0, 0);
+      page.remove();
+    }
+  });
+
   it('back from an idea far down the list restores its scroll offset exactly', async function () {
     this.timeout(20000);
     const el = await renderBoard({ attrs: { status: 'published' } });
