@@ -15,6 +15,13 @@ export const controlStyles = css`
     letter-spacing: inherit;
     margin: 0;
   }
+  /* A field may be narrower than its content (a date and time at large type on a phone): a grid
+     or flex row gives it the width there is, and it does not widen the page. */
+  input,
+  select,
+  textarea {
+    min-inline-size: 0;
+  }
   .button {
     display: inline-flex;
     align-items: center;

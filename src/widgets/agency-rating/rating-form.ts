@@ -336,7 +336,10 @@ const formStyles = css`
   .star {
     display: inline-grid;
     place-items: center;
-    min-inline-size: var(--_target);
+    /* A target's width each, shrinking together when five do not fit (a 320 px phone with the
+       large type and targets of the visually-impaired mode): the row never widens the page. */
+    flex: 0 1 var(--_target);
+    min-inline-size: 0;
     min-block-size: var(--_target);
     cursor: pointer;
   }
