@@ -48,12 +48,22 @@ const steps = [
     run: () => (existsSync('.storybook/main.ts') ? 'node test/storybook/check-stories.mjs --globals "city:kazan;scheme:dark;locale:tt"' : null),
   },
   {
-    // And in English in kids mode with reduced motion: every story renders with its kids texts
-    // loaded, and the kids palette passes axe. (A key a kids layer lacks falls back to the
-    // standard text by design; test/node/locales.test.mjs checks the layers themselves.)
+    // And in English in kids mode with reduced motion, on a 320 px phone: every story renders
+    // with its kids texts loaded, the kids palette passes axe, and no state scrolls sideways.
+    // (A key a kids layer lacks falls back to the standard text by design;
+    // test/node/locales.test.mjs checks the layers themselves.)
     name: 'storybook-kids',
     before: ensureChromium,
-    run: () => (existsSync('.storybook/main.ts') ? 'node test/storybook/check-stories.mjs --globals "locale:en;kids:on;motion:reduce"' : null),
+    run: () => (existsSync('.storybook/main.ts') ? 'node test/storybook/check-stories.mjs --width 320 --globals "locale:en;kids:on;motion:reduce"' : null),
+  },
+  {
+    // And in the visually-impaired mode, in Tatar (the longest words), on a 320 px phone: the
+    // largest type the kit shows at the narrowest width it promises, every state without
+    // scrolling sideways (WCAG 1.4.10: 320 CSS px is a 640 px window at 200 % zoom), and the
+    // mode's palette passing axe.
+    name: 'storybook-vision',
+    before: ensureChromium,
+    run: () => (existsSync('.storybook/main.ts') ? 'node test/storybook/check-stories.mjs --width 320 --globals "locale:tt;vision:on"' : null),
   },
   {
     name: 'e2e',

@@ -7,6 +7,9 @@
 //   CHROME_PATH=/path/to/chrome …     another Chromium or Chrome
 //   STORYBOOK_PAGES=1 …               one story at a time (default: two at once on two cores or more)
 //   --globals 'city:kazan;scheme:dark' (or STORYBOOK_GLOBALS=…)   every story under other toolbar globals
+//   --only idea-board                   only the entries whose id contains this, for a quick look
+//   --width 320 (or STORYBOOK_WIDTH=…)  a phone-wide preview; every story must then also reflow:
+//                                       nothing scrolls sideways, the page or any box in a widget
 //
 // A story whose console error is the point (a configuration error reported to the webmaster)
 // lists it in `parameters.expectedConsoleErrors` (substrings); it must then appear.
@@ -74,6 +77,20 @@ function serve(dir) {
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
+
+/** The preview's width in CSS pixels (--width or STORYBOOK_WIDTH); undefined: Playwright's desktop default. */
+function previewWidth() {
+  const at = process.argv.indexOf('--width');
+  const value = at > 0 ? process.argv[at + 1] : process.env.STORYBOOK_WIDTH;
+  if (value === undefined) return undefined;
+  const width = Number(value);
+  if (!Number.isInteger(width) || width < 200) {
+    console.error(`--width must be a whole number of CSS pixels, at least 200, not "${value}"`);
+    process.exit(1);
+  }
+  return width;
+}
+const WIDTH = previewWidth();
 
 /** `city:kazan;scheme:dark` (--globals or STORYBOOK_GLOBALS) → { city: 'kazan', scheme: 'dark' }, as in Storybook's URL. */
 function toolbarGlobals() {
@@ -193,7 +210,29 @@ async function inspectStory() {
     }
   };
   if (storyRoot) read(storyRoot);
+  // WCAG 1.4.10 reflow, checked on a phone-wide preview: the page does not scroll sideways, and
+  // no box inside a widget does either (a shadow root's own scroller hides it from the page).
+  const sideways = [];
+  const describe = (el) => `<${el.localName}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}>`;
+  // The boxes that stick out, innermost first: the one to fix is usually the first named.
+  const sticking = [];
+  const scan = (node, host) => {
+    for (const el of node.querySelectorAll('*')) {
+      if (el.shadowRoot) scan(el.shadowRoot, el);
+      if (el.getBoundingClientRect().right > window.innerWidth + 1 && !el.querySelector('*')) sticking.push(`${describe(el)}${host ? ` in <${host.localName}>` : ''}`);
+      if (!host) continue;
+      const overflowX = getComputedStyle(el).overflowX;
+      if ((overflowX === 'auto' || overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1) {
+        sideways.push(`${describe(el)} in <${host.localName}> scrolls sideways (${el.scrollWidth} px in ${el.clientWidth})`);
+      }
+    }
+  };
+  if (storyRoot) scan(storyRoot, undefined);
+  if (document.documentElement.scrollWidth > window.innerWidth) {
+    sideways.unshift(`the page is ${document.documentElement.scrollWidth} px wide; sticking out: ${sticking.slice(0, 3).join(', ') || 'no leaf box (a margin or a wide parent)'}`);
+  }
   return {
+    sideways,
     errorDisplay: document.body.classList.contains('sb-show-errordisplay')
       ? (document.querySelector('#error-message')?.textContent ?? 'Storybook shows its error display').trim()
       : '',
@@ -287,6 +326,7 @@ async function check(preview, entry) {
       if (state.empty) failures.push('the story root is empty');
       for (const tag of state.undefinedTags) failures.push(`<${tag}> is not defined`);
       for (const tag of state.emptyShadow) failures.push(`<${tag}> rendered nothing into its shadow root`);
+      if (WIDTH) failures.push(...state.sideways.map((what) => `at ${WIDTH} px ${what}`));
       const keys = [...new Set(state.shownText.match(/[A-Za-z][A-Za-z0-9]*/g) ?? [])].filter((word) => MESSAGE_KEYS.has(word));
       if (keys.length) failures.push(`message keys shown instead of their texts: ${keys.join(', ')}`);
       if (!state.errorDisplay && !state.empty) failures.push(...(await runAxe(page)));
@@ -306,7 +346,7 @@ async function check(preview, entry) {
 
 /** A page showing the preview, with its console and network watched for the current story. */
 async function newPreview(browser, baseUrl) {
-  const page = await browser.newPage();
+  const page = await browser.newPage(WIDTH ? { viewport: { width: WIDTH, height: 800 } } : {});
   const preview = { page, consoleErrors: [], pageErrors: [], mockedFailures: new Set(), broken: false };
   page.on('console', (message) => {
     if (message.type() === 'error') preview.consoleErrors.push({ text: message.text(), url: message.location().url });
@@ -324,7 +364,9 @@ async function newPreview(browser, baseUrl) {
 async function main() {
   ensureBuild();
   const index = JSON.parse(readFileSync(indexFile, 'utf8'));
-  const entries = Object.values(index.entries).filter((e) => e.type === 'story' || e.type === 'docs');
+  const onlyAt = process.argv.indexOf('--only');
+  const only = onlyAt > 0 ? process.argv[onlyAt + 1] : '';
+  const entries = Object.values(index.entries).filter((e) => (e.type === 'story' || e.type === 'docs') && e.id.includes(only));
   if (entries.length === 0) {
     console.error('storybook-static/index.json lists no stories');
     process.exit(1);
@@ -368,7 +410,8 @@ async function main() {
     server.close();
   }
   const globals = new URLSearchParams(toolbarGlobals()).toString().replaceAll('&', ', ');
-  console.log(`\nChecked ${entries.length} entries of storybook-static/${globals ? ` with ${globals}` : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const settings = [globals, WIDTH && `${WIDTH} px wide`].filter(Boolean).join(', ');
+  console.log(`\nChecked ${entries.length} entries of storybook-static/${settings ? ` with ${settings}` : ''} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (passed + failed !== entries.length) {
     console.log(`only ${passed + failed} of ${entries.length} entries were checked`);
     failed += entries.length - passed - failed;
