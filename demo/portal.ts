@@ -19,6 +19,31 @@ const backendStatus = document.getElementById('backend-status') as HTMLElement;
 const persona = document.getElementById('persona') as HTMLSelectElement;
 const personaField = document.getElementById('persona-field') as HTMLElement;
 
+/**
+ * "Версия для слабовидящих": the portal switches its own look and, with one theme word on
+ * <html>, every widget on the page (src/themes/vision.css). Remembered across visits, as portals
+ * do; applied by this module before the widgets' code loads, so they start in it.
+ */
+const VISION_KEY = 'demo-portal-vision';
+const visionSwitch = document.getElementById('vision-switch') as HTMLButtonElement;
+
+function showVision(on: boolean): void {
+  const root = document.documentElement;
+  const words = (root.dataset.vecheTheme ?? '').split(/\s+/).filter((word) => word && word !== 'vision');
+  if (on) words.push('vision');
+  if (words.length) root.dataset.vecheTheme = words.join(' ');
+  else delete root.dataset.vecheTheme;
+  visionSwitch.setAttribute('aria-pressed', String(on));
+}
+
+showVision(localStorage.getItem(VISION_KEY) === 'on');
+visionSwitch.addEventListener('click', () => {
+  const on = visionSwitch.getAttribute('aria-pressed') !== 'true';
+  if (on) localStorage.setItem(VISION_KEY, 'on');
+  else localStorage.removeItem(VISION_KEY);
+  showVision(on);
+});
+
 if (mockMode) {
   backendStatus.textContent = 'Демо без сервера: ответы дают встроенные макеты (MSW), данные живут до перезагрузки страницы.';
   backendReady.catch((error: unknown) => (backendStatus.textContent = `Макеты не запустились: ${String(error)}`));

@@ -164,3 +164,52 @@ test('legacy CMS page: Bootstrap 3 and jQuery do not reach into the poll; jQuery
     await page.close();
   }
 });
+
+test('the portal’s version for the visually impaired: one switch for the page and every widget, remembered, at 320 px too', async () => {
+  const page = await portal.browser.newPage({ viewport: { width: 1024, height: 800 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  try {
+    await page.goto(portal.url);
+    const poll = page.locator('veche-poll[poll="42"]');
+    await poll.locator('[part~="title"]').waitFor();
+    const visionSwitch = page.getByRole('button', { name: 'Версия для слабовидящих' });
+    /** The type size inside two different widgets, the portal's own, and the page's theme words. */
+    const looks = () =>
+      page.evaluate(() => {
+        // (No named helper inside: the test's compiler would wrap it in a function the page lacks.)
+        const [poll, rating] = ['veche-poll[poll="42"]', 'veche-agency-rating'].map((tag) => {
+          const root = document.querySelector(tag)!.shadowRoot!;
+          return getComputedStyle(root.querySelector('[part~="base"]') ?? root.firstElementChild!).fontSize;
+        });
+        return { theme: document.documentElement.dataset.vecheTheme ?? '', poll, rating, portal: getComputedStyle(document.body).fontSize };
+      });
+    assert.equal(await visionSwitch.getAttribute('aria-pressed'), 'false');
+    assert.deepEqual(await looks(), { theme: '', poll: '16px', rating: '16px', portal: '16px' });
+
+    await visionSwitch.click();
+    await page.waitForFunction(() => document.documentElement.dataset.vecheTheme === 'vision');
+    assert.equal(await visionSwitch.getAttribute('aria-pressed'), 'true');
+    assert.deepEqual(await looks(), { theme: 'vision', poll: '22px', rating: '22px', portal: '22px' });
+
+    // The next visit starts in it.
+    await page.reload();
+    await poll.locator('[part~="title"]').waitFor();
+    assert.deepEqual(await looks(), { theme: 'vision', poll: '22px', rating: '22px', portal: '22px' });
+
+    // The largest type at the narrowest width: nothing scrolls sideways, the portal's header included.
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.waitForFunction(() => document.documentElement.clientWidth === 320);
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > 320.5).map((el) => el.localName + (el.id ? `#${el.id}` : '')),
+    );
+    assert.deepEqual(wide, [], 'nothing sticks out at 320 px');
+
+    await visionSwitch.click();
+    await page.waitForFunction(() => !document.documentElement.dataset.vecheTheme);
+    assert.deepEqual(await looks(), { theme: '', poll: '16px', rating: '16px', portal: '16px' });
+    assert.deepEqual(errors, []);
+  } finally {
+    await page.close();
+  }
+});
