@@ -26,6 +26,9 @@ export interface ReturnPoint {
   scrollTop: number;
 }
 
+type Size = FlowLayout['viewportSize'];
+type Positions = FlowLayout['viewportScroll'];
+
 /**
  * `@lit-labs/virtualizer`'s flow layout, told what a card looks like before any was measured
  * and rendering less beyond the viewport than its 1000 px default. The estimate is a card on a
@@ -33,11 +36,9 @@ export interface ReturnPoint {
  * measurement then removes, and leaves scroll errors that cost another pass after each jump.
  * The overhang is a fraction of a card: every card created while scrolling fast is layout and
  * text shaping in the same frame, and the virtualizer renders on the scroll event itself, so
- * nothing shows blank without it. Both are the layout's own fields, set the way its subclasses do.
+ * nothing shows blank without it. The item size and overhang are the layout's own fields, set
+ * the way its subclasses do; its viewport is the list's own box while the list is out of view.
  */
-type Size = FlowLayout['viewportSize'];
-type Positions = FlowLayout['viewportScroll'];
-
 class CardLayout extends FlowLayout {
   private readonly list: () => HTMLElement | null;
   /** The list is out of the window's view: the viewport given is the list's own box. */
@@ -48,7 +49,7 @@ class CardLayout extends FlowLayout {
     this._itemSize = { width: 360, height: 350 };
     this._overhang = 150;
     const config = args[1] as LayoutConfig | undefined;
-    this.list = config?.scroller ?? (() => null);
+    this.list = config?.listBox ?? (() => null);
     // Back from an idea the list is rendered anew; with the sizes it measured before, the cards
     // above the one the citizen opened are where they were, not where the estimate puts them.
     const sizes = config?.sizes;
@@ -73,7 +74,11 @@ class CardLayout extends FlowLayout {
   override get viewportScroll(): Positions {
     return super.viewportScroll;
   }
-  /** Set after the size: out of view, the list's own scroll offset (the virtualizer's is off by the list's distance from the window). */
+  /**
+   * Out of view, the list's own scroll offset: the virtualizer's is off by the list's distance
+   * from the window. It sets the size first, then the offset, in one pass (`_updateView`); the
+   * test "out of the window's view…" scrolls the list and fails if the offset were stale.
+   */
   override set viewportScroll(offset: Positions) {
     const list = this.list();
     super.viewportScroll = this.offscreen && list ? { top: list.scrollTop, left: list.scrollLeft } : offset;
@@ -101,7 +106,8 @@ class CardLayout extends FlowLayout {
 interface LayoutConfig {
   type: typeof CardLayout;
   sizes: CardSizes;
-  scroller: () => HTMLElement | null;
+  /** The list's scrolling box (`scroller: true` makes the virtualizer's host the list itself). */
+  listBox: () => HTMLElement | null;
 }
 /** Beyond this many cards, summing sizes costs more per scroll than an estimate is off by. */
 const EXACT_UP_TO = 2000;
@@ -149,7 +155,7 @@ export class IdeaList {
    */
   render(sizes: CardSizes): TemplateResult {
     let layout = this.layouts.get(sizes);
-    if (!layout) this.layouts.set(sizes, (layout = { type: CardLayout, sizes, scroller: () => this.scroller }));
+    if (!layout) this.layouts.set(sizes, (layout = { type: CardLayout, sizes, listBox: () => this.scroller }));
     return html`<div
       class="scroller"
       part="list"

@@ -243,7 +243,8 @@ describe('<veche-idea-board> list', () => {
     expect(focused(el)!.querySelector('h3')!.textContent!.trim()).to.equal(title);
   });
 
-  it('out of the window\'s view (below the fold, or scrolled past) the list still holds its first cards: Tab reaches them, a screen reader reads them', async () => {
+  it('out of the window\'s view (below the fold, or scrolled past) the list still holds its cards: Tab reaches them, a screen reader reads them', async function () {
+    this.timeout(20000);
     const page = document.createElement('div');
     const above = document.createElement('div');
     const below = document.createElement('div');
@@ -254,23 +255,40 @@ describe('<veche-idea-board> list', () => {
     el.setAttribute('locale', 'ru');
     page.append(above, el, below);
     document.body.append(page);
+    const list = () => $(el, '.scroller')!;
+    const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const shown = () => cards(el).map((card) => Number(card.dataset.index));
     try {
-      await waitUntil(() => $(el, '.scroller') && !el.matches(':state(loading)'), 'the list did not load');
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-      expect($(el, '.scroller')!.getBoundingClientRect().top, 'the list is below the fold').to.be.greaterThan(window.innerHeight);
+      // The list's code may load for the first time in this test.
+      await waitUntil(() => $(el, '.scroller') && !el.matches(':state(loading)'), 'the list did not load', { timeout: 10000 });
+      await nextFrame();
+      expect(list().getBoundingClientRect().top, 'the list is below the fold').to.be.greaterThan(window.innerHeight);
       await waitUntil(() => cards(el).length > 0, 'no card while the list is below the fold');
-      expect(cards(el)[0]!.dataset.index).to.equal('0');
-      // Tab from the last filter lands on the list's card in the tab order.
-      $<HTMLSelectElement>(el, '#sort')!.focus();
+      expect(shown()[0]).to.equal(0);
+      // Tab from the last filter, the page not scrolling: the list's card in the tab order takes focus.
+      $<HTMLSelectElement>(el, '#sort')!.focus({ preventScroll: true });
+      expect(list().getBoundingClientRect().top, 'still below the fold').to.be.greaterThan(window.innerHeight);
       await sendKeys({ press: 'Tab' });
       expect(focused(el)?.dataset.index).to.equal('0');
-      // Scrolled past: the cards stay, and the list is where the citizen left it.
-      (focused(el) as HTMLElement).blur();
+      focused(el)!.blur();
+      window.scrollTo(0, 0);
+      // Scrolled inside while out of view: the cards at the list's own offset.
+      list().scrollTop = 2000;
+      await waitUntil(() => shown().length > 0 && !shown().includes(0), 'the cards did not follow the list\'s offset');
+      const atOffset = shown();
+      await nextFrame();
+      expect(shown(), 'the cards at offset 2000 stay').to.deep.equal(atOffset);
+      // Scrolled past: the list above the window keeps the cards at its offset.
       window.scrollTo(0, document.documentElement.scrollHeight);
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-      expect($(el, '.scroller')!.getBoundingClientRect().bottom, 'the list is above the window').to.be.lessThan(0);
-      expect(cards(el).length).to.be.greaterThan(0);
-      expect(cards(el)[0]!.dataset.index).to.equal('0');
+      await nextFrame();
+      expect(list().getBoundingClientRect().bottom, 'the list is above the window').to.be.lessThan(0);
+      expect(list().scrollTop).to.equal(2000);
+      expect(shown()).to.include.members(atOffset);
+      // Back in view: the same cards, where the citizen left them.
+      list().scrollIntoView({ block: 'start' });
+      await nextFrame();
+      expect(list().scrollTop).to.equal(2000);
+      expect(shown()).to.include.members(atOffset);
     } finally {
       window.scrollTo(0, 0);
       page.remove();
