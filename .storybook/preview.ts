@@ -12,7 +12,7 @@ import { ArgTypes, Description, Primary, Source, Subtitle, Title } from '@storyb
 import type { Decorator, Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { createElement, Fragment } from 'react';
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, render, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
@@ -165,6 +165,16 @@ const preview: Preview = {
   initialGlobals: { city: 'default', locale: 'ru', scheme: 'light', contrast: 'off', vision: 'off', kids: 'off', motion: 'auto' },
   tags: ['autodocs'],
   decorators: [withVecheContext],
+  /**
+   * Every story starts from empty widget storage (drafts, queued votes, ratings, pledges), and
+   * leaving it removes its widgets at once (drafts flushed, outbox retry timers cleared) rather
+   * than when the next story renders: nothing one story leaves or sends in the background lands
+   * in the next, which may use the same backend URL and citizen.
+   */
+  beforeEach: ({ canvasElement }) => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('veche:')) localStorage.removeItem(key);
+    return () => render(nothing, canvasElement);
+  },
   loaders: [
     mswLoader(async () => {
       const worker = setupWorker();

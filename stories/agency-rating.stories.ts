@@ -4,7 +4,7 @@
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { http, type RequestHandler } from 'msw';
+import { http, HttpResponse, type RequestHandler } from 'msw';
 import { waitFor } from 'storybook/test';
 import { createMockBackend, fixtureIds, mockToken, scenarios } from '../src/mocks/index.js';
 import { problemResponse } from '../src/mocks/http.js';
@@ -79,6 +79,11 @@ export const Sent: Story = { play: rate('[part~="sent"]') };
 export const Refused: Story = {
   parameters: backend(http.post(`${STORY_API}/agencies/:id/ratings`, ({ request }) => problemResponse(409, 'already-rated', 'Вы уже оценили работу по этому обращению', { instance: new URL(request.url).pathname }))),
   play: rate('[part~="refused"]'),
+};
+/** Offline: the rating waits in the outbox, with a button to send it now; it goes out by itself when the connection returns. */
+export const Queued: Story = {
+  parameters: { ...backend(http.post(`${STORY_API}/agencies/:id/ratings`, () => HttpResponse.error())), expectedConsoleErrors: ['Failed to load resource'] },
+  play: rate('[part~="queued"]'),
 };
 /** The ranking of agencies: a sortable table that reflows into cards on phones. */
 export const Ranking: Story = { args: { agency: '' }, play: shows('table') };

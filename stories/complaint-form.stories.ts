@@ -4,7 +4,7 @@
  * contrast and motion come from the toolbar.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing, render } from 'lit';
+import { html } from 'lit';
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { waitFor } from 'storybook/test';
 import { LazyPart } from '../src/core/lazy-part.js';
@@ -20,7 +20,7 @@ const PRIVACY_URL = 'https://portal.example/privacy';
  * Every story gets a backend of its own under `${STORY_API}/<story>`: the form keys its draft and
  * its outbox by `api`, and Storybook (like the check) switches stories within one page, so the
  * element of the story left behind flushes its draft as it is disconnected — after the next
- * story's `beforeEach` cleared the storage. With separate backends the drafts and queued
+ * story's `beforeEach` (.storybook/preview.ts) cleared the storage. With separate backends the drafts and queued
  * complaints of two stories can never meet, and each story's mock database is its own.
  * `front` receives the story's base URL for the scenario handlers in front.
  *
@@ -55,13 +55,6 @@ const meta: Meta<Args> = {
     flavor: { control: 'inline-radio', options: ['veche', 'open311'] },
   },
   parameters: backend('default'),
-  beforeEach: ({ canvasElement }) => {
-    for (const key of Object.keys(localStorage)) if (key.startsWith('veche:')) localStorage.removeItem(key);
-    // Leaving the story, the form leaves the page at once (its draft flushed, its outbox's retry
-    // timer cleared) rather than when the next story renders: nothing it does in the background
-    // (an outbox retry, see OfflineQueue) can land in the next story.
-    return () => render(nothing, canvasElement);
-  },
 };
 export default meta;
 

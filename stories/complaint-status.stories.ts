@@ -4,7 +4,7 @@
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import type { RequestHandler } from 'msw';
+import { http, HttpResponse, type RequestHandler } from 'msw';
 import { waitFor } from 'storybook/test';
 import { LazyPart } from '../src/core/lazy-part.js';
 import { ApiError } from '../src/core/problem.js';
@@ -94,6 +94,24 @@ export const WaitingForConfirmation: Story = {
   args: { complaint: complaints.resolved, citizen: fixtureIds.citizens.author },
   parameters: { msw: { handlers: confirmable(createMockBackend({ baseUrl: STORY_API })).handlers } },
   play: shows('[part~="confirm"]'),
+};
+/** Offline: the author's answer waits in the outbox, with a button to send it now; it goes out by itself when the connection returns. */
+export const ConfirmationQueued: Story = {
+  args: { complaint: complaints.resolved, citizen: fixtureIds.citizens.author },
+  parameters: {
+    msw: {
+      handlers: [
+        http.post(`${STORY_API}/complaints/:id/confirmation`, () => HttpResponse.error()),
+        ...confirmable(createMockBackend({ baseUrl: STORY_API })).handlers,
+      ],
+    },
+    expectedConsoleErrors: ['Failed to load resource'],
+  },
+  play: async (context) => {
+    await shows('[part~="confirm"] [part~="submit"]')!(context);
+    context.canvasElement.querySelector('veche-complaint-status')!.shadowRoot!.querySelector<HTMLElement>('[part~="confirm"] [part~="submit"]')!.click();
+    await shows('[part~="queued"]')!(context);
+  },
 };
 /** Resolved, but the confirmation period is over. */
 export const ConfirmationExpired: Story = { args: { complaint: complaints.resolved, citizen: fixtureIds.citizens.author }, play: shows('[part~="answer"]') };

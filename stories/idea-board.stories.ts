@@ -196,6 +196,16 @@ export const LoadingMore: Story = {
 export const EndOfList: Story = { args: { category: 'transport', status: 'rejected', citizen: citizens.author }, play: shows('[part~="end"]') };
 /** The backend fails: a message and a retry. */
 export const BackendError: Story = { parameters: backend(...scenarios.serverError(STORY_API)), play: shows('[part~="retry"]') };
+/** "My ideas": the citizen's own ideas in every status, those still in moderation included. */
+export const MyIdeas: Story = {
+  args: { citizen: citizens.author },
+  play: shows('.tabs .button', async (shadow) => {
+    shadow.querySelectorAll<HTMLButtonElement>('.tabs .button')[1]!.click();
+    await until(() => {
+      if (!(shadow.host as VecheIdeaBoard).matches(':state(mine)') || !shadow.querySelector(CARD)) throw new Error('no own ideas yet');
+    });
+  }),
+};
 
 /**
  * An idea's page in `status`, from the story's own backend, as `citizen` sees it: the play waits
@@ -401,6 +411,32 @@ export const PledgeInsufficientBalance: Story = {
       expectText(words(shadow.querySelector('#amount-error')), says(shadow, 'insufficient', { count: 100 }), 'the error');
     });
     if (shadow.querySelector<HTMLDialogElement>('dialog')?.open) throw new Error('the confirmation opened for more points than the balance');
+  }),
+};
+/** Offline at the moment of confirming a points pledge: it waits in the outbox, said so under the form with "send now", and goes out by itself when the connection returns. */
+const pledgeOffline = withIdea(crowdfunded, http.post(`${STORY_API}/ideas/:id/pledges`, () => HttpResponse.error()));
+export const PledgeQueued: Story = {
+  args: { idea: pledgeOffline.idea, citizen: citizens.active },
+  parameters: { ...pledgeOffline.parameters, expectedConsoleErrors: ['Failed to load resource'] },
+  play: shows(PLEDGE, async (shadow) => {
+    shadow.querySelector<HTMLButtonElement>(PLEDGE)!.click();
+    await until(() => {
+      if (!shadow.querySelector('#amount')) throw new Error('no amount field yet');
+    });
+    const amount = shadow.querySelector<HTMLInputElement>('#amount')!;
+    amount.value = '10';
+    amount.dispatchEvent(new Event('input'));
+    // "Next" checks the amount against the balance once the wallet has answered, then asks to confirm.
+    await until(() => {
+      if (!shadow.querySelector<HTMLDialogElement>('.pledge dialog')?.open) {
+        shadow.querySelector<HTMLButtonElement>('.pledge [type="submit"]')?.click();
+        throw new Error('the confirmation did not open yet');
+      }
+    });
+    shadow.querySelector<HTMLButtonElement>('.pledge dialog #confirm')!.click();
+    await until(() => {
+      if (!shadow.querySelector('[part~="offline"]')) throw new Error('no queued pledge yet');
+    });
   }),
 };
 /** Signed out: reading works; supporting, submitting and pledging show the sign-in call to action. */

@@ -5,7 +5,7 @@
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import type { RequestHandler } from 'msw';
+import { http, HttpResponse, type RequestHandler } from 'msw';
 import { waitFor } from 'storybook/test';
 import { createMockBackend, fixtureIds, mockToken, scenarios } from '../src/mocks/index.js';
 import '../src/widgets/points-wallet/define.js';
@@ -93,6 +93,25 @@ export const RefusedRace: Story = {
     (await find(canvasElement, `[part~="redeem"][data-reward="${fixtureIds.rewards.cheapest}"]`)).click();
     (await find(canvasElement, 'dialog[open] [data-primary]')).click();
     await find(canvasElement, '[part~="refused"]');
+  },
+};
+/** Redeems the cheapest reward with the connection gone. */
+const redeemOffline = async (canvas: HTMLElement) => {
+  (await find(canvas, `[part~="redeem"][data-reward="${fixtureIds.rewards.cheapest}"]`)).click();
+  (await find(canvas, 'dialog[open] [data-primary]')).click();
+  await find(canvas, 'dialog[open] [part~="waiting"]');
+};
+const offline = { ...backend(http.post(`${STORY_API}/redemptions`, () => HttpResponse.error())), expectedConsoleErrors: ['Failed to load resource'] };
+/** Offline at the moment of confirming: the dialog says this redemption waits for the connection, with "send now". */
+export const RedemptionWaiting: Story = { args: { tab: 'rewards' }, parameters: offline, play: async ({ canvasElement }) => redeemOffline(canvasElement) };
+/** The dialog closed with a redemption still waiting: the tab says how many spends wait, with "send now"; they go out by themselves when the connection returns. */
+export const SpendQueued: Story = {
+  args: { tab: 'rewards' },
+  parameters: offline,
+  play: async ({ canvasElement }) => {
+    await redeemOffline(canvasElement);
+    (await find(canvasElement, 'dialog[open] .actions .button:not([data-primary])')).click();
+    await find(canvasElement, '[part~="queued"]');
   },
 };
 /** Charity funds with totals and the amount form (minimum, step, maximum = balance, quick amounts). */

@@ -10,7 +10,7 @@
  * Polls are picked from the demo region by type and state, never by a hand-written id.
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html, nothing, render } from 'lit';
+import { html } from 'lit';
 import { getResponse, http, HttpResponse, type RequestHandler } from 'msw';
 import { waitFor } from 'storybook/test';
 import { problemResponse } from '../src/mocks/http.js';
@@ -71,12 +71,6 @@ const meta: Meta<Args> = {
     citizen: { control: 'text', description: 'Demo citizen signed in through `getToken` (empty: none)' },
   },
   parameters: backend(),
-  beforeEach: ({ canvasElement }) => {
-    for (const key of Object.keys(localStorage)) if (key.startsWith('veche:')) localStorage.removeItem(key);
-    // Leaving the story, the poll leaves the page at once (its draft flushed) rather than when
-    // the next story renders.
-    return () => render(nothing, canvasElement);
-  },
 };
 export default meta;
 
