@@ -201,7 +201,7 @@ export const Filed: Story = {
 };
 /** Offline: the complaint is saved in the outbox and sent when the connection returns. */
 export const OfflineQueue: Story = {
-  parameters: { ...backend('offline-queue', (api) => [http.post(`${api}/complaints`, () => HttpResponse.error())]), expectedConsoleErrors: ['Failed to load resource'] },
+  parameters: backend('offline-queue', (api) => [http.post(`${api}/complaints`, () => HttpResponse.error())]),
   play: async ({ canvasElement }) => {
     await send(canvasElement);
     await find(canvasElement, '[part~="queued"]');

@@ -99,13 +99,7 @@ export const WaitingForConfirmation: Story = {
 export const ConfirmationQueued: Story = {
   args: { complaint: complaints.resolved, citizen: fixtureIds.citizens.author },
   parameters: {
-    msw: {
-      handlers: [
-        http.post(`${STORY_API}/complaints/:id/confirmation`, () => HttpResponse.error()),
-        ...confirmable(createMockBackend({ baseUrl: STORY_API })).handlers,
-      ],
-    },
-    expectedConsoleErrors: ['Failed to load resource'],
+    msw: { handlers: [http.post(`${STORY_API}/complaints/:id/confirmation`, () => HttpResponse.error()), ...confirmable(createMockBackend({ baseUrl: STORY_API })).handlers] },
   },
   play: async (context) => {
     await shows('[part~="confirm"] [part~="submit"]')!(context);

@@ -417,7 +417,7 @@ export const PledgeInsufficientBalance: Story = {
 const pledgeOffline = withIdea(crowdfunded, http.post(`${STORY_API}/ideas/:id/pledges`, () => HttpResponse.error()));
 export const PledgeQueued: Story = {
   args: { idea: pledgeOffline.idea, citizen: citizens.active },
-  parameters: { ...pledgeOffline.parameters, expectedConsoleErrors: ['Failed to load resource'] },
+  parameters: pledgeOffline.parameters,
   play: shows(PLEDGE, async (shadow) => {
     shadow.querySelector<HTMLButtonElement>(PLEDGE)!.click();
     await until(() => {

@@ -235,7 +235,7 @@ function offline(type: PollType): Story {
   const poll = open(type);
   return {
     args: { poll: poll.id },
-    parameters: { ...backend(offlineVote, `offline-${type}`), expectedConsoleErrors: ['Failed to load resource'] },
+    parameters: backend(offlineVote, `offline-${type}`),
     play: async ({ canvasElement }) => {
       await vote(canvasElement, poll);
       await inState(canvasElement, 'offline');

@@ -20,6 +20,7 @@ import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../../scripts/ensure-chromium.mjs';
 import { newestMtime } from '../helpers/newest-mtime.mjs';
@@ -78,10 +79,19 @@ function serve(dir) {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+/** The command line; a misspelt or malformed option stops the run instead of checking less. */
+const { values: ARGS } = (() => {
+  try {
+    return parseArgs({ options: { globals: { type: 'string' }, width: { type: 'string' }, only: { type: 'string' } }, strict: true });
+  } catch (error) {
+    console.error(`${error.message}\nUsage: check-stories.mjs [--globals 'city:kazan;scheme:dark'] [--width 320] [--only <part of a story id>]`);
+    process.exit(1);
+  }
+})();
+
 /** The preview's width in CSS pixels (--width or STORYBOOK_WIDTH); undefined: Playwright's desktop default. */
 function previewWidth() {
-  const at = process.argv.indexOf('--width');
-  const value = at > 0 ? process.argv[at + 1] : process.env.STORYBOOK_WIDTH;
+  const value = ARGS.width ?? process.env.STORYBOOK_WIDTH;
   if (value === undefined) return undefined;
   const width = Number(value);
   if (!Number.isInteger(width) || width < 200) {
@@ -94,8 +104,7 @@ const WIDTH = previewWidth();
 
 /** `city:kazan;scheme:dark` (--globals or STORYBOOK_GLOBALS) → { city: 'kazan', scheme: 'dark' }, as in Storybook's URL. */
 function toolbarGlobals() {
-  const at = process.argv.indexOf('--globals');
-  const pairs = ((at > 0 ? process.argv[at + 1] : process.env.STORYBOOK_GLOBALS) ?? '').split(';').filter(Boolean);
+  const pairs = (ARGS.globals ?? process.env.STORYBOOK_GLOBALS ?? '').split(';').filter(Boolean);
   return Object.fromEntries(pairs.map((pair) => pair.split(':').map((part) => part.trim())));
 }
 
@@ -210,20 +219,36 @@ async function inspectStory() {
     }
   };
   if (storyRoot) read(storyRoot);
-  // WCAG 1.4.10 reflow, checked on a phone-wide preview: the page does not scroll sideways, and
-  // no box inside a widget does either (a shadow root's own scroller hides it from the page).
+  // WCAG 1.4.10 reflow, checked on a phone-wide preview: nothing needs a sideways scroll or is
+  // cut off at the side. The page does not scroll sideways; no box inside a widget does either
+  // (a shadow root's own scroller hides it from the page); no box a citizen sees lies past the
+  // screen's edges (clipped by a parent's `overflow: hidden`, it would not widen the page); and
+  // no box cuts off its own content at the side. Not checked: what is meant to be unseen (the
+  // visually hidden texts and headers, the dialogs that are closed), a map's tiles, which pan,
+  // and a drawing that crops itself (stars filled to a share, inside a `role="img"`).
   const sideways = [];
   const describe = (el) => `<${el.localName}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}>`;
   // The boxes that stick out, innermost first: the one to fix is usually the first named.
   const sticking = [];
+  const unseen = (el) => !!el.closest('.visually-hidden, [role="application"], [role="img"] *, dialog:not([open]), [hidden]');
   const scan = (node, host) => {
     for (const el of node.querySelectorAll('*')) {
       if (el.shadowRoot) scan(el.shadowRoot, el);
-      if (el.getBoundingClientRect().right > window.innerWidth + 1 && !el.querySelector('*')) sticking.push(`${describe(el)}${host ? ` in <${host.localName}>` : ''}`);
+      const box = el.getBoundingClientRect();
+      const leaf = !el.querySelector('*');
+      // One pixel or less: the visually-hidden pattern (a header read aloud but not shown).
+      if (box.width <= 1 || box.height <= 1 || unseen(el)) continue;
+      const out = box.left < -1 || box.right > window.innerWidth + 1;
+      if (out && leaf) sticking.push(`${describe(el)}${host ? ` in <${host.localName}>` : ''}`);
       if (!host) continue;
-      const overflowX = getComputedStyle(el).overflowX;
+      const style = getComputedStyle(el);
+      const { overflowX } = style;
       if ((overflowX === 'auto' || overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1) {
         sideways.push(`${describe(el)} in <${host.localName}> scrolls sideways (${el.scrollWidth} px in ${el.clientWidth})`);
+      } else if (out && leaf && document.documentElement.scrollWidth <= window.innerWidth) {
+        sideways.push(`${describe(el)} in <${host.localName}> lies past the screen's edge (${Math.round(box.left)}–${Math.round(box.right)} px) and is cut off`);
+      } else if ((overflowX === 'hidden' || overflowX === 'clip') && !['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName) && el.scrollWidth > el.clientWidth + 1) {
+        sideways.push(`${describe(el)} in <${host.localName}> cuts off its content at the side (${el.scrollWidth} px in ${el.clientWidth})`);
       }
     }
   };
@@ -305,10 +330,14 @@ async function check(preview, entry) {
   mockedFailures.clear();
   const failures = [];
   // Chromium logs every 4xx/5xx response as a console error; the ones MSW answered on purpose
-  // (a story showing a 401 or a 500) are the story's subject, not a fault.
+  // (a story showing a 401 or a 500) are the story's subject, not a fault. So is a network error
+  // on the mocked backend (`/api/…`, a story that goes offline): nothing else answers there, and
+  // an outbox's retry may fail after the story that queued it has ended.
+  const mocked = ({ text, url }) =>
+    text.startsWith('Failed to load resource') && (mockedFailures.has(url) || (text.includes('net::ERR_FAILED') && /^\/api\//.test(new URL(url, 'http://x').pathname)));
   const errors = () =>
     consoleErrors
-      .filter(({ text, url }) => !(text.startsWith('Failed to load resource') && mockedFailures.has(url)))
+      .filter((error) => !mocked(error))
       // The first line says what happened; a stack trace would bury the next failure.
       .map(({ text, url }) => `${text.split('\n')[0]}${url ? ` (${url})` : ''}`);
   let expected = [];
@@ -364,11 +393,10 @@ async function newPreview(browser, baseUrl) {
 async function main() {
   ensureBuild();
   const index = JSON.parse(readFileSync(indexFile, 'utf8'));
-  const onlyAt = process.argv.indexOf('--only');
-  const only = onlyAt > 0 ? process.argv[onlyAt + 1] : '';
+  const only = ARGS.only ?? '';
   const entries = Object.values(index.entries).filter((e) => (e.type === 'story' || e.type === 'docs') && e.id.includes(only));
   if (entries.length === 0) {
-    console.error('storybook-static/index.json lists no stories');
+    console.error(only ? `--only ${only}: no story or docs page id contains it` : 'storybook-static/index.json lists no stories');
     process.exit(1);
   }
   const server = await serve(staticDir);
