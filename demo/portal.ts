@@ -27,6 +27,24 @@ const personaField = document.getElementById('persona-field') as HTMLElement;
 const VISION_KEY = 'demo-portal-vision';
 const visionSwitch = document.getElementById('vision-switch') as HTMLButtonElement;
 
+/** The remembered choice; storage may be blocked (a sandboxed frame, strict privacy settings), and then the switch works for this visit only. */
+function rememberedVision(): boolean {
+  try {
+    return localStorage.getItem(VISION_KEY) === 'on';
+  } catch {
+    return false;
+  }
+}
+
+function rememberVision(on: boolean): void {
+  try {
+    if (on) localStorage.setItem(VISION_KEY, 'on');
+    else localStorage.removeItem(VISION_KEY);
+  } catch {
+    // Not remembered; the page still switches.
+  }
+}
+
 function showVision(on: boolean): void {
   const root = document.documentElement;
   const words = (root.dataset.vecheTheme ?? '').split(/\s+/).filter((word) => word && word !== 'vision');
@@ -36,11 +54,10 @@ function showVision(on: boolean): void {
   visionSwitch.setAttribute('aria-pressed', String(on));
 }
 
-showVision(localStorage.getItem(VISION_KEY) === 'on');
+showVision(rememberedVision());
 visionSwitch.addEventListener('click', () => {
   const on = visionSwitch.getAttribute('aria-pressed') !== 'true';
-  if (on) localStorage.setItem(VISION_KEY, 'on');
-  else localStorage.removeItem(VISION_KEY);
+  rememberVision(on);
   showVision(on);
 });
 

@@ -336,9 +336,10 @@ const formStyles = css`
   .star {
     display: inline-grid;
     place-items: center;
-    /* A target's width each, shrinking together when five do not fit (a 320 px phone with the
-       large type and targets of the visually-impaired mode): the row never widens the page. */
-    flex: 0 1 var(--_target);
+    /* A target's width each, or the star's if that is wider (large type), shrinking together
+       when five do not fit (a 320 px phone in the visually-impaired mode): the row never widens
+       the page. */
+    flex: 0 1 max(var(--_target), 2em);
     min-inline-size: 0;
     min-block-size: var(--_target);
     cursor: pointer;
