@@ -30,6 +30,8 @@ const en: ComplaintFormStepsMessages = {
   openMap: 'Choose on a map',
   mapLabel: 'Map: select where the problem is',
   mapFailed: 'The map is not available right now. An address is enough.',
+  mapZoomIn: 'Zoom the map in',
+  mapZoomOut: 'Zoom the map out',
   photosHint: { one: 'Up to {count} photo. Large pictures are made smaller before sending.', other: 'Up to {count} photos. Large pictures are made smaller before sending.' },
   addPhotos: 'Add photos',
   photosFull: 'You have added the most photos allowed',

@@ -30,6 +30,8 @@ const tt: ComplaintFormStepsMessages = {
   openMap: 'Картада күрсәтү',
   mapLabel: 'Карта: проблема урынына басыгыз',
   mapFailed: 'Карта хәзер эшләми. Адрес күрсәтү дә җитә.',
+  mapZoomIn: 'Картаны якынайту',
+  mapZoomOut: 'Картаны ераклаштыру',
   photosHint: { other: '{count} фотога кадәр. Зур рәсемнәр җибәрү алдыннан кечерәйтелә.' },
   addPhotos: 'Фото өстәү',
   photosFull: 'Фотоларның иң күп саны өстәлде',

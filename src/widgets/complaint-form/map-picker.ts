@@ -13,6 +13,9 @@ export interface MapOptions {
   tiles: string;
   at?: GeoPoint | undefined;
   label: string;
+  /** The zoom buttons' names, in the form's language (Leaflet's own are English). */
+  zoomIn: string;
+  zoomOut: string;
   pick: (point: GeoPoint) => void;
 }
 
@@ -37,7 +40,8 @@ export async function showMap(element: HTMLElement, options: MapOptions): Promis
   element.setAttribute('role', 'application');
   element.setAttribute('aria-label', options.label);
   const start: [number, number] = options.at ? [options.at.lat, options.at.long] : CENTRE;
-  const map = L.map(element, { keyboard: true }).setView(start, options.at ? 17 : 13);
+  const map = L.map(element, { keyboard: true, zoomControl: false }).setView(start, options.at ? 17 : 13);
+  L.control.zoom({ zoomInTitle: options.zoomIn, zoomOutTitle: options.zoomOut }).addTo(map);
   L.tileLayer(options.tiles, { maxZoom: 19 }).addTo(map);
   const point = (at: [number, number]) => L.circleMarker(at, { radius: 9, weight: 3 }).addTo(map);
   let marker = options.at ? point(start) : undefined;

@@ -120,6 +120,8 @@ export class Steps {
         tiles,
         at: f.form.location,
         label: this.text.t('mapLabel'),
+        zoomIn: this.text.t('mapZoomIn'),
+        zoomOut: this.text.t('mapZoomOut'),
         pick: (point) => this.setLocation({ lat: round(point.lat), long: round(point.long) }),
       });
       f.map = 'open';

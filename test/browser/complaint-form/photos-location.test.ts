@@ -163,6 +163,11 @@ describe('<veche-complaint-form> location', () => {
     await waitUntil(() => $(el, '#map.leaflet-container'), 'the map did not open', { timeout: 8000 });
     const map = $(el, '#map')!;
     expect(map.getAttribute('aria-label')).to.be.a('string').and.not.empty;
+    // The zoom buttons speak the form's language, not Leaflet's English.
+    expect($$(el, '.leaflet-control-zoom a').map((a) => [a.getAttribute('title'), a.getAttribute('aria-label')])).to.deep.equal([
+      ['Приблизить карту', 'Приблизить карту'],
+      ['Отдалить карту', 'Отдалить карту'],
+    ]);
     await waitUntil(() => tiles.length > 0, 'no tiles requested from tile-url');
     // Leaflet's own stylesheet is adopted into the shadow root: its panes are positioned.
     expect(getComputedStyle($(el, '.leaflet-pane')!).position).to.equal('absolute');
