@@ -68,7 +68,7 @@ test('the demo header links to the legacy page, keeping ?mock', async () => {
   assert.match(await portal.page.locator('a[data-demo-page]').evaluate((a) => (a as HTMLAnchorElement).href), /\/demo\/legacy\.html\?mock$/);
 });
 
-test('legacy CMS page: Bootstrap 3 and jQuery do not reach into the poll; jQuery hears the kit', async () => {
+test('legacy CMS page: Bootstrap 3 and jQuery do not reach into the widgets; jQuery hears the kit', async () => {
   const page = await portal.browser.newPage({ viewport: { width: 1024, height: 800 } });
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
@@ -123,6 +123,29 @@ test('legacy CMS page: Bootstrap 3 and jQuery do not reach into the poll; jQuery
     assert.ok(inside.optionHeight >= 44, `an option is ${inside.optionHeight}px high`);
     assert.ok(inside.submitHeight >= 44, `the vote button is ${inside.submitHeight}px high`);
     assert.equal(inside.boxSizing, 'border-box');
+
+    // And so does every other widget on the page, once it has rendered its first button.
+    const tags = ['veche-complaint-form', 'veche-complaint-status', 'veche-idea-board', 'veche-points-wallet', 'veche-agency-rating'];
+    for (const tag of tags) await page.locator(`${tag} .button`).first().waitFor();
+    const widgets = await page.evaluate((tags) =>
+      tags.map((tag) => {
+        const root = document.querySelector(tag)!.shadowRoot!;
+        const base = root.querySelector('[part~="base"]') ?? root.firstElementChild!;
+        const button = root.querySelector('.button')!;
+        return {
+          tag,
+          font: getComputedStyle(base).fontSize,
+          family: getComputedStyle(base).fontFamily.includes('Helvetica Neue') ? 'Bootstrap\'s' : 'own',
+          buttonFont: getComputedStyle(button).fontSize,
+          buttonTall: button.getBoundingClientRect().height >= 44,
+          boxSizing: getComputedStyle(button).boxSizing,
+        };
+      }),
+    tags);
+    assert.deepEqual(
+      widgets,
+      tags.map((tag) => ({ tag, font: '16px', family: 'own', buttonFont: '16px', buttonTall: true, boxSizing: 'border-box' })),
+    );
 
     // jQuery's event system: a handler bound the 2012 way receives the kit's event.
     await page.evaluate(() => {
