@@ -4,20 +4,12 @@
  * getResponse, so no request leaves the page), scrolls the virtualized list, and reports every
  * CSP violation. `?control` sets an inline style on purpose, to prove violations are detected.
  */
-import { getResponse } from 'msw';
-import { createMockBackend, MOCK_API } from '../../../src/mocks/index.js';
+import { MOCK_API } from '../../../src/mocks/index.js';
+import { answerInPage, watchViolations } from '../../helpers/browser/strict-csp-frame.js';
 import '../../../src/widgets/idea-board/define.js';
 
-const violations: string[] = [];
-document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.effectiveDirective}: ${event.blockedURI || event.sample}`));
-
-const { handlers } = createMockBackend();
-const realFetch = window.fetch.bind(window);
-window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-  const request = new Request(input, init);
-  if (!request.url.startsWith(MOCK_API)) return realFetch(request);
-  return (await getResponse(handlers, request)) ?? new Response(null, { status: 404 });
-};
+const violations = watchViolations();
+answerInPage();
 
 const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
 

@@ -3,27 +3,19 @@
  * eval, Trusted Types required): every widget but the idea board (which has a page of its own,
  * test/browser/idea-board/strict-csp.html), driven through what a citizen does — a vote, a
  * redemption in the wallet's dialog, a complaint filed step by step, a closed complaint with its
- * rating form, a rating sent — over the contract's mock backend answered in the page (MSW's
- * getResponse: no request leaves it). Reports every CSP violation and how far each widget got.
+ * rating form, a rating sent — over the contract's mock backend answered in the page
+ * (strict-csp-frame.ts). Reports every CSP violation and how far each widget got.
  */
-import { getResponse } from 'msw';
-import { createMockBackend, fixtureIds, MOCK_API, mockToken } from '../../../src/mocks/index.js';
+import { fixtureIds, MOCK_API, mockToken } from '../../../src/mocks/index.js';
+import { answerInPage, watchViolations } from '../../helpers/browser/strict-csp-frame.js';
 import '../../../src/widgets/agency-rating/define.js';
 import '../../../src/widgets/complaint-form/define.js';
 import '../../../src/widgets/complaint-status/define.js';
 import '../../../src/widgets/points-wallet/define.js';
 import '../../../src/widgets/poll/define.js';
 
-const violations: string[] = [];
-document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.effectiveDirective}: ${event.blockedURI || event.sample}`));
-
-const { handlers } = createMockBackend();
-const realFetch = window.fetch.bind(window);
-window.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-  const request = new Request(input, init);
-  if (!request.url.startsWith(MOCK_API)) return realFetch(request);
-  return (await getResponse(handlers, request)) ?? new Response(null, { status: 404 });
-};
+const violations = watchViolations();
+answerInPage();
 
 type Widget = HTMLElement & { getToken?: () => string };
 
@@ -54,6 +46,16 @@ async function fill(el: Element, selector: string, value: string): Promise<void>
 
 const { citizens, polls, rewards, complaints, agencies } = fixtureIds;
 
+/** A complaint form from its first step to the location step: a category, a description. Returns its "next". */
+async function toLocation(el: Element): Promise<() => Promise<void>> {
+  const next = async () => (await find(el, '[part~="submit"]')).click();
+  (await find(el, 'input[name=service][value="housing-elevator"]')).click();
+  await next();
+  await fill(el, '#description', 'Лифт в подъезде не работает третий день.');
+  await next();
+  return next;
+}
+
 /** Each widget's way to its end state; the name of the state reached, or what stopped it. */
 const journeys: Record<string, () => Promise<string>> = {
   async poll() {
@@ -72,11 +74,7 @@ const journeys: Record<string, () => Promise<string>> = {
   },
   async complaint() {
     const el = widget('veche-complaint-form', citizens.newcomer);
-    const next = async () => (await find(el, '[part~="submit"]')).click();
-    (await find(el, 'input[name=service][value="housing-elevator"]')).click();
-    await next();
-    await fill(el, '#description', 'Лифт в подъезде не работает третий день.');
-    await next();
+    const next = await toLocation(el);
     await fill(el, '#address', 'ул. Речная, 12');
     await next();
     await find(el, '#photos');
@@ -87,10 +85,11 @@ const journeys: Record<string, () => Promise<string>> = {
     return 'filed, status shown';
   },
   async status() {
-    const el = widget('veche-complaint-status', citizens.active, { complaint: complaints.closed });
+    const el = widget('veche-complaint-status', citizens.active, { complaint: complaints.own.annaClosed });
     const rating = await find(el, 'veche-agency-rating');
-    await find(rating, '[part~="record"], [part~="form"], [part~="not-eligible"], [part~="sent"]');
-    return 'closed, rating offered';
+    // The author rates the agency that closed it: the embedded rating's form, loaded on demand.
+    await find(rating, 'input[name="stars"]');
+    return 'closed, rating form shown';
   },
   async rating() {
     const el = widget('veche-agency-rating', citizens.active, { agency: agencies.roads });
@@ -108,11 +107,7 @@ const journeys: Record<string, () => Promise<string>> = {
  */
 async function mapUnderTrustedTypes(): Promise<string> {
   const el = widget('veche-complaint-form', citizens.newcomer, { 'tile-url': '/tiles/{z}/{x}/{y}.png' });
-  const next = async () => (await find(el, '[part~="submit"]')).click();
-  (await find(el, 'input[name=service][value="housing-elevator"]')).click();
-  await next();
-  await fill(el, '#description', 'Лифт в подъезде не работает третий день.');
-  await next();
+  const next = await toLocation(el);
   const open = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[aria-expanded]')];
   if (open.length !== 1) throw new Error('no map button');
   open[0]!.click();

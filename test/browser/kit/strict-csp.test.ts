@@ -16,7 +16,7 @@ describe('every widget under a strict Content-Security-Policy with Trusted Types
       poll: 'voted, results shown',
       wallet: 'redeemed, voucher shown',
       complaint: 'filed, status shown',
-      status: 'closed, rating offered',
+      status: 'closed, rating form shown',
       rating: 'rated, thanks shown',
     });
     expect(report.violations).to.deep.equal([]);
