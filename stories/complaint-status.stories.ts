@@ -10,7 +10,7 @@ import { LazyPart } from '../src/core/lazy-part.js';
 import { ApiError } from '../src/core/problem.js';
 import { createMockBackend, fixtureIds, mockToken, scenarios, type MockBackend } from '../src/mocks/index.js';
 import '../src/widgets/complaint-status/define.js';
-import { STORY_API } from './support/story-api.js';
+import { offlineApi, STORY_API } from './support/story-api.js';
 
 const complaints = fixtureIds.complaints;
 const LOGIN_URL = 'https://portal.example/login?return=/veche';
@@ -54,9 +54,9 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Widgets/Complaint status',
   component: 'veche-complaint-status',
-  render: ({ complaint, mine, citizen }) =>
+  render: ({ complaint, mine, citizen }, { parameters }) =>
     html`<veche-complaint-status
-      api=${STORY_API}
+      api=${(parameters.storyApi as string | undefined) ?? STORY_API}
       complaint=${complaint}
       ?mine=${mine}
       page-size="3"
@@ -99,7 +99,13 @@ export const WaitingForConfirmation: Story = {
 export const ConfirmationQueued: Story = {
   args: { complaint: complaints.resolved, citizen: fixtureIds.citizens.author },
   parameters: {
-    msw: { handlers: [http.post(`${STORY_API}/complaints/:id/confirmation`, () => HttpResponse.error()), ...confirmable(createMockBackend({ baseUrl: STORY_API })).handlers] },
+    storyApi: offlineApi('confirmation'),
+    msw: {
+      handlers: [
+        http.post(`${offlineApi('confirmation')}/complaints/:id/confirmation`, () => HttpResponse.error()),
+        ...confirmable(createMockBackend({ baseUrl: offlineApi('confirmation') })).handlers,
+      ],
+    },
   },
   play: async (context) => {
     await shows('[part~="confirm"] [part~="submit"]')!(context);
