@@ -10,7 +10,7 @@ import { createMockBackend, fixtureIds, mockToken, scenarios } from '../src/mock
 import { problemResponse } from '../src/mocks/http.js';
 import '../src/widgets/agency-rating/define.js';
 import { VecheAgencyRating, type AgencyRatingParts } from '../src/widgets/agency-rating/veche-agency-rating.js';
-import { offlineApi, STORY_API } from './support/story-api.js';
+import { STORY_API } from './support/story-api.js';
 
 const agencies = fixtureIds.agencies;
 const LOGIN_URL = 'https://portal.example/login?return=/veche';
@@ -25,9 +25,9 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Widgets/Agency rating',
   component: 'veche-agency-rating',
-  render: ({ agency, complaint, citizen }, { parameters }) =>
+  render: ({ agency, complaint, citizen }) =>
     html`<veche-agency-rating
-      api=${(parameters.storyApi as string | undefined) ?? STORY_API}
+      api=${STORY_API}
       agency=${agency}
       complaint=${complaint}
       login-url=${LOGIN_URL}
@@ -82,10 +82,7 @@ export const Refused: Story = {
 };
 /** Offline: the rating waits in the outbox, with a button to send it now; it goes out by itself when the connection returns. */
 export const Queued: Story = {
-  parameters: {
-    storyApi: offlineApi('rating'),
-    msw: { handlers: [http.post(`${offlineApi('rating')}/agencies/:id/ratings`, () => HttpResponse.error()), ...createMockBackend({ baseUrl: offlineApi('rating') }).handlers] },
-  },
+  parameters: backend(http.post(`${STORY_API}/agencies/:id/ratings`, () => HttpResponse.error())),
   play: rate('[part~="queued"]'),
 };
 /** The ranking of agencies: a sortable table that reflows into cards on phones. */

@@ -10,7 +10,7 @@ import { LazyPart } from '../src/core/lazy-part.js';
 import { ApiError } from '../src/core/problem.js';
 import { createMockBackend, fixtureIds, mockToken, scenarios, type MockBackend } from '../src/mocks/index.js';
 import '../src/widgets/complaint-status/define.js';
-import { offlineApi, STORY_API } from './support/story-api.js';
+import { STORY_API } from './support/story-api.js';
 
 const complaints = fixtureIds.complaints;
 const LOGIN_URL = 'https://portal.example/login?return=/veche';
@@ -54,9 +54,9 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Widgets/Complaint status',
   component: 'veche-complaint-status',
-  render: ({ complaint, mine, citizen }, { parameters }) =>
+  render: ({ complaint, mine, citizen }) =>
     html`<veche-complaint-status
-      api=${(parameters.storyApi as string | undefined) ?? STORY_API}
+      api=${STORY_API}
       complaint=${complaint}
       ?mine=${mine}
       page-size="3"
@@ -99,13 +99,7 @@ export const WaitingForConfirmation: Story = {
 export const ConfirmationQueued: Story = {
   args: { complaint: complaints.resolved, citizen: fixtureIds.citizens.author },
   parameters: {
-    storyApi: offlineApi('confirmation'),
-    msw: {
-      handlers: [
-        http.post(`${offlineApi('confirmation')}/complaints/:id/confirmation`, () => HttpResponse.error()),
-        ...confirmable(createMockBackend({ baseUrl: offlineApi('confirmation') })).handlers,
-      ],
-    },
+    msw: { handlers: [http.post(`${STORY_API}/complaints/:id/confirmation`, () => HttpResponse.error()), ...confirmable(createMockBackend({ baseUrl: STORY_API })).handlers] },
   },
   play: async (context) => {
     await shows('[part~="confirm"] [part~="submit"]')!(context);

@@ -32,7 +32,7 @@ import { createMockBackend, fixtureIds, mockToken, scenarios } from '../src/mock
 import '../src/widgets/idea-board/define.js';
 import { STATUS_KEY } from '../src/widgets/idea-board/parts.js';
 import { VecheIdeaBoard, type IdeaBoardParts } from '../src/widgets/idea-board/veche-idea-board.js';
-import { offlineApi, STORY_API } from './support/story-api.js';
+import { STORY_API } from './support/story-api.js';
 
 const citizens = fixtureIds.citizens;
 const LOGIN_URL = 'https://portal.example/login?return=/veche';
@@ -82,9 +82,9 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Widgets/Idea board',
   component: 'veche-idea-board',
-  render: (a, { parameters }) =>
+  render: (a) =>
     html`<veche-idea-board
-      api=${(parameters.storyApi as string | undefined) ?? STORY_API}
+      api=${STORY_API}
       login-url=${LOGIN_URL}
       idea=${ifDefined(a.idea)}
       category=${ifDefined(a.category)}
@@ -414,12 +414,7 @@ export const PledgeInsufficientBalance: Story = {
   }),
 };
 /** Offline at the moment of confirming a points pledge: it waits in the outbox, said so under the form with "send now", and goes out by itself when the connection returns. */
-const pledgeOffline = (() => {
-  const api = offlineApi('pledge');
-  const mock = createMockBackend({ baseUrl: api });
-  const idea = mock.db.ideas.find(crowdfunded)!.id;
-  return { idea, parameters: { storyApi: api, msw: { handlers: [http.post(`${api}/ideas/:id/pledges`, () => HttpResponse.error()), pictures, ...mock.handlers] } } };
-})();
+const pledgeOffline = withIdea(crowdfunded, http.post(`${STORY_API}/ideas/:id/pledges`, () => HttpResponse.error()));
 export const PledgeQueued: Story = {
   args: { idea: pledgeOffline.idea, citizen: citizens.active },
   parameters: pledgeOffline.parameters,

@@ -10,7 +10,7 @@ import { waitFor } from 'storybook/test';
 import { createMockBackend, fixtureIds, mockToken, scenarios } from '../src/mocks/index.js';
 import '../src/widgets/points-wallet/define.js';
 import { VechePointsWallet, type PointsWalletParts } from '../src/widgets/points-wallet/veche-points-wallet.js';
-import { offlineApi, STORY_API } from './support/story-api.js';
+import { STORY_API } from './support/story-api.js';
 
 const citizens = fixtureIds.citizens;
 const LOGIN_URL = 'https://portal.example/login?return=/veche';
@@ -29,9 +29,9 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Widgets/Points wallet',
   component: 'veche-points-wallet',
-  render: ({ citizen, tab, pageSize }, { parameters }) =>
+  render: ({ citizen, tab, pageSize }) =>
     html`<veche-points-wallet
-      api=${(parameters.storyApi as string | undefined) ?? STORY_API}
+      api=${STORY_API}
       tab=${tab}
       page-size=${pageSize}
       login-url=${LOGIN_URL}
@@ -101,16 +101,13 @@ const redeemOffline = async (canvas: HTMLElement) => {
   (await find(canvas, 'dialog[open] [data-primary]')).click();
   await find(canvas, 'dialog[open] [part~="waiting"]');
 };
-const offline = (story: string) => {
-  const api = offlineApi(story);
-  return { storyApi: api, msw: { handlers: [http.post(`${api}/redemptions`, () => HttpResponse.error()), ...createMockBackend({ baseUrl: api }).handlers] } };
-};
+const offline = backend(http.post(`${STORY_API}/redemptions`, () => HttpResponse.error()));
 /** Offline at the moment of confirming: the dialog says this redemption waits for the connection, with "send now". */
-export const RedemptionWaiting: Story = { args: { tab: 'rewards' }, parameters: offline('redemption-waiting'), play: async ({ canvasElement }) => redeemOffline(canvasElement) };
+export const RedemptionWaiting: Story = { args: { tab: 'rewards' }, parameters: offline, play: async ({ canvasElement }) => redeemOffline(canvasElement) };
 /** The dialog closed with a redemption still waiting: the tab says how many spends wait, with "send now"; they go out by themselves when the connection returns. */
 export const SpendQueued: Story = {
   args: { tab: 'rewards' },
-  parameters: offline('spend-queued'),
+  parameters: offline,
   play: async ({ canvasElement }) => {
     await redeemOffline(canvasElement);
     (await find(canvasElement, 'dialog[open] .actions .button:not([data-primary])')).click();
