@@ -4,13 +4,13 @@
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { http, HttpResponse, type RequestHandler } from 'msw';
+import { http, type RequestHandler } from 'msw';
 import { waitFor } from 'storybook/test';
 import { createMockBackend, fixtureIds, mockToken, scenarios } from '../src/mocks/index.js';
 import { problemResponse } from '../src/mocks/http.js';
 import '../src/widgets/agency-rating/define.js';
 import { VecheAgencyRating, type AgencyRatingParts } from '../src/widgets/agency-rating/veche-agency-rating.js';
-import { STORY_API } from './support/story-api.js';
+import { refusedForNow, STORY_API } from './support/story-api.js';
 
 const agencies = fixtureIds.agencies;
 const LOGIN_URL = 'https://portal.example/login?return=/veche';
@@ -80,9 +80,9 @@ export const Refused: Story = {
   parameters: backend(http.post(`${STORY_API}/agencies/:id/ratings`, ({ request }) => problemResponse(409, 'already-rated', 'Вы уже оценили работу по этому обращению', { instance: new URL(request.url).pathname }))),
   play: rate('[part~="refused"]'),
 };
-/** Offline: the rating waits in the outbox, with a button to send it now; it goes out by itself when the connection returns. */
+/** Waiting to be sent (the backend refuses for now; offline looks the same): the rating waits in the outbox, with a button to send it now, and goes out by itself later. */
 export const Queued: Story = {
-  parameters: backend(http.post(`${STORY_API}/agencies/:id/ratings`, () => HttpResponse.error())),
+  parameters: backend(refusedForNow(`${STORY_API}/agencies/:id/ratings`)),
   play: rate('[part~="queued"]'),
 };
 /** The ranking of agencies: a sortable table that reflows into cards on phones. */

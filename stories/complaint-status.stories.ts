@@ -4,13 +4,13 @@
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { http, HttpResponse, type RequestHandler } from 'msw';
+import type { RequestHandler } from 'msw';
 import { waitFor } from 'storybook/test';
 import { LazyPart } from '../src/core/lazy-part.js';
 import { ApiError } from '../src/core/problem.js';
 import { createMockBackend, fixtureIds, mockToken, scenarios, type MockBackend } from '../src/mocks/index.js';
 import '../src/widgets/complaint-status/define.js';
-import { STORY_API } from './support/story-api.js';
+import { refusedForNow, STORY_API } from './support/story-api.js';
 
 const complaints = fixtureIds.complaints;
 const LOGIN_URL = 'https://portal.example/login?return=/veche';
@@ -95,11 +95,11 @@ export const WaitingForConfirmation: Story = {
   parameters: { msw: { handlers: confirmable(createMockBackend({ baseUrl: STORY_API })).handlers } },
   play: shows('[part~="confirm"]'),
 };
-/** Offline: the author's answer waits in the outbox, with a button to send it now; it goes out by itself when the connection returns. */
+/** Waiting to be sent (the backend refuses for now; offline looks the same): the author's answer waits in the outbox, with a button to send it now, and goes out by itself later. */
 export const ConfirmationQueued: Story = {
   args: { complaint: complaints.resolved, citizen: fixtureIds.citizens.author },
   parameters: {
-    msw: { handlers: [http.post(`${STORY_API}/complaints/:id/confirmation`, () => HttpResponse.error()), ...confirmable(createMockBackend({ baseUrl: STORY_API })).handlers] },
+    msw: { handlers: [refusedForNow(`${STORY_API}/complaints/:id/confirmation`), ...confirmable(createMockBackend({ baseUrl: STORY_API })).handlers] },
   },
   play: async (context) => {
     await shows('[part~="confirm"] [part~="submit"]')!(context);

@@ -32,7 +32,7 @@ import { createMockBackend, fixtureIds, mockToken, scenarios } from '../src/mock
 import '../src/widgets/idea-board/define.js';
 import { STATUS_KEY } from '../src/widgets/idea-board/parts.js';
 import { VecheIdeaBoard, type IdeaBoardParts } from '../src/widgets/idea-board/veche-idea-board.js';
-import { STORY_API } from './support/story-api.js';
+import { refusedForNow, STORY_API } from './support/story-api.js';
 
 const citizens = fixtureIds.citizens;
 const LOGIN_URL = 'https://portal.example/login?return=/veche';
@@ -413,8 +413,8 @@ export const PledgeInsufficientBalance: Story = {
     if (shadow.querySelector<HTMLDialogElement>('dialog')?.open) throw new Error('the confirmation opened for more points than the balance');
   }),
 };
-/** Offline at the moment of confirming a points pledge: it waits in the outbox, said so under the form with "send now", and goes out by itself when the connection returns. */
-const pledgeOffline = withIdea(crowdfunded, http.post(`${STORY_API}/ideas/:id/pledges`, () => HttpResponse.error()));
+/** A points pledge not sent at the moment of confirming (the backend refuses for now; offline looks the same): it waits in the outbox, said so under the form with "send now", and goes out by itself later. */
+const pledgeOffline = withIdea(crowdfunded, refusedForNow(`${STORY_API}/ideas/:id/pledges`));
 export const PledgeQueued: Story = {
   args: { idea: pledgeOffline.idea, citizen: citizens.active },
   parameters: pledgeOffline.parameters,

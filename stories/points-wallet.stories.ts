@@ -5,12 +5,12 @@
  */
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { http, HttpResponse, type RequestHandler } from 'msw';
+import type { RequestHandler } from 'msw';
 import { waitFor } from 'storybook/test';
 import { createMockBackend, fixtureIds, mockToken, scenarios } from '../src/mocks/index.js';
 import '../src/widgets/points-wallet/define.js';
 import { VechePointsWallet, type PointsWalletParts } from '../src/widgets/points-wallet/veche-points-wallet.js';
-import { STORY_API } from './support/story-api.js';
+import { refusedForNow, STORY_API } from './support/story-api.js';
 
 const citizens = fixtureIds.citizens;
 const LOGIN_URL = 'https://portal.example/login?return=/veche';
@@ -95,16 +95,16 @@ export const RefusedRace: Story = {
     await find(canvasElement, '[part~="refused"]');
   },
 };
-/** Redeems the cheapest reward with the connection gone. */
+/** Redeems the cheapest reward while the backend refuses redemptions for now. */
 const redeemOffline = async (canvas: HTMLElement) => {
   (await find(canvas, `[part~="redeem"][data-reward="${fixtureIds.rewards.cheapest}"]`)).click();
   (await find(canvas, 'dialog[open] [data-primary]')).click();
   await find(canvas, 'dialog[open] [part~="waiting"]');
 };
-const offline = backend(http.post(`${STORY_API}/redemptions`, () => HttpResponse.error()));
-/** Offline at the moment of confirming: the dialog says this redemption waits for the connection, with "send now". */
+const offline = backend(refusedForNow(`${STORY_API}/redemptions`));
+/** Not sent at the moment of confirming (the backend refuses for now; offline looks the same): the dialog says this redemption waits, with "send now". */
 export const RedemptionWaiting: Story = { args: { tab: 'rewards' }, parameters: offline, play: async ({ canvasElement }) => redeemOffline(canvasElement) };
-/** The dialog closed with a redemption still waiting: the tab says how many spends wait, with "send now"; they go out by themselves when the connection returns. */
+/** The dialog closed with a redemption still waiting: the tab says how many spends wait, with "send now"; they go out by themselves later. */
 export const SpendQueued: Story = {
   args: { tab: 'rewards' },
   parameters: offline,
