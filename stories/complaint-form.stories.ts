@@ -185,7 +185,16 @@ export const DuplicateFound: Story = {
     await next(canvasElement);
     // The photos step first: a second click at once could land on the location step's button.
     await find(canvasElement, '#photos');
-    await next(canvasElement);
+    // On to the review, clicking again if a click landed while the step was still rendering (a
+    // busy machine: this failed twice in CI's 320 px passes).
+    await waitFor(
+      async () => {
+        if (canvasElement.querySelector('veche-complaint-form')?.shadowRoot?.querySelector('#consent')) return;
+        await next(canvasElement);
+        throw new Error('not on the review yet');
+      },
+      { timeout: 8000, interval: 500 },
+    );
     await find(canvasElement, '[part~="nearby"]');
   },
 };
