@@ -414,10 +414,10 @@ export const PledgeInsufficientBalance: Story = {
   }),
 };
 /** A points pledge not sent at the moment of confirming (the backend refuses for now; offline looks the same): it waits in the outbox, said so under the form with "send now", and goes out by itself later. */
-const pledgeOffline = withIdea(crowdfunded, refusedForNow(`${STORY_API}/ideas/:id/pledges`));
+const pledgeRefused = withIdea(crowdfunded, refusedForNow(`${STORY_API}/ideas/:id/pledges`));
 export const PledgeQueued: Story = {
-  args: { idea: pledgeOffline.idea, citizen: citizens.active },
-  parameters: pledgeOffline.parameters,
+  args: { idea: pledgeRefused.idea, citizen: citizens.active },
+  parameters: pledgeRefused.parameters,
   play: shows(PLEDGE, async (shadow) => {
     shadow.querySelector<HTMLButtonElement>(PLEDGE)!.click();
     await until(() => {

@@ -96,20 +96,20 @@ export const RefusedRace: Story = {
   },
 };
 /** Redeems the cheapest reward while the backend refuses redemptions for now. */
-const redeemOffline = async (canvas: HTMLElement) => {
+const redeemRefused = async (canvas: HTMLElement) => {
   (await find(canvas, `[part~="redeem"][data-reward="${fixtureIds.rewards.cheapest}"]`)).click();
   (await find(canvas, 'dialog[open] [data-primary]')).click();
   await find(canvas, 'dialog[open] [part~="waiting"]');
 };
-const offline = backend(refusedForNow(`${STORY_API}/redemptions`));
+const refused = backend(refusedForNow(`${STORY_API}/redemptions`));
 /** Not sent at the moment of confirming (the backend refuses for now; offline looks the same): the dialog says this redemption waits, with "send now". */
-export const RedemptionWaiting: Story = { args: { tab: 'rewards' }, parameters: offline, play: async ({ canvasElement }) => redeemOffline(canvasElement) };
+export const RedemptionWaiting: Story = { args: { tab: 'rewards' }, parameters: refused, play: async ({ canvasElement }) => redeemRefused(canvasElement) };
 /** The dialog closed with a redemption still waiting: the tab says how many spends wait, with "send now"; they go out by themselves later. */
 export const SpendQueued: Story = {
   args: { tab: 'rewards' },
-  parameters: offline,
+  parameters: refused,
   play: async ({ canvasElement }) => {
-    await redeemOffline(canvasElement);
+    await redeemRefused(canvasElement);
     (await find(canvasElement, 'dialog[open] .actions .button:not([data-primary])')).click();
     await find(canvasElement, '[part~="queued"]');
   },
