@@ -14,8 +14,10 @@ import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import { createElement, Fragment } from 'react';
 import { html, nothing, render, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
+import { http } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
+import { problemResponse } from '../src/mocks/http.js';
 import { STORY_API } from '../stories/support/story-api.js';
 import '../src/themes/index.css';
 import './preview.css';
@@ -81,6 +83,48 @@ const withVecheContext: Decorator = (story, { globals }) => {
     html`<div class="veche-story" lang=${locale} data-veche-theme=${theme}>${story() as TemplateResult}</div>`,
   )}`;
 };
+
+/**
+ * The mocked backend of the story being shown. Stories of a file may each have a backend of
+ * their own under `${STORY_API}/<story>` (`parameters.storyApi`); a request elsewhere under
+ * `${STORY_API}` then comes from a widget of an earlier story, sent just before it was removed
+ * and arriving after this story's handlers replaced that story's.
+ */
+let shownStoryApi = STORY_API;
+const underStoryApi = (path: string) => path === shownStoryApi || path.startsWith(`${shownStoryApi}/`);
+
+/**
+ * Behind every story's own handlers: a request of a story that has ended gets a quiet 404 — its
+ * widget is gone, and a 4xx makes no outbox keep it. The predicate leaves the shown story's
+ * requests unmatched (a matching handler that answers nothing would let them pass through
+ * silently), so one without a handler of its own still reaches `onUnhandledRequest`.
+ */
+const endedStoryRequest = http.all(
+  ({ request }) => {
+    const path = new URL(request.url).pathname;
+    return path.startsWith(`${STORY_API}/`) && !underStoryApi(path);
+  },
+  ({ request }) => {
+    const path = new URL(request.url).pathname;
+    return problemResponse(404, 'not-found', `Запрос сценария, который уже закрыт: ${path}`, { instance: path });
+  },
+);
+
+const mockedBackend = mswLoader(async () => {
+  const worker = setupWorker(endedStoryRequest);
+  await worker.start({
+    quiet: true,
+    onUnhandledRequest(request) {
+      // A story that calls its mocked backend without a handler is a broken story: say so
+      // loudly, with the request on the first line (a console error fails
+      // `npm run test:storybook`, which reports first lines). Storybook's own requests for
+      // modules and assets go to the network as usual.
+      const path = new URL(request.url).pathname;
+      if (path.startsWith(`${STORY_API}/`)) console.error(`[MSW] ${request.method} ${path}: no handler in this story's mocked backend`);
+    },
+  });
+  return worker;
+});
 
 const preview: Preview = {
   globalTypes: {
@@ -176,19 +220,10 @@ const preview: Preview = {
     return () => render(nothing, canvasElement);
   },
   loaders: [
-    mswLoader(async () => {
-      const worker = setupWorker();
-      await worker.start({
-        quiet: true,
-        onUnhandledRequest(request, print) {
-          // A story that calls the mocked backend without a handler is a broken story: say so
-          // loudly (console error, which fails `npm run test:storybook`). Storybook's own
-          // requests for modules and assets go to the network as usual.
-          if (new URL(request.url).pathname.startsWith(`${STORY_API}/`)) print.error();
-        },
-      });
-      return worker;
-    }),
+    (context) => {
+      shownStoryApi = (context.parameters.storyApi as string | undefined) ?? STORY_API;
+      return mockedBackend(context);
+    },
   ],
   parameters: {
     layout: 'fullscreen',
