@@ -5,6 +5,7 @@
 import cors from '@fastify/cors';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
 import { createDemoRegion, defaultPointRules, type PointRules } from '../api/fixtures/demo-region';
 import { Authenticator, SESSION_COOKIE } from './auth';
 import { agencyOperations } from './domain/agencies';
@@ -151,6 +152,27 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const app = Fastify({
     logger: options.logger ?? false, logController: new LogController({ disableRequestLogging: true }), bodyLimit: options.bodyLimit ?? 64 * 1024, trustProxy: options.trustProxy ?? false,
     forceCloseConnections: 'idle', return503OnClosing: false,
+    // Long enough that the contract's own checks answer an overlong id (a 400 naming /path/id)
+    // instead of the router's bare 414.
+    maxParamLength: 1000,
+    // A path the router cannot decode (a stray "%") is the client's error, answered in the API's
+    // own shape like every other one.
+    frameworkErrors: (error, request, reply) => {
+      const problem = new Problem(400, 'validation', 'Путь запроса не разобран', { errors: [{ pointer: '/path', detail: error.message, code: 'format' }] });
+      return sendFailure(request, reply, problem);
+    },
+    // Errors before a request exists (headers too large, a malformed request line): Node would
+    // answer them with an empty or framework-shaped body.
+    clientErrorHandler: (error, socket) => {
+      if (!socket.writable) return socket.destroy(error);
+      const code = (error as { code?: string }).code;
+      const problem =
+        code === 'HPE_HEADER_OVERFLOW' ? new Problem(431, 'payload-too-large', 'Заголовки запроса слишком велики')
+        : code === 'ERR_HTTP_REQUEST_TIMEOUT' ? new Problem(408, 'validation', 'Запрос не пришёл целиком вовремя')
+        : new Problem(400, 'validation', 'Запрос не разобран');
+      const body = JSON.stringify(problem.toBody(''));
+      socket.end(`HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\nContent-Type: ${PROBLEM_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    },
   });
   // `Expect: 100-continue` is answered only once the request is admitted (signed in, allowed, its
   // Idempotency-Key reserved), so a client holding a large body learns of a 401/409/413 before
@@ -160,7 +182,10 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     app.server.emit('request', req, res);
   });
   const continueIfExpected = (request: FastifyRequest, reply: FastifyReply) => {
-    if (request.headers.expect?.toLowerCase() === '100-continue' && !reply.raw.headersSent) reply.raw.writeContinue();
+    if (request.headers.expect?.toLowerCase() !== '100-continue' || reply.raw.headersSent) return;
+    // The body's size is announced: a body over the limit is refused now, not after it was sent.
+    if (Number(request.headers['content-length']) > request.routeOptions.bodyLimit) throw new Problem(413, 'payload-too-large', 'Тело запроса больше допустимого');
+    reply.raw.writeContinue();
   };
   /** Idempotency keys whose request is being handled by this process. */
   const inflight = new Set<string>();
@@ -171,6 +196,8 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     await app.register(cors, {
       origin: (origin, cb) => cb(null, origin !== undefined && allowed.has(origin)), credentials: true, methods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
       allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'], exposedHeaders: ['Idempotency-Replayed', 'Retry-After', 'Location'], maxAge: 600,
+      // An OPTIONS without Access-Control-Request-Method is not worth a text/plain 400.
+      strictPreflight: false,
     });
   }
 
@@ -192,14 +219,41 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     return new Problem(500, 'internal', 'Внутренняя ошибка сервера');
   };
 
-  app.setErrorHandler((error, request, reply) => {
-    const problem = problemFromError(error);
-    if (request.url.startsWith('/open311/')) return reply.code(problem.status).type(JSON_TYPE).send(JSON.stringify([{ code: problem.status, description: problem.message }]));
+  /** Every route's path pattern and method, for the Allow header of a 405. */
+  const routes: { pattern: RegExp; method: string }[] = [];
+  const registerRoute = (method: string, url: string) => {
+    const pattern = new RegExp(`^${url.replace(/[.]/g, '\\.').replace(/:[A-Za-z_]+/g, '[^/]+')}$`);
+    routes.push({ pattern, method });
+  };
+  /** The methods `path` answers to (HEAD with GET, as Fastify serves it), in a stable order. */
+  const allowedMethods = (path: string): string[] => {
+    const methods = new Set(routes.filter((r) => r.pattern.test(path)).map((r) => r.method));
+    if (methods.has('GET')) methods.add('HEAD');
+    return ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => methods.has(m));
+  };
+  /** A problem in the face's own shape: a problem document, or under /open311 an Open311 error array. */
+  function sendFailure(request: FastifyRequest, reply: FastifyReply, problem: Problem) {
+    if (request.url.startsWith('/open311/')) {
+      for (const [k, v] of Object.entries(problem.headers)) reply.header(k, v);
+      const description = problem.errors?.length ? problem.errors.map((e) => `${e.pointer}: ${e.detail}`).join('; ') : problem.message;
+      return reply.code(problem.status).type(JSON_TYPE).send(JSON.stringify([{ code: problem.status, description }]));
+    }
     return sendProblem(reply, problem, request.url.split('?')[0]!);
-  });
+  }
+  app.setErrorHandler((error, request, reply) => sendFailure(request, reply, problemFromError(error)));
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/open311/')) return reply.code(404).type(JSON_TYPE).send(JSON.stringify([{ code: 404, description: 'Нет такого ресурса Open311' }]));
-    return sendProblem(reply, new Problem(404, 'not-found', `Нет ресурса ${request.method} ${request.url.split('?')[0]}`), request.url.split('?')[0]!);
+    const path = request.url.split('?')[0]!;
+    // A preflight that reached no route came from an origin not on VECHE_CORS_ORIGINS (allowed
+    // ones are answered by the CORS plugin): say so, rather than "no such resource".
+    if (request.method === 'OPTIONS' && request.headers.origin) {
+      return sendFailure(request, reply, new Problem(403, 'forbidden', `Источник ${request.headers.origin} не входит в VECHE_CORS_ORIGINS`));
+    }
+    const allow = allowedMethods(path);
+    if (allow.length > 0) {
+      return sendFailure(request, reply, new Problem(405, 'method-not-allowed', `${request.method} не поддерживается для ${path}`, { headers: { allow: allow.join(', ') } }));
+    }
+    if (request.url.startsWith('/open311/')) return sendFailure(request, reply, new Problem(404, 'not-found', 'Нет такого ресурса Open311'));
+    return sendFailure(request, reply, new Problem(404, 'not-found', `Нет ресурса ${request.method} ${path}`));
   });
 
   /** Identity, rate limits and graceful-shutdown refusal, shared by both faces of the API. */
@@ -313,6 +367,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     const handler = handlers[op.operationId];
     if (!handler) throw new Error(`no handler for operation ${op.operationId}`);
     const viaWriter = writer !== null && op.operationId === 'castVote';
+    registerRoute(op.method, `/api${op.routePath}`);
     app.route({
       method: op.method as 'GET',
       url: `/api${op.routePath}`,
@@ -452,6 +507,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     return reply.code(status).type(JSON_TYPE).send(JSON.stringify(body));
   };
   const open311Route = (method: 'GET' | 'POST', url: string, operationId: string, run: (request: FastifyRequest) => Promise<[number, unknown]>) => {
+    registerRoute(method, `/open311/v2${url}`);
     app.route({
       method, url: `/open311/v2${url}`,
       handler: async (request, reply) => {
@@ -475,8 +531,13 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   open311Route('GET', '/services/:service_code.json', 'open311GetServiceDefinition', async (r) => [200, await open311.service((r.params as { service_code: string }).service_code)]);
   open311Route('GET', '/requests.json', 'open311ListRequests', async (r) => [200, await open311.requests(r.query as Record<string, unknown>, new Date(), baseUrl(r))]);
   open311Route('GET', '/requests/:service_request_id.json', 'open311GetRequest', async (r) => [200, await open311.request((r.params as { service_request_id: string }).service_request_id, baseUrl(r))]);
+  const validateOpen311Form = open311Contract.schema('Open311RequestCreate');
   open311Route('POST', '/requests.json', 'open311CreateRequest', async (r) => {
-    if (!r.body || typeof r.body !== 'object' || Buffer.isBuffer(r.body)) throw new Open311Error(400, 'Ожидается application/x-www-form-urlencoded');
+    // GeoReport v2 posts forms; a JSON body would reach the form's checks with other types.
+    if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(r.headers['content-type'] ?? '')) throw new Open311Error(415, 'Ожидается application/x-www-form-urlencoded');
+    if (!validateOpen311Form(r.body)) {
+      throw new Open311Error(400, toFieldErrors(validateOpen311Form.errors).map((e) => `${e.pointer.slice(1) || 'тело'}: ${e.detail}`).join('; '));
+    }
     return [201, await open311.create(r.body as Record<string, string | string[]>, new Date())];
   });
 

@@ -10,6 +10,8 @@ import type { Identity, Role } from './domain/context';
 
 export const SESSION_COOKIE = 'veche_session';
 const ROLES: Role[] = ['citizen', 'agency', 'moderator'];
+/** The contract's `Id` pattern (subjects and agency ids in tokens). */
+const ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 export interface AuthOptions { jwtSecret: string | null; jwksUrl: string | null; issuer?: string | undefined; audience?: string | undefined }
 
@@ -36,7 +38,13 @@ export class Authenticator {
     if (cookie) {
       for (const part of cookie.split(';')) {
         const [name, ...rest] = part.trim().split('=');
-        if (name === SESSION_COOKIE) return decodeURIComponent(rest.join('='));
+        if (name !== SESSION_COOKIE) continue;
+        try {
+          return decodeURIComponent(rest.join('='));
+        } catch {
+          // A cookie the browser could not have been given by us: a stale or tampered session.
+          throw new Problem(401, 'unauthorized', 'Cookie сессии повреждена, войдите снова', { headers: { 'www-authenticate': 'Bearer error="invalid_token"' } });
+        }
       }
     }
     return null;
@@ -78,8 +86,13 @@ export class Authenticator {
   }
 
   private accept(token: string, payload: JWTPayload): Identity {
-    if (typeof payload.sub !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(payload.sub) || typeof payload.exp !== 'number') {
+    if (typeof payload.sub !== 'string' || !ID.test(payload.sub) || typeof payload.exp !== 'number') {
       throw new Problem(401, 'unauthorized', 'В токене нет корректных sub и exp');
+    }
+    // The agency id reaches responses (`/me`) and queries; one the contract cannot carry is refused
+    // like a bad `sub`, not passed on to break a response.
+    if (payload.agencyId !== undefined && payload.agencyId !== null && (typeof payload.agencyId !== 'string' || !ID.test(payload.agencyId))) {
+      throw new Problem(401, 'unauthorized', 'В токене некорректный agencyId');
     }
     const claimed = Array.isArray(payload.roles) ? payload.roles : typeof payload.role === 'string' ? [payload.role] : ['citizen'];
     const identity: Identity = {

@@ -4,7 +4,7 @@
  */
 import { Authenticator } from './auth';
 import { fileComplaint } from './domain/complaints';
-import { parseJson, type DomainOptions, type Schemas } from './domain/context';
+import { calendarDateTime, parseJson, type DomainOptions, type Schemas } from './domain/context';
 import { Problem } from './problems';
 import type { ComplaintRow, ComplaintEventRow, Store } from './store/repository';
 
@@ -64,8 +64,15 @@ export function open311Operations(store: Store, options: DomainOptions, auth: Au
         const wanted = new Set(q.status.split(','));
         if (!(wanted.has('open') && wanted.has('closed'))) filter.statuses = wanted.has('closed') ? ['closed', 'rejected'] : ['submitted', 'in_progress', 'resolved', 'disputed'];
       }
-      const start = typeof q.start_date === 'string' ? new Date(q.start_date) : null;
-      const end = typeof q.end_date === 'string' ? new Date(q.end_date) : null;
+      const date = (name: 'start_date' | 'end_date') => {
+        const text = q[name];
+        if (typeof text !== 'string') return null;
+        const at = calendarDateTime(text);
+        if (!at) throw new Open311Error(400, `${name}: такой даты и времени нет в календаре`);
+        return at;
+      };
+      const start = date('start_date');
+      const end = date('end_date');
       if (start && end && start > end) throw new Open311Error(400, 'start_date позже end_date');
       // The spec's default window: the last 90 days, unless ids are asked for explicitly.
       if (start) filter.from = start.toISOString();
@@ -94,11 +101,16 @@ export function open311Operations(store: Store, options: DomainOptions, auth: Au
       for (const [key, value] of Object.entries(form)) {
         const m = /^attribute\[([^\]]+)\](\[\])?$/.exec(key);
         if (!m) continue;
-        const def = attrDefs.get(m[1]!);
+        const code = m[1]!;
+        const def = attrDefs.get(code);
         const values = Array.isArray(value) ? value : [value];
-        if (def?.datatype === 'multivaluelist') attributes[m[1]!] = values;
-        else if (def?.datatype === 'number') attributes[m[1]!] = values[0]!.trim() === '' ? Number.NaN : Number(values[0]);
-        else attributes[m[1]!] = values[0]!;
+        if (def?.datatype === 'multivaluelist') attributes[code] = [...((attributes[code] as string[] | undefined) ?? []), ...values];
+        else if (values.length > 1 || m[2] || code in attributes) throw new Open311Error(400, `attribute[${code}]: одно значение, поле передано несколько раз`);
+        else if (def?.datatype === 'number') {
+          // Plain decimals only: Number() would also read "0x1A" and " 26 ".
+          if (!/^-?\d{1,15}(\.\d{1,15})?$/.test(values[0]!)) throw new Open311Error(400, `attribute[${code}]: ожидается десятичное число`);
+          attributes[code] = Number(values[0]);
+        } else attributes[code] = values[0]!;
       }
       const latS = one(form.lat);
       const longS = one(form.long);

@@ -68,6 +68,24 @@ function resolve<T>(doc: Json, value: T): T {
   return resolve(doc, node as T);
 }
 
+/**
+ * Whether a parameter's schema is a number (or an array of numbers). Their values arrive as text
+ * and Ajv coerces them with JavaScript's number rules, under which "Infinity", "0x10" and " 5"
+ * are numbers too — and `minimum`/`maximum` do not apply to an infinite one.
+ */
+function isNumeric(doc: Json, schema: unknown): boolean {
+  const s = resolve(doc, schema as Json | undefined);
+  if (!s) return false;
+  const types = ([] as unknown[]).concat(s.type ?? []);
+  if (types.includes('array')) return isNumeric(doc, s.items);
+  return types.includes('number') || types.includes('integer');
+}
+
+const DECIMAL = /^-?\d{1,15}(\.\d{1,15})?$/;
+/** A parameter's text (absent, or each value of a repeated one) is a plain decimal number. */
+const isDecimalText = (value: unknown): boolean =>
+  value === undefined || (Array.isArray(value) ? value.every(isDecimalText) : typeof value === 'string' ? DECIMAL.test(value) : typeof value === 'number' && Number.isFinite(value));
+
 /** Ajv errors → the contract's FieldError list, with pointers into the request. */
 export function toFieldErrors(errors: ErrorObject[] | null | undefined, prefix = ''): FieldError[] {
   if (!errors) return [];
@@ -127,11 +145,13 @@ export function loadApiDocument(file: string, docId: string): ApiDocument {
         path: { properties: {}, required: [] }, query: { properties: {}, required: [] }, header: { properties: {}, required: [] },
       };
       let idempotent = false;
+      const numeric: { where: 'path' | 'query' | 'header'; name: string }[] = [];
       for (const p of params) {
         const where = p.in as 'path' | 'query' | 'header';
         if (!(where in groups)) continue;
         const name = where === 'header' ? String(p.name).toLowerCase() : String(p.name);
         if (name === 'idempotency-key') idempotent = true;
+        if (isNumeric(doc, p.schema)) numeric.push({ where, name });
         groups[where].properties[name] = rewriteRefs(p.schema ?? {}, docId);
         if (p.required) groups[where].required.push(name);
       }
@@ -140,7 +160,13 @@ export function loadApiDocument(file: string, docId: string): ApiDocument {
         properties: Object.fromEntries(Object.entries(groups).map(([k, g]) => [k, { type: 'object', properties: g.properties, required: g.required }])),
       };
       const paramValidator = lazy(() => paramAjv.compile(paramSchema));
-      const validateParams = (input: { path: Json; query: Json; header: Json }) => { const v = paramValidator(); return v(input) ? [] : toFieldErrors(v.errors, ''); };
+      const validateParams = (input: { path: Json; query: Json; header: Json }) => {
+        const notDecimal = numeric.filter(({ where, name }) => !isDecimalText(input[where][name]));
+        const errors: FieldError[] = notDecimal.map(({ where, name }) => ({ pointer: `/${where}/${name}`, detail: 'ожидается десятичное число', code: 'type' }));
+        const v = paramValidator();
+        if (!v(input)) errors.push(...toFieldErrors(v.errors, '').filter((e) => !errors.some((n) => n.pointer === e.pointer)));
+        return errors;
+      };
 
       const body = op.requestBody ? resolve(doc, op.requestBody as Json) : undefined;
       const content = (body?.content ?? {}) as Record<string, Json>;

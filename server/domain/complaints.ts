@@ -2,7 +2,7 @@
 import { addWorkingDays } from '../../api/fixtures/demo-region';
 import { conflict, forbidden, notFound, Problem, unprocessable, type FieldError } from '../problems';
 import type { ComplaintEventRow, ComplaintRow, Store } from '../store/repository';
-import { isoNow, newId, ok, parseJson, requireIdentity, type DomainOptions, type Identity, type OperationHandler, type Schemas } from './context';
+import { calendarDateTime, isoNow, newId, ok, parseJson, requireIdentity, type DomainOptions, type Identity, type OperationHandler, type Schemas } from './context';
 import { mediaUrl } from './media';
 import { page, pageRequest } from './pagination';
 
@@ -41,8 +41,12 @@ export function validateAttributes(attributes: Schemas['ServiceAttribute'][], va
     const keys = new Set((a.values ?? []).map((v) => v.key));
     if (a.datatype === 'number' && (typeof value !== 'number' || !Number.isFinite(value))) errors.push({ pointer: at, detail: 'ожидается число', code: 'type' });
     if ((a.datatype === 'string' || a.datatype === 'text') && typeof value !== 'string') errors.push({ pointer: at, detail: 'ожидается строка', code: 'type' });
-    if (a.datatype === 'string' && typeof value === 'string' && value.length > 200) errors.push({ pointer: at, detail: 'не длиннее 200 символов', code: 'maxLength' });
-    if (a.datatype === 'datetime' && (typeof value !== 'string' || !/^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)$/.test(value) || Number.isNaN(Date.parse(value)))) errors.push({ pointer: at, detail: 'ожидается дата и время ISO 8601 с часовым поясом', code: 'format' });
+    // The limits of the contract's AttributeAnswers, checked here too: Open311's form POST files
+    // through this function without the JSON schema, and a stored value the contract cannot carry
+    // would break every later response that lists the complaint.
+    const maxLength = a.datatype === 'string' ? 200 : a.datatype === 'text' ? 4000 : null;
+    if (maxLength !== null && typeof value === 'string' && value.length > maxLength) errors.push({ pointer: at, detail: `не длиннее ${maxLength} символов`, code: 'maxLength' });
+    if (a.datatype === 'datetime' && (typeof value !== 'string' || !calendarDateTime(value))) errors.push({ pointer: at, detail: 'ожидается дата и время ISO 8601 с часовым поясом', code: 'format' });
     if (a.datatype === 'singlevaluelist' && (typeof value !== 'string' || !keys.has(value))) errors.push({ pointer: at, detail: 'выберите значение из списка', code: 'enum' });
     if (a.datatype === 'multivaluelist' && (!Array.isArray(value) || value.length === 0 || value.some((v) => !keys.has(v)))) errors.push({ pointer: at, detail: 'выберите значения из списка', code: 'enum' });
   }

@@ -1,7 +1,7 @@
 /** The idea board: search/filter/sort, supports, crowdfunding pledges with matchfunding, moderation. */
 import { conflict, notFound, Problem, unprocessable } from '../problems';
 import type { IdeaRow, Store } from '../store/repository';
-import { isoNow, newId, ok, parseJson, randomCode, requireIdentity, type DomainOptions, type OperationHandler, type Schemas } from './context';
+import { isoNow, newId, ok, parseJson, randomCode, requireIdentity, type DomainOptions, type Identity, type OperationHandler, type Schemas } from './context';
 import { mediaUrl } from './media';
 import { page, pageRequest } from './pagination';
 
@@ -33,6 +33,8 @@ function summary(r: IdeaRow, supported: boolean): Schemas['IdeaSummary'] {
   return s;
 }
 
+const isModerator = (who: Identity | null) => who?.roles.includes('moderator') ?? false;
+
 export function ideaOperations(store: Store, options: DomainOptions & { ideas: IdeaOptions }): Record<string, OperationHandler> {
   const load = async (id: string, viewerId: string | null, privileged = false): Promise<Schemas['Idea']> => {
     const r = await store.ideas.get(id);
@@ -58,14 +60,15 @@ export function ideaOperations(store: Store, options: DomainOptions & { ideas: I
       if (mine) requireIdentity(ctx);
       const { rows, total } = await store.ideas.list({
         q: ctx.query.q as string | undefined, category: ctx.query.category as string | undefined, status: ctx.query.status as string | undefined,
-        publicOnly: !mine, ...(mine && viewer ? { authorId: viewer } : {}), ...(viewer ? { viewerId: viewer } : {}),
+        // Moderators see every idea: `status=moderation` is their queue.
+        publicOnly: !mine && !isModerator(ctx.identity), ...(mine && viewer ? { authorId: viewer } : {}), ...(viewer ? { viewerId: viewer } : {}),
         ...(typeof ctx.query.funded === 'boolean' ? { funded: ctx.query.funded } : {}),
         sort: (ctx.query.sort as 'popular') ?? 'popular', recentSince: new Date(ctx.now.getTime() - 7 * 86_400_000).toISOString(),
       }, req.offset, req.limit + 1);
       const supported = viewer ? await store.ideas.supportedBy(viewer, rows.map((r) => r.id)) : new Set<string>();
       return ok({ ...page(rows, req, (r) => summary(r, supported.has(r.id))), total });
     },
-    getIdea: async (ctx) => ok(await load(ctx.params.id!, ctx.identity?.id ?? null)),
+    getIdea: async (ctx) => ok(await load(ctx.params.id!, ctx.identity?.id ?? null, isModerator(ctx.identity))),
     createIdea: async (ctx) => {
       const me = requireIdentity(ctx);
       const body = ctx.body as Schemas['IdeaCreate'];

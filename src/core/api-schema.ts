@@ -284,8 +284,9 @@ export interface paths {
         };
         /**
          * Search, filter and sort ideas
-         * @description Without `status` (and without `mine`), ideas in moderation and rejected ideas of other citizens
-         *     are not listed. `sort=threshold` lists ideas still below their support threshold, closest first.
+         * @description Ideas in moderation and rejected ideas of other citizens are not listed, except to
+         *     moderators, who see every idea (`status=moderation` is their queue) and may open any of
+         *     them. `sort=threshold` lists ideas still below their support threshold, closest first.
          */
         get: operations["listIdeas"];
         put?: never;

@@ -132,18 +132,24 @@ export interface components {
         /**
          * @description A location is required: `lat` + `long`, or `address_string`, or `address_id`. Attributes as
          *     `attribute[CODE]=value` (repeat the field, or use `attribute[CODE][]`, for multivaluelist).
+         *     Each field is sent once; values keep the limits of the JSON API's ComplaintCreate (numbers
+         *     as plain decimals, an address of 3–500 characters, a contact that ContactDetails accepts).
          */
         Open311RequestCreate: {
             api_key: string;
             jurisdiction_id?: string;
             service_code: string;
+            /** @description Degrees, −90…90, a plain decimal */
             lat?: string;
+            /** @description Degrees, −180…180, a plain decimal */
             long?: string;
             address_string?: string;
             address_id?: string;
+            /** Format: email */
             email?: string;
             device_id?: string;
             account_id?: string;
+            /** @description With last_name, within the 200 characters of a contact name */
             first_name?: string;
             last_name?: string;
             phone?: string;

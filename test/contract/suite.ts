@@ -380,6 +380,12 @@ export function defineContractSuite(target: ContractTarget): void {
       const mineList = await c.api('GET', '/ideas?mine=true', { token: author });
       assert.deepEqual(mineList.body.items.map((i: any) => i.id), [idea.id]);
       expectStatus(await c.api('GET', `/ideas/${idea.id}`), 404);
+      // The moderation queue: a moderator finds the new idea and opens it; other citizens do not.
+      const queue = await c.api('GET', '/ideas?status=moderation&sort=newest&limit=100', { token: moderator });
+      assert.ok(queue.body.items.some((i: any) => i.id === idea.id), 'the moderator lists the idea waiting for moderation');
+      expectStatus(await c.api('GET', `/ideas/${idea.id}`, { token: moderator }), 200);
+      const othersQueue = await c.api('GET', '/ideas?status=moderation&sort=newest&limit=100', { token: supporter });
+      assert.ok(!othersQueue.body.items.some((i: any) => i.id === idea.id), 'another citizen does not list it');
       expectStatus(await c.api('POST', `/ideas/${idea.id}/moderation`, { token: author, body: { action: 'publish' } }), 403);
       const noReason = await c.api('POST', `/ideas/${idea.id}/moderation`, { token: moderator, body: { action: 'reject' } });
       expectStatus(noReason, 422);
