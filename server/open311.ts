@@ -4,7 +4,7 @@
  */
 import { Authenticator } from './auth';
 import { fileComplaint } from './domain/complaints';
-import { calendarDateTime, parseJson, type DomainOptions, type Schemas } from './domain/context';
+import { calendarDateTime, parseJson, PLAIN_DECIMAL, type DomainOptions, type Schemas } from './domain/context';
 import { Problem } from './problems';
 import type { ComplaintRow, ComplaintEventRow, Store } from './store/repository';
 
@@ -107,8 +107,7 @@ export function open311Operations(store: Store, options: DomainOptions, auth: Au
         if (def?.datatype === 'multivaluelist') attributes[code] = [...((attributes[code] as string[] | undefined) ?? []), ...values];
         else if (values.length > 1 || m[2] || code in attributes) throw new Open311Error(400, `attribute[${code}]: одно значение, поле передано несколько раз`);
         else if (def?.datatype === 'number') {
-          // Plain decimals only: Number() would also read "0x1A" and " 26 ".
-          if (!/^-?\d{1,15}(\.\d{1,15})?$/.test(values[0]!)) throw new Open311Error(400, `attribute[${code}]: ожидается десятичное число`);
+          if (!PLAIN_DECIMAL.test(values[0]!)) throw new Open311Error(400, `attribute[${code}]: ожидается десятичное число`);
           attributes[code] = Number(values[0]);
         } else attributes[code] = values[0]!;
       }

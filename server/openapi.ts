@@ -9,6 +9,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
+import { PLAIN_DECIMAL } from './domain/context';
 import type { FieldError } from './problems';
 
 type Json = Record<string, unknown>;
@@ -81,10 +82,9 @@ function isNumeric(doc: Json, schema: unknown): boolean {
   return types.includes('number') || types.includes('integer');
 }
 
-const DECIMAL = /^-?\d{1,15}(\.\d{1,15})?$/;
 /** A parameter's text (absent, or each value of a repeated one) is a plain decimal number. */
 const isDecimalText = (value: unknown): boolean =>
-  value === undefined || (Array.isArray(value) ? value.every(isDecimalText) : typeof value === 'string' ? DECIMAL.test(value) : typeof value === 'number' && Number.isFinite(value));
+  value === undefined || (Array.isArray(value) ? value.every(isDecimalText) : typeof value === 'string' ? PLAIN_DECIMAL.test(value) : typeof value === 'number' && Number.isFinite(value));
 
 /** Ajv errors → the contract's FieldError list, with pointers into the request. */
 export function toFieldErrors(errors: ErrorObject[] | null | undefined, prefix = ''): FieldError[] {

@@ -113,3 +113,9 @@ export function calendarDateTime(text: string): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
+/**
+ * A number as a person or a form writes it: digits, an optional sign and fraction. JavaScript's
+ * Number() also reads "Infinity", "0x1A", "1e3" and " 5 ", which no form field means.
+ */
+export const PLAIN_DECIMAL = /^-?\d{1,15}(\.\d{1,20})?$/;
+

@@ -6,10 +6,22 @@ import { delay, http, HttpResponse, type RequestHandler } from 'msw';
 import type { components } from './open311-schema';
 import type { MockComplaint, MockDb } from './db';
 import { createComplaint } from './handlers';
+import { contractSchemas } from './contract.gen';
 import { identify, MockProblem, type OperationContext } from './http';
+import { DECIMAL, validate } from './validate';
 
 type O = components['schemas'];
 const DAY = 86_400_000;
+
+/** A pointer into the JSON API's ComplaintCreate → the Open311 form field it came from. */
+function open311Field(pointer: string): string {
+  const [, top, sub] = pointer.split('/');
+  if (top === 'attributes') return `attribute[${sub}]`;
+  if (top === 'location') return sub ?? 'lat';
+  if (top === 'address') return 'address_string';
+  if (top === 'contact') return sub === 'name' ? 'first_name' : sub ?? 'first_name';
+  return top ?? 'тело';
+}
 
 const errors = (status: number, description: string) =>
   HttpResponse.json([{ code: status, description }] satisfies O['Open311Errors'], { status });
@@ -76,6 +88,7 @@ export function open311Handlers(options: { db: MockDb; base: string; apiBase: st
     }),
     http.post(`${base}/requests.json`, async ({ request }) => {
       await wait();
+      if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(request.headers.get('content-type') ?? '')) return errors(415, 'Ожидается application/x-www-form-urlencoded');
       const form = new URLSearchParams(await request.text());
       const field = (name: string) => form.get(name) ?? undefined;
       const apiKey = field('api_key');
@@ -89,22 +102,31 @@ export function open311Handlers(options: { db: MockDb; base: string; apiBase: st
       if (!service) return errors(404, `service_code ${code}: нет такой услуги`);
       const lat = field('lat');
       const long = field('long');
+      for (const [name, value] of [['lat', lat], ['long', long]] as const) if (value !== undefined && !DECIMAL.test(value)) return errors(400, `${name}: ожидается десятичное число`);
       const address = field('address_string') ?? field('address_id');
       if (!(lat && long) && !address) return errors(400, 'нужно указать lat и long или address_string');
       const attributes: Record<string, string | number | string[]> = {};
       for (const [key, value] of form) {
         const m = /^attribute\[([a-z0-9_-]+)\](\[\])?$/.exec(key);
         if (!m) continue;
-        const attr = service.attributes.find((a) => a.code === m[1]);
-        if (attr?.datatype === 'multivaluelist') attributes[m[1]!] = [...((attributes[m[1]!] as string[] | undefined) ?? []), value];
-        else attributes[m[1]!] = attr?.datatype === 'number' ? Number(value) : value;
+        const code = m[1]!;
+        const attr = service.attributes.find((a) => a.code === code);
+        if (attr?.datatype === 'multivaluelist') attributes[code] = [...((attributes[code] as string[] | undefined) ?? []), value];
+        else if (m[2] || code in attributes) return errors(400, `attribute[${code}]: одно значение, поле передано несколько раз`);
+        else if (attr?.datatype === 'number' && !DECIMAL.test(value)) return errors(400, `attribute[${code}]: ожидается десятичное число`);
+        else attributes[code] = attr?.datatype === 'number' ? Number(value) : value;
       }
       const body = {
         serviceCode: code, description: field('description') ?? service.name, consent: true, attributes,
         ...(lat && long ? { location: { lat: Number(lat), long: Number(long) } } : {}),
         ...(address ? { address } : {}),
-        ...(field('first_name') || field('last_name') ? { contact: { name: [field('first_name'), field('last_name')].filter(Boolean).join(' ') } } : {}),
+        ...(field('first_name') || field('last_name')
+          ? { contact: { name: [field('first_name'), field('last_name')].filter(Boolean).join(' '), ...(field('email') ? { email: field('email') } : {}), ...(field('phone') ? { phone: field('phone') } : {}) } }
+          : {}),
       };
+      // The form files through the JSON API's operation, so it keeps that body's limits.
+      const invalid = validate(contractSchemas.ComplaintCreate!, body)[0];
+      if (invalid) return errors(400, `${open311Field(invalid.pointer)}: ${invalid.detail}`);
       const ctx = { db, request, base: apiBase, params: {}, query: {}, body, raw: null, who, signedIn: () => who } satisfies OperationContext;
       try {
         const result = await createComplaint(ctx);

@@ -19,6 +19,8 @@ export interface OperationSpec {
   roles: string[] | null;
 }
 
+/** Plain decimals, as the server reads numbers in queries and forms (not "Infinity", "0x10", " 5"). */
+export const DECIMAL = /^-?\d{1,15}(\.\d{1,20})?$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
 
@@ -106,7 +108,8 @@ export function validate(schemaIn: JsonSchema, value: unknown, pointer = ''): Fi
 export function coerceParam(schemaIn: JsonSchema, raw: string): unknown {
   const schema = deref(schemaIn);
   const types = Array.isArray(schema.type) ? (schema.type as string[]) : [schema.type as string];
-  if ((types.includes('integer') || types.includes('number')) && raw.trim() !== '' && !Number.isNaN(Number(raw))) return Number(raw);
+  // Plain decimals only, as the server: Number() would also read "Infinity", "0x10" and " 5".
+  if ((types.includes('integer') || types.includes('number')) && DECIMAL.test(raw)) return Number(raw);
   if (types.includes('boolean') && (raw === 'true' || raw === 'false')) return raw === 'true';
   return raw;
 }

@@ -79,6 +79,12 @@ export function defineContractSuite(target: ContractTarget): void {
       assert.ok(zero.body.errors.some((e: any) => e.pointer === '/query/limit'), zero.text);
       const word = await c.api('GET', '/ideas?limit=many');
       expectStatus(word, 400);
+      // Query numbers are plain decimals: not Infinity (which would pass maximum), hexadecimal or signed.
+      for (const limit of ['Infinity', '0x10', '+5']) {
+        const odd = await c.api('GET', `/polls?limit=${encodeURIComponent(limit)}`);
+        expectStatus(odd, 400);
+        assert.ok(odd.body.errors.some((e: any) => e.pointer === '/query/limit'), `${limit}: ${odd.text}`);
+      }
       const status = await c.api('GET', '/polls?status=finished');
       expectStatus(status, 400);
       assert.ok(status.body.errors.some((e: any) => e.pointer === '/query/status'), status.text);
@@ -519,6 +525,22 @@ export function defineContractSuite(target: ContractTarget): void {
       assert.ok(closed.body.every((r: any) => r.status === 'closed'));
       const missing = await c.open311('POST', '/requests.json', { raw: new URLSearchParams({ api_key: token }).toString(), contentType: 'application/x-www-form-urlencoded' });
       expectStatus(missing, 400);
+      // A form keeps the JSON API's limits; only a form is accepted.
+      const refusedForm = async (change: (f: URLSearchParams) => void, mentions: RegExp) => {
+        const f = new URLSearchParams(form);
+        change(f);
+        const r = await c.open311('POST', '/requests.json', { raw: f.toString(), contentType: 'application/x-www-form-urlencoded' });
+        expectStatus(r, 400);
+        assert.match(r.body[0].description, mentions);
+      };
+      await refusedForm((f) => f.set('lat', '0x10'), /lat/);
+      await refusedForm((f) => f.set('long', ''), /long/);
+      await refusedForm((f) => { f.delete('lat'); f.delete('long'); f.set('address_string', 'а'.repeat(600)); }, /address_string/);
+      await refusedForm((f) => { f.set('first_name', 'Анна'); f.set('email', 'not-an-email'); }, /email/);
+      const single = definition.body.attributes.find((x: any) => x.variable && x.datatype === 'singlevaluelist');
+      await refusedForm((f) => { f.delete(`attribute[${single.code}]`); f.append(`attribute[${single.code}]`, single.values[0].key); f.append(`attribute[${single.code}]`, single.values[0].key); }, new RegExp(single.code));
+      const asJson = await c.open311('POST', '/requests.json', { raw: JSON.stringify(Object.fromEntries(form)), contentType: 'application/json' });
+      expectStatus(asJson, 415);
       expectStatus(await c.open311('GET', '/requests/no-such-request.json'), 404);
       const viaApi = await c.api('GET', `/complaints/${id}`);
       expectStatus(viaApi, 200);
