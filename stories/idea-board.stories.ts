@@ -192,8 +192,18 @@ export const LoadingMore: Story = {
     );
   }),
 };
-/** Every idea of a short list loaded: "that's all". */
-export const EndOfList: Story = { args: { category: 'transport', status: 'rejected', citizen: citizens.author }, play: shows('[part~="end"]') };
+/**
+ * Every idea of a short list loaded: "that's all". Rejected ideas of one category: the category
+ * is taken from the story's own backend (the fixtures are built relative to today), one with an
+ * idea rejected after it was published, which is what anyone may list.
+ */
+const publiclyRejected = (i: MockIdea) => i.status === 'rejected' && i.timeline.some((e) => e.status === 'published');
+const shortList = withIdea(publiclyRejected);
+export const EndOfList: Story = {
+  args: { category: shortList.data.categoryId, status: 'rejected', citizen: citizens.author },
+  parameters: shortList.parameters,
+  play: shows('[part~="end"]'),
+};
 /** The backend fails: a message and a retry. */
 export const BackendError: Story = { parameters: backend(...scenarios.serverError(STORY_API)), play: shows('[part~="retry"]') };
 /** "My ideas": the citizen's own ideas in every status, those still in moderation included. */
@@ -266,7 +276,8 @@ export const IdeaRejected: Story = ideaIn(
     expectText(words(shadow.querySelector('[part~="idea"] .field-error')), says(shadow, 'rejectionReason', { reason: idea.rejectionReason! }), 'the reason');
     if (shadow.querySelector('[part~="idea"] [part~="support"]')) throw new Error('a rejected idea offers support');
   },
-  withIdea((i) => i.status === 'rejected' && !!i.rejectionReason),
+  // Rejected after publication: one rejected at moderation is never public.
+  withIdea((i) => publiclyRejected(i) && !!i.rejectionReason),
 );
 /** A crowdfunded idea: raised, the city's matchfunding, pledging points or money. */
 const ideaCrowdfunded = withIdea(crowdfunded);

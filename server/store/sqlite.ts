@@ -563,8 +563,15 @@ function ideasRepo(db: DB, ledger: Ledger): IdeasRepository {
       if (f.authorId) { where.push('i.author_id = @authorId'); params.authorId = f.authorId; }
       if (f.funded === true) where.push('i.funding_goal IS NOT NULL');
       if (f.funded === false) where.push('i.funding_goal IS NULL');
-      // Ideas in moderation or rejected are public only to their authors.
-      if (f.publicOnly) { where.push("(i.status NOT IN ('moderation', 'rejected') OR i.author_id = @viewer)"); params.viewer = f.viewerId ?? ''; }
+      // Ideas in moderation or rejected are listed to their authors only, except that asking for
+      // rejected ideas lists those rejected after they were published (with their reason);
+      // rejected at moderation, an idea never becomes public.
+      if (f.publicOnly) {
+        where.push(f.status === 'rejected'
+          ? "(i.author_id = @viewer OR EXISTS (SELECT 1 FROM idea_events e WHERE e.idea_id = i.id AND e.status = 'published'))"
+          : "(i.status NOT IN ('moderation', 'rejected') OR i.author_id = @viewer)");
+        params.viewer = f.viewerId ?? '';
+      }
       if (f.sort === 'threshold') where.push('i.supporters < i.threshold');
       const order = f.sort === 'newest' ? 'i.created_at DESC, i.id DESC'
         : f.sort === 'trending' ? '(i.recent_base + (SELECT COUNT(*) FROM idea_supports s WHERE s.idea_id = i.id AND s.created_at >= @recentSince)) DESC, i.supporters DESC, i.id'

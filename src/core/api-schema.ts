@@ -284,9 +284,11 @@ export interface paths {
         };
         /**
          * Search, filter and sort ideas
-         * @description Ideas in moderation and rejected ideas of other citizens are not listed, except to
-         *     moderators, who see every idea (`status=moderation` is their queue) and may open any of
-         *     them. `sort=threshold` lists ideas still below their support threshold, closest first.
+         * @description Other citizens' ideas in moderation and rejected ideas are not listed; `status=rejected`
+         *     lists the ideas rejected after they were published, with their reason. An idea rejected at
+         *     moderation is never public (not listed, and 404 by id). Moderators see every idea
+         *     (`status=moderation` is their queue) and may open any of them. `sort=threshold` lists
+         *     ideas still below their support threshold, closest first.
          */
         get: operations["listIdeas"];
         put?: never;

@@ -414,8 +414,10 @@ export class MockDb {
   }
 
   /** Ideas in moderation (and rejected ones) are the author's and the moderators' business. */
+  /** As the server: an idea never published (in moderation, or rejected there) exists for its author and moderators only. */
   ideaVisibleTo(i: DemoIdea, who: MockIdentity | null): boolean {
-    if (i.status !== 'moderation') return true;
+    const neverPublished = i.status === 'moderation' || (i.status === 'rejected' && !i.timeline.some((e) => e.status === 'published'));
+    if (!neverPublished) return true;
     return Boolean(who && (who.id === i.authorId || who.roles.includes('moderator')));
   }
 }

@@ -263,11 +263,11 @@ const operations: Record<string, Operation> = {
     if (query.mine === true && !who) throw new MockProblem(401, 'unauthorized', 'Чтобы увидеть свои идеи, нужно войти');
     const q = typeof query.q === 'string' ? query.q.toLowerCase() : '';
     const sort = (query.sort as string | undefined) ?? 'popular';
-    // As the contract says: others' ideas in moderation and rejected ones are listed to moderators only.
-    const moderator = who?.roles.includes('moderator') ?? false;
     let list = db.ideas.filter((i) => {
       if (query.mine === true) { if (i.authorId !== who!.id) return false; }
-      else if ((i.status === 'moderation' || i.status === 'rejected') && i.authorId !== who?.id && !moderator) return false;
+      else if (query.status === 'rejected') { if (!db.ideaVisibleTo(i, who)) return false; }
+      // Without asking for them, others' ideas in moderation and rejected ones are listed to moderators only.
+      else if ((i.status === 'moderation' || i.status === 'rejected') && i.authorId !== who?.id && !who?.roles.includes('moderator')) return false;
       if (query.status && i.status !== query.status) return false;
       if (query.category && i.categoryId !== query.category) return false;
       if (query.funded === true && !i.funding) return false;

@@ -402,6 +402,21 @@ export function defineContractSuite(target: ContractTarget): void {
       expectStatus(jump, 409);
       problemType(jump, 'invalid-transition');
 
+      // Rejected at moderation, an idea never becomes public; rejected after publication, it is
+      // listed under status=rejected with its reason.
+      const spam = (await c.api('POST', '/ideas', { token: author, body: { ...draft, title: 'Идея, которую отклонят сразу' }, idempotencyKey: key() })).body;
+      expectStatus(await c.api('POST', `/ideas/${spam.id}/moderation`, { token: moderator, body: { action: 'reject', reason: 'Не по правилам' } }), 200);
+      expectStatus(await c.api('GET', `/ideas/${spam.id}`), 404);
+      expectStatus(await c.api('GET', `/ideas/${spam.id}`, { token: author }), 200);
+      const rejectedList = await c.api('GET', '/ideas?status=rejected&sort=newest&limit=100');
+      assert.ok(rejectedList.body.items.length > 0, 'ideas rejected after publication are listed');
+      assert.ok(!rejectedList.body.items.some((i: any) => i.id === spam.id), 'an idea rejected at moderation is not');
+      for (const shown of rejectedList.body.items.slice(0, 3)) {
+        const page = await c.api('GET', `/ideas/${shown.id}`);
+        expectStatus(page, 200);
+        assert.ok(page.body.timeline.some((e: any) => e.status === 'published'), `${shown.id} was published before it was rejected`);
+      }
+
       expectStatus(await c.api('POST', `/ideas/${idea.id}/supports`), 401);
       const support = await c.api('POST', `/ideas/${idea.id}/supports`, { token: supporter });
       expectStatus(support, 201);
