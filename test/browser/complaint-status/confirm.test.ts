@@ -2,7 +2,7 @@ import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { scenarios } from '../../../src/mocks/index.js';
 import type { VecheAgencyRating } from '../../../src/widgets/agency-rating/veche-agency-rating.js';
-import { $, $$, backend, buttonNamed, choose, complaintRecord, complaints, makeConfirmable, MOCK_API, mocks, pngFile, renderStatus, requests, reset, text, useOnly } from './setup.js';
+import { $, $$, backend, buttonNamed, choose, complaintRecord, complaints, loaded, makeConfirmable, MOCK_API, mocks, pngFile, renderStatus, requests, reset, text, useOnly } from './setup.js';
 
 const confirmations = (id: string) => requests.filter((r) => r.method === 'POST' && r.path === `/complaints/${id}/confirmation`);
 const citizenEvents = (id: string) => complaintRecord(id).history.filter((h) => h.actor === 'citizen').length;
@@ -216,6 +216,8 @@ describe('<veche-complaint-status> confirm or dispute a fix', () => {
     const el = await renderStatus({ complaint: id, loaded: false });
     await useOnly();
     await waitUntil(() => el.matches(':state(complaint)'), 'did not load', { timeout: 6000 });
+    // The confirmation controls are a part of their own, rendered once their code is in.
+    await loaded(el);
     await useOnly(...scenarios.offline());
     buttonNamed(el, 'Да, проблема решена')!.click();
     await waitUntil(() => el.matches(':state(queued)'), 'not queued', { timeout: 6000 });
