@@ -1,5 +1,6 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { Task, TaskStatus, initialState } from '@lit/task';
+import type { ApiClient } from '../../core/api-client.js';
 import { LazyPart } from '../../core/lazy-part.js';
 import { PagedList } from '../../core/paged-list.js';
 import { ApiError } from '../../core/problem.js';
@@ -122,7 +123,11 @@ export class VecheComplaintStatus extends VecheElement {
 
   /** Complaints as the server returned them after a confirmation or a refresh, by id. */
   private fresh = new Map<string, Complaint>();
-  private listFor?: string;
+  /**
+   * What "mine" was loaded for: the client (a new one when the citizen signs in or out, so the
+   * list never keeps showing the previous citizen's complaints) and the page size.
+   */
+  private listFor?: { client: ApiClient; limit: number };
   private reported = false;
 
   /*
@@ -221,10 +226,11 @@ export class VecheComplaintStatus extends VecheElement {
       const api = this.config.value.api;
       // An answer queued by an earlier visit is sent on this load, whatever is shown.
       if (hasQueued(outboxKey(api))) void this.confirmationPart.load();
-      const key = this.mine && this.client ? `${api} ${this.limit(this.pageSize)}` : undefined;
-      if (key !== this.listFor) {
-        this.listFor = key;
-        if (key) this.loadList();
+      const client = this.mine ? this.client : undefined;
+      const limit = this.limit(this.pageSize);
+      if (client !== this.listFor?.client || limit !== this.listFor?.limit) {
+        this.listFor = client && { client, limit };
+        if (client) this.loadList();
         else this.list.reset();
       }
     }

@@ -1,6 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { scenarios } from '../../../src/mocks/index.js';
+import { mockToken, scenarios } from '../../../src/mocks/index.js';
 import { $, $$, backend, buttonNamed, fixtureIds, mocks, renderStatus, requests, reset, text } from './setup.js';
 
 describe('<veche-complaint-status mine>', () => {
@@ -73,6 +73,23 @@ describe('<veche-complaint-status mine>', () => {
     expect(link.href).to.equal('https://portal.example/login');
     expect(text(el)).to.contain('Нужно войти');
     await expect(el).to.be.accessible();
+  });
+
+  it('follows sign-out and sign-in: never shows the previous citizen\'s complaints', async () => {
+    const el = await renderStatus({ mine: true, pageSize: 100 });
+    const mine = backend.db.complaints.filter((c) => c.citizenId === fixtureIds.citizens.active);
+    expect(text(el)).to.contain(mine[0]!.trackingNumber);
+
+    // The portal signs the citizen out: the widget gets no token any more.
+    el.getToken = undefined;
+    await waitUntil(() => el.matches(':state(signed-out)'), 'the list did not notice the sign-out');
+    expect($$(el, '.card')).to.have.length(0);
+    for (const c of mine) expect(text(el)).not.to.contain(c.trackingNumber);
+
+    // Someone else signs in on the same page: their (empty) list, not the first citizen's.
+    el.getToken = () => mockToken(fixtureIds.citizens.newcomer);
+    await waitUntil(() => el.matches(':state(empty)'), 'the list did not load for the new citizen');
+    for (const c of mine) expect(text(el)).not.to.contain(c.trackingNumber);
   });
 
   it('fits 320 px without horizontal scroll', async () => {
