@@ -433,7 +433,7 @@ export class Steps {
     return html`${f.outbox.status === 'sending'
         ? html`<p class="status" part="status sending" aria-busy="true">${t.t('sending')}</p>`
         : html`<div class="status" part="status queued">
-            <p class="status-title">${f.formText('queuedTitle')}</p>
+            <p class="status-title" id="queued-title" tabindex="-1">${f.formText('queuedTitle')}</p>
             <p>${navigator.onLine === false ? f.coreTexts.t('offline') : t.t('queuedText')}</p>
             ${next ? html`<p class="hint">${t.t('nextAttempt', { time: formatDate(t.locale, next, { hour: '2-digit', minute: '2-digit', second: '2-digit' }) })}</p>` : nothing}
             <button class="button primary" type="button" @click=${() => f.outbox.retryNow()}>${t.t('sendNow')}</button>

@@ -531,7 +531,12 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
     this.save();
     this.draft.flush();
     await this.outbox.send(backend.submitPath, this.body(steps.answers()), { key: this.form.key });
-    if (this.queued && this.outbox.status === 'waiting') this.announcer.announce(this.text.t('queuedTitle'));
+    if (this.queued && this.outbox.status === 'waiting') {
+      this.announcer.announce(this.text.t('queuedTitle'));
+      // The send button gave way to the queued panel: focus goes to its title, not to the page.
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#queued-title')?.focus();
+    }
   }
 
   private async sent(result: unknown, item: OutboxItem<ComplaintCreate>): Promise<void> {
@@ -566,9 +571,13 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
     await this.focusResult();
   }
 
-  /** Focus on the result's title, once the result part is here. */
+  /**
+   * Focus on the result's title, once the result part is here. A part that failed to load while
+   * offline is imported again: the complaint has just reached the server, so the connection is
+   * back, and the citizen must see the receipt rather than "no connection".
+   */
   private async focusResult(): Promise<void> {
-    await this.resultPart.load();
+    await (this.resultPart.error ? this.resultPart.retry() : this.resultPart.load());
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('#done, [part~="error"]')?.focus();
   }

@@ -1,5 +1,6 @@
 import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
+import { ApiError } from '../../../src/core/problem.js';
 import { $, $$, chooseCategory, complaintsWith, ELEVATOR, filed, MOCK_API, mocks, next, renderForm, requests, reset, settle, step, text, tick, type } from './setup.js';
 
 const DRAFT_KEY = `veche:draft:complaint:veche:${MOCK_API}`;
@@ -54,10 +55,12 @@ describe('<veche-complaint-form> drafts and the outbox', () => {
     await next(el);
     await next(el);
     await tick(el, '.field', CONSENT);
+    el.shadowRoot!.querySelector<HTMLElement>('[part~="submit"]')!.focus();
     await next(el);
     await waitUntil(() => el.matches(':state(queued)'), 'not queued');
     await settle(el);
     expect(text(el, '[part~="queued"]')).to.contain('Обращение сохранено и ждёт отправки').and.contain('Следующая попытка');
+    expect(el.shadowRoot!.activeElement?.id, 'focus moves from the send button to the queued panel').to.equal('queued-title');
     expect(text(el, '.review')).to.contain('Лифт не работает');
     expect(localStorage.getItem(OUTBOX_KEY)).to.contain('Лифт не работает');
     expect(draft().description).to.equal('Лифт не работает, очередь на отправку.');
@@ -71,6 +74,30 @@ describe('<veche-complaint-form> drafts and the outbox', () => {
     expect(localStorage.getItem(OUTBOX_KEY)).to.equal('[]');
     await new Promise((r) => setTimeout(r, 450));
     expect(localStorage.getItem(DRAFT_KEY)).to.be.null;
+  });
+
+  it('shows the receipt when the complaint goes through, even if the receipt\'s code failed to load while offline', async () => {
+    await mocks(http.post(`${MOCK_API}/complaints`, () => HttpResponse.error()));
+    const el = await renderForm();
+    await chooseCategory(el, 'Не работает лифт');
+    await next(el);
+    await type(el, '#description', 'Лифт не работает, квитанция после связи.');
+    await next(el);
+    await type(el, '#address', 'ул. Речная, 12');
+    await next(el);
+    await next(el);
+    await tick(el, '.field', CONSENT);
+    await next(el);
+    await waitUntil(() => el.matches(':state(queued)'), 'not queued');
+    // As offline: the import of the result part failed (the stories fake it the same way).
+    const part = (el as unknown as { resultPart: { error?: ApiError; value?: unknown; pending?: unknown } }).resultPart;
+    Object.assign(part, { error: new ApiError('network', 'could not load a part of the widget: TypeError: Failed to fetch dynamically imported module'), value: undefined, pending: undefined });
+
+    await mocks();
+    $$<HTMLButtonElement>(el, '[part~="queued"] button')[0]?.click();
+    await filed(el);
+    expect(el.shadowRoot!.activeElement?.id, 'focus on the receipt').to.equal('done');
+    expect(text(el)).not.to.contain('Нет связи');
   });
 
   it('5xx: sends what was queued on the next page load', async () => {
