@@ -260,6 +260,20 @@ export const SurveyReview: Story = {
   parameters: backend(undefined, 'survey-review'),
   play: async ({ canvasElement }) => answer(canvasElement, open('survey')),
 };
+/**
+ * An answer being changed from the review: the question, with "Back to review" (not "Next") as
+ * its primary action, so the questions after it are not walked through again; "Back" still works.
+ */
+export const SurveyEditFromReview: Story = {
+  args: { poll: polls.survey },
+  parameters: backend(undefined, 'survey-edit-from-review'),
+  play: async ({ canvasElement }) => {
+    await answer(canvasElement, open('survey'));
+    // The third question's "edit": two questions follow it that the citizen need not see again.
+    (await find(canvasElement, '.review div:nth-child(3) button')).click();
+    await find(canvasElement, 'fieldset');
+  },
+};
 /** Live results policy: everyone sees the current results, also before voting. */
 export const LiveResults: Story = { args: { poll: polls.openLive }, play: shows('[part~="results"]') };
 /** Hidden results policy: nobody sees results. */

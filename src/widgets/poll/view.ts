@@ -28,12 +28,14 @@ import { newTask } from '../../core/render-queue.js';
 // Texts it shows that no entry carries (drafts, offline sending, deadlines).
 import '../../core/part-texts.js';
 
-export { pollMessages } from './messages.js';
+export { pollMessages, PollTexts } from './messages.js';
 
 /** What survives a reload: the answers, where the citizen was, and the attempt's idempotency key. */
 interface PollDraft {
   choices: Choices;
   step: number;
+  /** Changing an answer from the review: the way on leads back there (see `editing`). */
+  editing?: boolean;
   /** The key of the attempt being sent; reused by every retry until the answers change. */
   key?: string;
   /** The citizen pressed "send" and no answer came: send again when online or on the next load. */
@@ -46,6 +48,12 @@ export class PollView implements ReactiveController {
   private choices: Choices = {};
   /** The survey step: a question index, or `questions.length` for the review. */
   private step = 0;
+  /**
+   * The citizen came to this question from the review to change an answer: the primary action
+   * returns to the review rather than walking through the questions after it again. Kept on
+   * "back" (the citizen may change an earlier answer too); ends on the review.
+   */
+  private editing = false;
   private errors: Record<string, string> = {};
   private sending = false;
   private sendError?: unknown;
@@ -130,7 +138,7 @@ export class PollView implements ReactiveController {
     this.step = 0;
     this.errors = {};
     this.key = undefined;
-    this.pending = this.resume = this.signIn = this.waitingOnline = false;
+    this.pending = this.resume = this.editing = this.signIn = this.waitingOnline = false;
     this.outcome = this.outcomeView = this.sendError = this.restoredAt = this.restoredFor = this.shownFor = undefined;
   }
 
@@ -143,18 +151,19 @@ export class PollView implements ReactiveController {
     const saved = id === poll.id ? early : this.draft.load();
     if (!saved) return;
     if (poll.status !== 'open' || poll.myVote) return this.draft.clear();
-    const { choices, step, key, pending } = saved.value;
+    const { choices, step, editing, key, pending } = saved.value;
     this.choices = choices ?? {};
     this.step = Math.min(step ?? 0, poll.questions.length > 1 ? poll.questions.length : 0);
+    this.editing = !!editing && this.step < poll.questions.length;
     this.key = key;
     this.pending = this.resume = !!pending;
     if (Object.values(this.choices).some((c) => !isEmpty(c))) this.restoredAt = saved.savedAt;
     this.nearReview(poll.questions);
   }
 
-  /** On a survey's last question or its review: the review's code loads while the citizen answers. */
+  /** On a survey's last question, its review or the way back to it: the review's code loads while the citizen answers. */
   private nearReview(questions: PollQuestion[]): void {
-    if (questions.length > 1 && this.step >= questions.length - 1) void this.ctx.parts.review.load({ prefetch: true });
+    if (questions.length > 1 && (this.editing || this.step >= questions.length - 1)) void this.ctx.parts.review.load({ prefetch: true });
   }
 
   /** After the element rendered: a vote that was pending at the last reload goes out now. */
@@ -170,7 +179,7 @@ export class PollView implements ReactiveController {
   }
 
   private save(): void {
-    this.draft.save({ choices: this.choices, step: this.step, key: this.key, pending: this.pending });
+    this.draft.save({ choices: this.choices, step: this.step, editing: this.editing, key: this.key, pending: this.pending });
   }
 
   private discard(): void {
@@ -178,6 +187,7 @@ export class PollView implements ReactiveController {
     this.draft.clear();
     this.choices = {};
     this.step = 0;
+    this.editing = false;
     this.errors = {};
     this.key = this.restoredAt = undefined;
     this.changed();
@@ -218,9 +228,11 @@ export class PollView implements ReactiveController {
     return true;
   }
 
-  private async go(step: number, questions: PollQuestion[]): Promise<void> {
+  /** Shows a survey step; `editing`: on the way from the review and back to it. */
+  private async go(step: number, questions: PollQuestion[], editing = false): Promise<void> {
     this.ctx.renderLater();
     this.step = step;
+    this.editing = editing;
     this.save();
     this.changed();
     this.nearReview(questions);
@@ -235,7 +247,11 @@ export class PollView implements ReactiveController {
     event.preventDefault();
     this.ctx.renderLater();
     if (questions.length > 1 && this.step < questions.length) {
-      if (!this.flag(questions, this.step)) void this.go(this.step + 1, questions);
+      if (this.flag(questions, this.step)) return;
+      // Back to the review only with every answer valid (the citizen may have emptied another on
+      // the way): the first that is not is shown instead, with its error.
+      if (!this.editing) void this.go(this.step + 1, questions);
+      else if (!questions.some((_, i) => this.flag(questions, i))) void this.go(questions.length, questions);
     } else void this.submit();
   }
 
@@ -419,7 +435,7 @@ export class PollView implements ReactiveController {
             <span class="track" aria-hidden="true"><span class="fill" ${cssProps({ '--_share': Math.min(1, (this.step + 1) / (questions.length + 1)) })}></span></span>`
         : nothing}
       ${review
-        ? this.withPart('review', (part) => part.renderReview(this.ctx, questions, this.choices, this.sending, (i) => void this.go(i, questions)))
+        ? this.withPart('review', (part) => part.renderReview(this.ctx, questions, this.choices, this.sending, (i) => void this.go(i, questions, true)))
         : question &&
           renderQuestion(this.ctx, question, {
             choice: this.choices[question.id],
@@ -432,12 +448,12 @@ export class PollView implements ReactiveController {
       ${this.sendError ? this.ctx.renderError(this.sendError) : nothing}
       <div class="actions">
         ${survey && this.step > 0
-          ? html`<button class="button" type="button" ?disabled=${this.sending} @click=${() => void this.go(this.step - 1, questions)}>
+          ? html`<button class="button" type="button" ?disabled=${this.sending} @click=${() => void this.go(this.step - 1, questions, this.editing)}>
               ${text.t('back')}
             </button>`
           : nothing}
         <button class="button primary" part="submit" type="submit" aria-disabled=${this.sending ? 'true' : 'false'}>
-          ${this.sending ? text.t('sending') : survey && !review ? text.t('next') : label}
+          ${this.sending ? text.t('sending') : survey && !review ? text.t(this.editing ? 'toReview' : 'next') : label}
         </button>
       </div>
     </form>`;

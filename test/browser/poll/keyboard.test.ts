@@ -66,7 +66,7 @@ describe('<veche-poll> keyboard only', () => {
     expect(text(el, '#step')).to.equal('Вопрос 1 из 5');
     expect($$(el, 'input').find((i) => i.checked)!.value).to.equal('q1o2');
 
-    for (let i = 0; i < 5; i++) await submit(el);
+    await submit(el); // «К проверке»: straight back to the review
     await waitUntil(() => $(el, '.review'), 'not back on the review');
     await onStep(el);
     focus(el, $$<HTMLButtonElement>(el, '.review button')[2]);

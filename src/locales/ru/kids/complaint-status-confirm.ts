@@ -23,7 +23,7 @@ const kids: Partial<ComplaintConfirmationMessages> = {
   queued: 'Мы сохранили ответ и отправим его, когда появится интернет.',
   confirmed: 'Спасибо! Ты подтвердил(а), что всё исправили. Сообщение закрыто.',
   disputed: 'Ты ответил(а), что не исправили. Сообщение вернулось в службу.',
-  confirmExpired: 'Время для ответа закончилось {date}.',
+  confirmExpired: 'Время для ответа закончилось {date}',
   notConfirmable: 'Сообщение уже не ждёт твоего ответа — вот что с ним сейчас.',
   yourConfirmation: 'Твой ответ: {outcome}',
   outcome_confirmed: 'всё исправили',
