@@ -1,6 +1,6 @@
 /**
  * Dates and relative times through `Intl`, with the long date and date-time in Russian and
- * English written out (see format-number.ts for why).
+ * English written out (see format-number.ts for why), and in Tatar as numbers.
  */
 import type { Locale } from './config.js';
 import { cached, intlLocale } from './format-number.js';
@@ -19,15 +19,19 @@ const sameOptions = (a: Intl.DateTimeFormatOptions, b: Intl.DateTimeFormatOption
 
 /** "26 ноября 2026 г. в 14:05" / "November 26, 2026 at 02:05 PM" written out; undefined when Intl must do it. */
 function writtenDate(locale: Locale, date: Date, options: Intl.DateTimeFormatOptions): string | undefined {
-  const months = locale === 'ru' || locale === 'en' ? MONTHS[locale] : undefined;
   const withTime = sameOptions(options, LONG_DATE_TIME);
   const year = date.getFullYear();
-  if (!months || (!withTime && !sameOptions(options, LONG_DATE)) || year < 1000 || year > 9999) return undefined;
+  if ((!withTime && !sameOptions(options, LONG_DATE)) || year < 1000 || year > 9999) return undefined;
   const day = date.getDate();
-  const month = months[date.getMonth()]!;
   const two = (n: number) => String(n).padStart(2, '0');
   const minutes = two(date.getMinutes());
   const hours = date.getHours();
+  // Tatar: browsers mostly lack its Intl data (Intl would then write Russian month names inside
+  // a Tatar sentence); the numeric date is how Tatarstan writes dates too, and needs no grammar.
+  if (locale === 'tt') return `${two(day)}.${two(date.getMonth() + 1)}.${year}${withTime ? `, ${two(hours)}:${minutes}` : ''}`;
+  const months = locale === 'ru' || locale === 'en' ? MONTHS[locale] : undefined;
+  if (!months) return undefined;
+  const month = months[date.getMonth()]!;
   if (locale === 'ru') {
     const text = `${day} ${month} ${year} г.`;
     return withTime ? `${text} в ${two(hours)}:${minutes}` : text;

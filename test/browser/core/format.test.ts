@@ -79,6 +79,14 @@ describe('format: written-out formats equal Intl', () => {
     });
   }
 
+  it('Tatar dates are numeric, never Russian month names in a Tatar sentence', () => {
+    const date = new Date(2026, 10, 9, 8, 5);
+    expect(formatDate('tt', date)).to.equal('09.11.2026');
+    expect(formatDateTime('tt', date)).to.equal('09.11.2026, 08:05');
+    expect(formatDate('tt', new Date(2026, 11, 25))).to.equal('25.12.2026');
+    expect(formatDateTime('tt', new Date(2026, 0, 1, 23, 59))).not.to.match(/[а-яё]/i);
+  });
+
   it('other formats and locales still go to Intl', () => {
     for (const options of [{ style: 'currency', currency: 'RUB' }, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }] as const) {
       expect(formatNumber('en', 1500.5, options)).to.equal(new Intl.NumberFormat('en', options).format(1500.5));
