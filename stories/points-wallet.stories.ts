@@ -114,6 +114,19 @@ export const SpendQueued: Story = {
     await find(canvasElement, '[part~="queued"]');
   },
 };
+/**
+ * A redemption waits to be sent: its reward is not offered again (the button says it waits), and
+ * the balance, the other rewards and the donation limits count its points as spent.
+ */
+export const RewardAlreadyWaiting: Story = {
+  args: { tab: 'rewards' },
+  parameters: refused,
+  play: async ({ canvasElement }) => {
+    await redeemRefused(canvasElement);
+    (await find(canvasElement, 'dialog[open] .actions .button:not([data-primary])')).click();
+    await find(canvasElement, `[part~="redeem-queued"][data-reward="${fixtureIds.rewards.cheapest}"]`);
+  },
+};
 /** Charity funds with totals and the amount form (minimum, step, maximum = balance, quick amounts). */
 export const Donations: Story = { args: { tab: 'donations' }, play: shows('form') };
 /** After a donation: the receipt, and the fund's total updated. */

@@ -26,6 +26,7 @@ const en: WalletSectionMessages = {
   outOfStock: 'Out of stock',
   redeem: 'Redeem',
   missing: '{points} short',
+  redeemQueued: 'Already waiting to be sent',
   confirmRedeem: 'Exchange {points} for “{title}”?',
   confirmDonate: 'Donate {points} to “{name}”?',
   after: 'Your balance will be {points}.',

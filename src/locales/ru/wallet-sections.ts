@@ -25,6 +25,7 @@ export default {
   outOfStock: 'Нет в наличии',
   redeem: 'Обменять',
   missing: 'Не хватает {points}',
+  redeemQueued: 'Обмен уже ждёт отправки',
   confirmRedeem: 'Обменять {points} на «{title}»?',
   confirmDonate: 'Пожертвовать {points} фонду «{name}»?',
   after: 'После этого на счёте останется {points}.',

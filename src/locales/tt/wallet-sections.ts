@@ -27,6 +27,7 @@ const tt: WalletSectionMessages = {
   outOfStock: 'Калмады',
   redeem: 'Алмашу',
   missing: '{points} җитми',
+  redeemQueued: 'Алмашу инде җибәрүне көтә',
   confirmRedeem: '{points} «{title}» бүләгенә алмаштырыргамы?',
   confirmDonate: '{points} «{name}» фондына бирергәме?',
   after: 'Аннан соң счетта {points} калачак.',

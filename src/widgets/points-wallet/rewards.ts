@@ -22,7 +22,10 @@ export function renderRewards(ctx: WalletContext): TemplateResult {
       </select>
     </div>
     ${renderList(ctx, ctx.rewards, text.t('catalogueEmpty'), (r) => {
+      // A redemption that waits for the connection is made already: a second would be a second voucher.
+      const queued = ctx.redemptionQueued(r.id);
       const missing = r.cost - balance;
+      const blocked = queued || missing > 0;
       return html`<li class="card" part="reward">
         ${image(ctx, r.image)}
         <h3>${r.title}</h3>
@@ -34,14 +37,14 @@ export function renderRewards(ctx: WalletContext): TemplateResult {
         ${r.stock === 0
           ? html`<p class="sold-out" part="out-of-stock">${text.t('outOfStock')}</p>`
           : html`<button
-              class="button ${missing > 0 ? '' : 'primary'}"
-              part="redeem"
+              class="button ${blocked ? '' : 'primary'}"
+              part=${queued ? 'redeem redeem-queued' : 'redeem'}
               type="button"
               data-reward=${r.id}
-              aria-disabled=${missing > 0 ? 'true' : 'false'}
-              @click=${(e: Event) => missing > 0 || ctx.confirm({ key: newIdempotencyKey(), reward: r }, e.currentTarget as HTMLElement)}
+              aria-disabled=${blocked ? 'true' : 'false'}
+              @click=${(e: Event) => blocked || ctx.confirm({ key: newIdempotencyKey(), reward: r }, e.currentTarget as HTMLElement)}
             >
-              ${missing > 0 ? text.t('missing', { points: points(missing) }) : text.t('redeem')}<span class="visually-hidden">: ${r.title}</span>
+              ${queued ? text.t('redeemQueued') : missing > 0 ? text.t('missing', { points: points(missing) }) : text.t('redeem')}<span class="visually-hidden">: ${r.title}</span>
             </button>`}
       </li>`;
     })}`;

@@ -62,6 +62,7 @@ export interface WalletContext extends Omit<WalletHost, 'walletText'> {
   readonly history: PagedList<LedgerEntry>;
   readonly rewards: PagedList<Reward>;
   readonly funds: PagedList<Fund>;
+  /** The balance less the spends that wait for the connection: what the citizen may still spend. */
   balance(): number;
   kind(): LedgerKind | '';
   filterHistory(kind: LedgerKind | ''): void;
@@ -71,6 +72,8 @@ export interface WalletContext extends Omit<WalletHost, 'walletText'> {
   load(list: PagedList<unknown>, more?: boolean): Promise<void>;
   /** Opens the confirmation dialog for a spend; the spend flow loads first if it has not yet. */
   confirm(pending: Pending, trigger: HTMLElement): void;
+  /** Whether a redemption of this reward waits for the connection (it is not offered again). */
+  redemptionQueued(rewardId: string): boolean;
   /** A donation to this fund went through: its amount draft is done. */
   donated(fundId: string): void;
 }

@@ -4,12 +4,13 @@
  * — the voucher, the donation receipt, or the server's refusal explained. Loaded with the
  * rewards or donations section, or at once when a spend from an earlier visit is still queued.
  */
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import { emit } from '../../core/events.js';
 import { formatDate } from '../../core/format.js';
 import { adoptStyles } from '../../core/adopt-styles.js';
 import { OutboxController, type OutboxItem } from '../../core/outbox.js';
 import type { ApiError } from '../../core/problem.js';
+import { readStored, writeStored } from '../../core/storage.js';
 import type { DonationCreate, DonationResult, RedemptionCreate, RedemptionResult } from './api.js';
 import { DONATE_PATH, REDEEM_PATH, spendQueueKey } from './section-api.js';
 import type {} from './events.js';
@@ -21,22 +22,35 @@ type Spend = RedemptionCreate | DonationCreate;
 type SpendResult = RedemptionResult | DonationResult;
 type Outcome = { redeemed: RedemptionResult } | { donated: DonationResult } | { refused: string; tab: Tab };
 
-export class SpendFlow {
+export class SpendFlow implements ReactiveController {
   readonly outbox: OutboxController<Spend, SpendResult>;
   private pending?: Pending;
   private outcome?: Outcome;
   private returnFocus?: HTMLElement;
+  /** Whether the dialog said, at the last update, that its spend waits for the connection. */
+  private saidWaiting = false;
+  /** The storage key `costs` was read from. */
+  private costsFrom?: string;
+  /** What each queued redemption costs, by its idempotency key (see `redemptionCosts`). */
+  private costs: Record<string, number> = {};
 
   constructor(private readonly ctx: WalletContext) {
     adoptStyles(ctx.host.renderRoot, spendStyles);
+    ctx.host.addController(this);
     this.outbox = new OutboxController<Spend, SpendResult>(ctx.host, {
       storageKey: () => {
         const api = ctx.api();
         return api ? spendQueueKey(api) : undefined;
       },
       client: () => ctx.client(),
-      onSent: (result) => void this.spent(result),
-      onRejected: (error, item) => void this.refused(error, item),
+      onSent: (result) => {
+        this.keepCosts();
+        void this.spent(result);
+      },
+      onRejected: (error, item) => {
+        this.keepCosts();
+        void this.refused(error, item);
+      },
       onAuthRequired: () => {
         this.dialog?.close();
         ctx.signOut();
@@ -53,7 +67,53 @@ export class SpendFlow {
     return !!this.pending;
   }
 
+  /**
+   * The points that queued spends will take: the balance the server last gave still counts them,
+   * and offering them again would let the citizen spend them twice.
+   */
+  queuedCost(): number {
+    const costs = this.redemptionCosts();
+    return this.outbox.items.reduce((sum, { key, body }) => {
+      if ('amount' in body) return sum + body.amount;
+      // A redemption queued before its cost was kept beside it: the catalogue's price, if shown.
+      return sum + (costs[key] ?? this.ctx.rewards.items.find((r) => r.id === body.rewardId)?.cost ?? 0);
+    }, 0);
+  }
+
+  /** Whether a redemption of this reward waits to be sent: redeeming it again would be a second voucher. */
+  redemptionQueued(rewardId: string): boolean {
+    return this.outbox.items.some(({ body }) => 'rewardId' in body && body.rewardId === rewardId);
+  }
+
+  /**
+   * The costs of queued redemptions, kept beside the outbox (and, like it, across reloads): the
+   * request carries only the reward's id, and the reward may not be in the catalogue shown.
+   */
+  private redemptionCosts(): Record<string, number> {
+    const key = this.costsKey();
+    if (key !== this.costsFrom) {
+      this.costsFrom = key;
+      this.costs = (key && readStored<Record<string, number>>(key)) || {};
+    }
+    return this.costs;
+  }
+
+  private costsKey(): string | undefined {
+    const api = this.ctx.api();
+    return api && `${spendQueueKey(api)}:costs`;
+  }
+
+  /** Keeps the costs of the redemptions still queued, and `added`: one about to be queued. */
+  private keepCosts(added: Record<string, number> = {}): void {
+    const queued = new Set(this.outbox.items.map((item) => item.key));
+    const kept = Object.entries(this.redemptionCosts()).filter(([key]) => queued.has(key));
+    this.costs = { ...Object.fromEntries(kept), ...added };
+    const storageKey = this.costsKey();
+    if (storageKey) writeStored(storageKey, this.costs);
+  }
+
   async open(pending: Pending, trigger: HTMLElement): Promise<void> {
+    if ('reward' in pending && this.redemptionQueued(pending.reward.id)) return;
     this.returnFocus = trigger;
     this.pending = pending;
     this.outcome = undefined;
@@ -67,12 +127,26 @@ export class SpendFlow {
   private confirm(): void {
     const pending = this.pending;
     if (!pending || this.queued(pending)) return;
-    if ('reward' in pending) void this.outbox.send(REDEEM_PATH, { rewardId: pending.reward.id }, { key: pending.key });
-    else void this.outbox.send(DONATE_PATH, { fundId: pending.fund.id, amount: pending.amount }, { key: pending.key });
+    if ('reward' in pending) {
+      this.keepCosts({ [pending.key]: pending.reward.cost });
+      void this.outbox.send(REDEEM_PATH, { rewardId: pending.reward.id }, { key: pending.key });
+    } else void this.outbox.send(DONATE_PATH, { fundId: pending.fund.id, amount: pending.amount }, { key: pending.key });
   }
 
   private queued(pending: Pending): boolean {
     return this.outbox.items.some((item) => item.key === pending.key);
+  }
+
+  /**
+   * The spend the dialog confirmed could not be sent: focus goes to the message that says so,
+   * inside the dialog, where a screen reader reads it (the regions of the widget's announcer are
+   * outside the modal dialog, so inert while it is open).
+   */
+  hostUpdated(): void {
+    const pending = this.pending;
+    const waiting = !!pending && !!this.dialog?.open && this.queued(pending) && this.outbox.status === 'waiting';
+    if (waiting && !this.saidWaiting) this.dialog!.querySelector<HTMLElement>('#dialog-waiting')?.focus();
+    this.saidWaiting = waiting;
   }
 
   private onClose(): void {
@@ -152,7 +226,6 @@ export class SpendFlow {
 
   /** Spends from this or an earlier visit that wait for the connection, with "send now". */
   renderQueued(): TemplateResult | typeof nothing {
-    // Status first: reading `items` before the outbox's first update would keep it from resending.
     if (this.outbox.status !== 'waiting' || this.pending) return nothing;
     const count = this.outbox.items.length;
     if (!count) return nothing;
@@ -194,10 +267,14 @@ export class SpendFlow {
   renderDialog(): TemplateResult {
     const { pending, ctx } = this;
     const { text, points } = ctx;
-    const queued = !!pending && this.queued(pending);
+    const item = pending && this.outbox.items.find(({ key }) => key === pending.key);
+    const queued = !!item;
     const sending = queued && this.outbox.status === 'sending';
     const waiting = queued && this.outbox.status === 'waiting';
     const cost = pending ? ('reward' in pending ? pending.reward.cost : pending.amount) : 0;
+    // The balance left counts every queued spend, this one too once it is queued.
+    const after = ctx.balance() - (queued ? 0 : cost);
+    // The primary button stays one element through confirm, sending and send now, so focus stays on it.
     return html`<dialog part="dialog" aria-labelledby="dialog-title" @close=${() => this.onClose()} @keydown=${(e: KeyboardEvent) => this.trapFocus(e)}>
       ${pending
         ? html`<h3 id="dialog-title">
@@ -205,14 +282,20 @@ export class SpendFlow {
                 ? text.t('confirmRedeem', { points: points(cost), title: pending.reward.title })
                 : text.t('confirmDonate', { points: points(cost), name: pending.fund.name })}
             </h3>
-            <p>${text.t('after', { points: points(Math.max(0, ctx.balance() - cost)) })}</p>
-            ${waiting ? html`<p class="note" part="status waiting">${text.t('waiting')}</p>` : nothing}
+            <p>${text.t('after', { points: points(Math.max(0, after)) })}</p>
+            ${waiting || (sending && item.attempts)
+              ? html`<p class="note" part="status waiting" id="dialog-waiting" tabindex="-1">${text.t('waiting')}</p>`
+              : nothing}
             <div class="actions">
-              ${waiting
-                ? html`<button class="button primary" type="button" data-primary @click=${() => this.outbox.retryNow()}>${text.t('sendNow')}</button>`
-                : html`<button class="button primary" type="button" data-primary aria-disabled=${sending ? 'true' : 'false'} @click=${() => this.confirm()}>
-                    ${sending ? text.t('sending') : text.t('confirm')}
-                  </button>`}
+              <button
+                class="button primary"
+                type="button"
+                data-primary
+                aria-disabled=${sending ? 'true' : 'false'}
+                @click=${() => (waiting ? this.outbox.retryNow() : this.confirm())}
+              >
+                ${text.t(waiting ? 'sendNow' : sending ? 'sending' : 'confirm')}
+              </button>
               <button class="button" type="button" @click=${() => this.dialog?.close()}>${text.t(queued ? 'close' : 'cancel')}</button>
             </div>`
         : nothing}

@@ -115,6 +115,11 @@ export class WalletTabs implements ReactiveController {
     return this.flow?.outbox.status;
   }
 
+  /** The points that queued spends will take, until they are sent. */
+  get queuedCost(): number {
+    return this.flow?.queuedCost() ?? 0;
+  }
+
   async spend(options?: { prefetch: boolean }) {
     await this.section('spend').load(options);
     return this.flow;
@@ -136,7 +141,8 @@ export class WalletTabs implements ReactiveController {
       history: this.history,
       rewards: this.rewards,
       funds: this.funds,
-      balance: () => wallet.summary()?.balance ?? 0,
+      // What the citizen may still spend: a spend that waits for the connection is spent already.
+      balance: () => (wallet.summary()?.balance ?? 0) - this.queuedCost,
       kind: () => this.kind,
       filterHistory: (kind) => {
         this.kind = kind;
@@ -149,6 +155,7 @@ export class WalletTabs implements ReactiveController {
       },
       load: (list, more) => this.load(list, more),
       confirm: (pending: Pending, trigger) => void this.spend().then((flow) => flow?.open(pending, trigger)),
+      redemptionQueued: (rewardId) => !!this.flow?.redemptionQueued(rewardId),
       donated: (fundId) => void this.section('donations').load().then(() => this.forms?.donated(fundId)),
     });
   }

@@ -61,6 +61,7 @@ const TAB_TEXT = { balance: 'tabBalance', history: 'tabHistory', rewards: 'tabRe
  * @csspart entry - One ledger entry.
  * @csspart reward - One reward card.
  * @csspart redeem - A reward's redeem button.
+ * @csspart redeem-queued - With `redeem`: a redemption of this reward waits for the connection, so it is not offered again.
  * @csspart out-of-stock - A reward's "out of stock" note, in place of its redeem button.
  * @csspart fund - One charity fund card.
  * @csspart donate - A fund's donate button.
@@ -287,7 +288,7 @@ export class VechePointsWallet extends VecheElement {
       <header class="head">
         <h2 id="title" part="title">${this.text.t('title')}</h2>
         <p class="balance" part="balance">
-          <span class="visually-hidden">${this.text.t('balance')}: </span>${this.points(wallet.balance)}
+          <span class="visually-hidden">${this.text.t('balance')}: </span>${this.points(wallet.balance - (this.tabs?.queuedCost ?? 0))}
         </p>
       </header>
       ${this.tabs?.renderQueued() ?? nothing}

@@ -14,6 +14,7 @@ const kids: Partial<WalletSectionMessages> = {
   outOfStock: 'All gone',
   redeem: 'Swap',
   missing: 'You need {points} more',
+  redeemQueued: 'Swap waiting to be sent',
   confirmRedeem: 'Swap {points} for “{title}”?',
   confirmDonate: 'Give {points} to “{name}”?',
   after: 'You will have {points} left.',
