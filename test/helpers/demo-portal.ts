@@ -46,7 +46,13 @@ export async function openDemoPortal(backendUrl: string, path = '/demo/'): Promi
   });
   page.on('pageerror', (error) => errors.push(String(error)));
   // Console lines about failed loads do not say what failed; these do.
-  page.on('requestfailed', (request) => errors.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  // A read the page cancelled itself (a widget reloading its data supersedes the request before)
+  // is not a failure; a cancelled write, or any other failure, is.
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText;
+    if (reason === 'net::ERR_ABORTED' && request.method() === 'GET') return;
+    errors.push(`request failed: ${request.method()} ${request.url()} (${reason})`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);
   });
