@@ -33,8 +33,10 @@ export function prepare(widget: ReactiveElement): void {
 export function describeError(text: LocalizeController<CoreTexts>, error: unknown): string {
   if (!(error instanceof ApiError)) return text.t('errorUnknown');
   switch (error.kind) {
+    // Not core's "offline" text: it promises that what was typed is kept and sent later, which
+    // holds for a queued send (whose widget says so) but not for a read or a part that failed.
     case 'network':
-      return navigator.onLine === false ? text.t('offline') : text.t('errorNetwork');
+      return text.t('errorNetwork');
     case 'not-found':
       return text.t('errorNotFound');
     case 'forbidden':

@@ -20,6 +20,20 @@ describe('<veche-complaint-status> lazily loaded parts', () => {
     expect(text(el)).to.contain('Ход рассмотрения');
   });
 
+  it('offline, a part that fails to load promises nothing it will not do', async () => {
+    makeConfirmable();
+    await mocks(cut('confirmation.ts'));
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    try {
+      const el = await renderStatus({ complaint: complaints.resolved, loaded: false });
+      await waitUntil(() => $(el, '[part~="error"] [part~="retry"]'), 'no error with a retry');
+      // Nothing was typed or queued here: "saved and sent when the connection returns" would be untrue.
+      expect(text(el, '[part~="error"]')).to.contain('Нет связи с сервером').and.not.contain('будет отправлено');
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine;
+    }
+  });
+
   it('shows the standard error with a working retry when the confirmation part fails, and keeps the dispute draft', async () => {
     makeConfirmable();
     const draftKey = `veche:draft:complaint-dispute:${MOCK_API}#${complaints.resolved}`;
@@ -38,4 +52,5 @@ describe('<veche-complaint-status> lazily loaded parts', () => {
     expect($<HTMLTextAreaElement>(el, 'textarea')!.value).to.equal('Яма осталась');
     expect(buttonNamed(el, 'Оспорить решение')).to.exist;
   });
+
 });
