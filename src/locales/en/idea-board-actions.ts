@@ -60,5 +60,6 @@ const en: IdeaBoardActionMessages = {
   errorGoal: 'The goal must be a whole number from 1,000 to 100,000,000.',
   submitQueued: 'Your idea is saved and will be sent when the connection is back.',
   sendNow: 'Send now',
+  loadedMore: { one: '{count} more idea loaded.', other: '{count} more ideas loaded.' },
 };
 export default en;

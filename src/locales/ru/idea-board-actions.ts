@@ -64,4 +64,11 @@ export default {
   errorGoal: 'Цель — целое число от 1 000 до 100 000 000.',
   submitQueued: 'Идея сохранена и будет отправлена, когда связь восстановится.',
   sendNow: 'Отправить сейчас',
+  // Said when "show more" has brought the next page; focus is then on its first idea.
+  loadedMore: {
+    one: 'Загружена ещё {count} идея.',
+    few: 'Загружено ещё {count} идеи.',
+    many: 'Загружено ещё {count} идей.',
+    other: 'Загружено ещё {count} идеи.',
+  },
 };

@@ -57,5 +57,6 @@ const tt: IdeaBoardActionMessages = {
   errorGoal: 'Максат — 1 000 нән 100 000 000 гә кадәр бөтен сан.',
   submitQueued: 'Идея сакланды һәм элемтә торгызылгач җибәреләчәк.',
   sendNow: 'Хәзер җибәрү',
+  loadedMore: { other: 'Тагын {count} идея йөкләнде.' },
 };
 export default tt;

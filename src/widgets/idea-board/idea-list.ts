@@ -168,7 +168,59 @@ export class IdeaList {
       @focusin=${this.onFocusIn}
     >
       ${virtualize({ items: this.ctx.items(), keyFunction: (item: IdeaSummary) => item.id, renderItem: this.renderCard, scroller: true, layout })}
-    </div>`;
+    </div>
+    ${this.renderEnd()}`;
+  }
+
+  /**
+   * Below the list: what went wrong loading more, more loading, the end, or "show more". The
+   * loading notice and the end take focus from `more` (tabindex="-1"): the button they replace
+   * had it.
+   */
+  private renderEnd(): TemplateResult {
+    const { ctx } = this;
+    const error = ctx.listError();
+    if (error) return html`<div class="row-status">${ctx.renderError(error, () => void this.more())}</div>`;
+    if (ctx.loadingPage()) return html`<p class="row-status muted" part="status loading-more" tabindex="-1">${ctx.text.t('loadingMore')}</p>`;
+    if (ctx.ended()) return html`<p class="row-status muted" part="status end" tabindex="-1">${ctx.text.t('endOfList')}</p>`;
+    return html`<p class="row-status">
+      <button class="button" type="button" @click=${() => void this.more()}>${ctx.text.t('loadMore')}</button>
+    </p>`;
+  }
+
+  /**
+   * "Show more" (or its retry): the button leaves the DOM while the page loads, which would drop
+   * focus to the page's body and send the next Tab to the new button, past the new ideas. Focus
+   * waits on the loading notice instead, then goes to the first new idea, where reading
+   * continues, and how many arrived is said; at the end with nothing new, to the end notice;
+   * after a failure, to the retry. Not when the citizen has gone elsewhere meanwhile.
+   */
+  private async more(): Promise<void> {
+    const { ctx } = this;
+    const root = ctx.host.renderRoot as ShadowRoot;
+    const before = ctx.items();
+    // The count's wording is in the parts' texts: asked for with the page, not with the list.
+    const texts = import('./part-text.js').then(async ({ loadPartTexts, partText }) => {
+      await loadPartTexts(ctx.wantedLocale(), ctx.host.textVariant);
+      return partText(ctx);
+    });
+    const loading = ctx.loadMore();
+    await ctx.host.updateComplete;
+    this.$('[part~="loading-more"]')?.focus();
+    await loading;
+    await ctx.host.updateComplete;
+    const items = ctx.items();
+    // Another list (other filters) took this one's place: its own count is said.
+    if (items[before.length - 1] !== before.at(-1)) return;
+    const focus = root.activeElement;
+    const lost = focus ? focus.matches('[part~="loading-more"]') : !document.activeElement || document.activeElement === document.body;
+    const added = items.length - before.length;
+    const t = added > 0 ? await texts.catch(() => undefined) : undefined;
+    if (t) ctx.announce(`${t('loadedMore', { count: added })}${ctx.ended() ? ` ${t('endOfList')}` : ''}`);
+    if (lost) {
+      if (added > 0) await this.revealItem(before.length, 'start');
+      else this.$('[part~="retry"], [part~="end"]')?.focus();
+    }
   }
 
   /**

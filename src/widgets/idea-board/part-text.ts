@@ -34,12 +34,13 @@ const actionMessages = defineMessages(
  */
 export const loadPartTexts = (locale: Locale, variant?: TextVariant) => loadMessages(actionMessages, locale, variant);
 
-const controllers = new WeakMap<BoardContext, LocalizeController<typeof ru>>();
+// By board: the list and the other parts each have a context of their own, and share one controller.
+const controllers = new WeakMap<BoardContext['host'], LocalizeController<typeof ru>>();
 
 /** `t(key)` over the list's texts and the parts' texts, in the board's locale. */
 export function partText(ctx: BoardContext): (key: Key | ActionKey, params?: Params) => string {
-  let actions = controllers.get(ctx);
-  if (!actions) controllers.set(ctx, (actions = new LocalizeController(ctx.host, actionMessages, ctx.wantedLocale)));
+  let actions = controllers.get(ctx.host);
+  if (!actions) controllers.set(ctx.host, (actions = new LocalizeController(ctx.host, actionMessages, ctx.wantedLocale)));
   const own = actions;
   return (key, params) => (key in ru ? own.t(key as ActionKey, params) : ctx.text.t(key as Key, params));
 }

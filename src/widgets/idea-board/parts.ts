@@ -35,8 +35,7 @@ export interface CardContext {
 }
 
 /** What the virtualized list (idea-list.ts) uses of the board: the loaded ideas and where the citizen is in them. */
-export interface ListContext extends CardContext {
-  readonly host: BoardContext['host'];
+export interface ListContext extends BoardContext {
   items(): IdeaSummary[];
   /** How many ideas the list has in all, when the backend says. */
   total(): number | undefined;
@@ -44,6 +43,12 @@ export interface ListContext extends CardContext {
   active(): number;
   setActive(index: number): void;
   loadingPage(): boolean;
+  /** Loads the next page; resolves once it is shown, or has failed (`listError`). */
+  loadMore(): Promise<void>;
+  /** Why the last page could not be loaded, if it could not. */
+  listError(): unknown;
+  /** Every idea of the list is loaded. */
+  ended(): boolean;
   /** The virtualizer rendered up to card `last`: time to ask for more? */
   rendered(last: number): void;
   openIdea(id: string, index: number): void;

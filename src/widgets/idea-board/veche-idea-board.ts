@@ -431,18 +431,16 @@ export class VecheIdeaBoard extends VecheElement {
   private _listContext?: ListContext;
   /** What the list uses of the board. */
   private get listContext(): ListContext {
-    const board = this.context;
     return (this._listContext ??= {
-      host: this,
-      text: this.text,
-      money: board.money,
-      supportError: board.supportError,
-      toggleSupport: board.toggleSupport,
+      ...this.context,
       items: () => this.items,
       total: () => this.total,
       active: () => this.active,
       setActive: (index) => (this.active = index),
       loadingPage: () => this.loadingPage,
+      loadMore: () => this.loadPage(),
+      listError: () => this.listError,
+      ended: () => this.nextCursor === null,
       rendered: (last) => {
         // Ask for the next page before the end of the loaded ones shows.
         this.rendered = last;
@@ -531,19 +529,8 @@ export class VecheIdeaBoard extends VecheElement {
   /** The loaded ideas, once the list's code is here too; until then the skeleton keeps its place. */
   private renderList(): TemplateResult {
     const list = this.listPart.value;
-    if (list) return html`${list.render(this.sizes)} ${this.renderListEnd()}`;
+    if (list) return list.render(this.sizes);
     return this.renderPendingPart(this.listPart, this.renderSkeleton(), () => this.focusLater('.scroller'));
-  }
-
-  private renderListEnd(): TemplateResult {
-    if (this.listError) {
-      return html`<div class="row-status">${this.renderError(this.listError, () => void this.loadPage())}</div>`;
-    }
-    if (this.loadingPage) return html`<p class="row-status muted" part="status loading-more">${this.text.t('loadingMore')}</p>`;
-    if (this.nextCursor === null) return html`<p class="row-status muted" part="status end">${this.text.t('endOfList')}</p>`;
-    return html`<p class="row-status">
-      <button class="button" type="button" @click=${() => void this.loadPage()}>${this.text.t('loadMore')}</button>
-    </p>`;
   }
 
   private openIdea(id: string, index?: number): void {
@@ -723,6 +710,8 @@ export class VecheIdeaBoard extends VecheElement {
     emit(this, 'veche-idea-submitted', { idea: idea.id, status: idea.status, category: idea.category.id });
     this.notice = this.text.t('submitted');
     this.announcer.announce(this.notice);
+    // "My ideas" anew, with the new idea and its count, even when it was the list shown before.
+    this.listFor = undefined;
     this.showMine(true);
     this.focusAfter = () => this.$('#notice')?.focus();
   }

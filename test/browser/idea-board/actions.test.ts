@@ -285,6 +285,38 @@ describe('<veche-idea-board> submitting an idea', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('submitted from "my ideas": that list is asked for again, shows the new idea in moderation and counts it', async () => {
+    const el = await renderBoard({ citizen: ANNA });
+    const found = () => Number(/Найден\S* (\d+) иде/.exec(text(el))?.[1] ?? NaN);
+    $$<HTMLButtonElement>(el, '.tabs .button')[1]!.click();
+    await waitUntil(() => el.matches(':state(mine)') && !el.matches(':state(loading)') && found() > 0, 'my ideas did not load');
+    const before = found();
+    expect(before).to.equal(backend.db.ideas.filter((i) => i.authorId === ANNA).length);
+    const asked = listRequestsMine();
+    await openForm(el);
+    await type(el, 'title', 'Питьевой фонтанчик в парке');
+    await type(el, 'text', 'В парке Победы летом негде попить воды, нужен питьевой фонтанчик у входа.');
+    await choose(el, 'categoryId', 'parks');
+    setTimeout(() => $<HTMLButtonElement>(el, '[part~="submit"]')!.click());
+    await oneEvent(el, 'veche-idea-submitted');
+    await waitUntil(() => found() === before + 1, `still ${found()} ideas (was ${before}) after the idea was accepted`, { timeout: 4000 });
+    expect(listRequestsMine()).to.be.greaterThan(asked);
+    // Sorted by support, the new idea (none yet) may be below the rendered cards: scroll to it.
+    const newIdea = () => $$(el, '.card').find((c) => c.textContent!.includes('Питьевой фонтанчик'));
+    const scroller = $(el, '.scroller')!;
+    for (let i = 0; i < 40 && !newIdea(); i++) {
+      scroller.scrollTop += 300;
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+    const card = newIdea();
+    expect(card, 'the new idea is not in the list').to.exist;
+    expect(card!.textContent).to.contain('На модерации');
+    // Focus and the announcement as before: on the notice, which says where the idea went.
+    expect(focused(el)?.id).to.equal('notice');
+    expect(announced(el)).to.contain('отправлена на модерацию');
+    await expect(el).to.be.accessible();
+  });
+
   it('keeps a draft across a reload and restores it', async () => {
     let el = await renderBoard();
     await openForm(el);

@@ -4,7 +4,14 @@ import { http } from 'msw';
 import { mockToken, scenarios } from '../../../src/mocks/index.js';
 import type { VecheIdeaBoard } from '../../../src/widgets/idea-board/veche-idea-board.js';
 import { MORE_PAGE_SIZE, PAGE_SIZE } from '../../../src/widgets/idea-board/api.js';
-import { $, $$, backend, cards, choose, focused, listLoaded, listRequests, MOCK_API, mocks, NEWCOMER, renderBoard, reset, text, type, useOnly } from './setup.js';
+import { $, $$, announced, backend, cards, choose, focused, listLoaded, listRequests, MOCK_API, mocks, NEWCOMER, renderBoard, reset, text, type, useOnly } from './setup.js';
+
+/** The element focused on the page, through shadow roots. */
+const deepActive = (): HTMLElement => {
+  let active = document.activeElement as HTMLElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement as HTMLElement;
+  return active;
+};
 
 describe('<veche-idea-board> list', () => {
   beforeEach(async () => {
@@ -217,6 +224,46 @@ describe('<veche-idea-board> list', () => {
     const ids = new Set(order);
     for (const [, id] of shown) expect(ids.has(id)).to.equal(true);
     for (let k = 1; k < shown.length; k++) expect(shown[k]![0]).to.equal(shown[k - 1]![0] + 1);
+  });
+
+  it('"show more" from the keyboard: focus goes to the first idea of the new page, never to the page, and the count is announced', async function () {
+    this.timeout(20000);
+    const el = await renderBoard();
+    const total = Number(/Найден\S* (\d+) иде/.exec(text(el))?.[1]);
+    expect(total, 'the demo region has fewer ideas than two pages').to.be.at.least(PAGE_SIZE + MORE_PAGE_SIZE);
+    const more = $$<HTMLButtonElement>(el, '.row-status button').find((b) => b.textContent!.includes('Показать ещё'))!;
+    expect(more, 'no "show more" button').to.exist;
+    more.focus();
+    await sendKeys({ press: 'Enter' });
+    // While the page loads, focus is on the board (the loading notice), not on the page's body.
+    await el.updateComplete;
+    expect(document.activeElement === el, `focus is on <${document.activeElement?.localName}>`).to.equal(true);
+    await waitUntil(() => focused(el)?.dataset.index === String(PAGE_SIZE), `focus is on ${deepActive().outerHTML.slice(0, 80)}`, { timeout: 6000 });
+    const card = deepActive();
+    expect(card.matches('.card[data-index]'), 'the focused element is not a card').to.equal(true);
+    expect(card.getAttribute('tabindex')).to.equal('0');
+    expect(card.getAttribute('aria-posinset')).to.equal(String(PAGE_SIZE + 1));
+    const box = card.getBoundingClientRect();
+    const list = $(el, '.scroller')!.getBoundingClientRect();
+    expect(box.top, 'the card is above the list\'s box').to.be.at.least(list.top - 1);
+    expect(box.top, 'the card is below the list\'s box').to.be.below(list.bottom);
+    await waitUntil(() => announced(el).includes(`Загружено ещё ${MORE_PAGE_SIZE} идей`), `announced "${announced(el)}"`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('"show more" in English and for the last page: a singular count, the end is said, focus on the new idea', async function () {
+    this.timeout(20000);
+    const published = backend.db.ideas.filter((i) => i.status === 'published');
+    // One idea more than the first page: the next page holds exactly one.
+    backend.db.ideas = backend.db.ideas.filter((i) => i.status !== 'published' || published.indexOf(i) <= PAGE_SIZE);
+    await mocks();
+    const el = await renderBoard({ attrs: { status: 'published', locale: 'en' } });
+    await waitUntil(() => $$(el, '.row-status button').some((b) => b.textContent!.includes('Show more')), 'no "show more" button');
+    $$<HTMLButtonElement>(el, '.row-status button').find((b) => b.textContent!.includes('Show more'))!.focus();
+    await sendKeys({ press: ' ' });
+    await waitUntil(() => focused(el)?.dataset.index === String(PAGE_SIZE), 'the new idea was not focused', { timeout: 6000 });
+    await waitUntil(() => announced(el).includes('1 more idea loaded. That’s all the ideas.'), `announced "${announced(el)}"`);
+    expect(el.matches(':state(end)')).to.equal(true);
   });
 
   it('keyboard: arrows move through the list, Enter opens an idea, back restores focus, scroll and filters', async () => {

@@ -36,5 +36,6 @@ const kids: Partial<IdeaBoardActionMessages> = {
   errorCategory: 'Pick a category.',
   errorGoal: 'Type a whole number from 1,000 to 100,000,000.',
   submitQueued: 'We saved your idea and will send it when you are back online.',
+  loadedMore: { one: 'Here is {count} more idea.', other: 'Here are {count} more ideas.' },
 };
 export default kids;

@@ -47,5 +47,11 @@ const kids: Partial<IdeaBoardActionMessages> = {
   errorCategory: 'Выбери категорию.',
   errorGoal: 'Напиши целое число от 1 000 до 100 000 000.',
   submitQueued: 'Мы сохранили идею и отправим её, когда появится интернет.',
+  loadedMore: {
+    one: 'Вот ещё {count} идея.',
+    few: 'Вот ещё {count} идеи.',
+    many: 'Вот ещё {count} идей.',
+    other: 'Вот ещё {count} идеи.',
+  },
 };
 export default kids;

@@ -33,5 +33,6 @@ const kids: Partial<IdeaBoardActionMessages> = {
   errorCategory: 'Төркемне сайла.',
   errorGoal: '1 000 нән 100 000 000 гә кадәр бөтен сан яз.',
   submitQueued: 'Без идеяне саклап калдык, интернет булгач җибәрербез.',
+  loadedMore: { other: 'Менә тагын {count} идея.' },
 };
 export default kids;
