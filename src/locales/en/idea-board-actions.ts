@@ -34,7 +34,7 @@ const en: IdeaBoardActionMessages = {
     other: 'You are {count} points short. Pledge less, or earn points by taking part in polls.',
   },
   amountInvalid: 'Enter a whole number above zero.',
-  pledgeQueued: 'Your pledge is saved and will be sent when the connection is back.',
+  pledgeQueued: 'Your pledge is saved and will be sent automatically as soon as the server answers.',
   sending: 'Sending…',
   formTitle: 'New idea',
   moderationNote: 'A moderator checks every idea before it is published, usually within three working days. You will see the result under “My ideas”.',
@@ -58,7 +58,7 @@ const en: IdeaBoardActionMessages = {
   errorTextLength: 'The description must be 20 to 8000 characters.',
   errorCategory: 'Choose a category.',
   errorGoal: 'The goal must be a whole number from 1,000 to 100,000,000.',
-  submitQueued: 'Your idea is saved and will be sent when the connection is back.',
+  submitQueued: 'Your idea is saved and will be sent automatically as soon as the server answers.',
   sendNow: 'Send now',
   loadedMore: { one: '{count} more idea loaded.', other: '{count} more ideas loaded.' },
 };

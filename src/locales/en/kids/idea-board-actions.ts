@@ -24,7 +24,7 @@ const kids: Partial<IdeaBoardActionMessages> = {
     other: 'You need {count} more points. Put in less, or earn points by taking part in polls.',
   },
   amountInvalid: 'Type a whole number bigger than zero.',
-  pledgeQueued: 'We saved your pledge and will send it when you are back online.',
+  pledgeQueued: 'We saved your pledge and will send it ourselves as soon as everything works again.',
   moderationNote: 'A moderator checks every idea before everyone can see it, usually within three working days. You will see how it went under “My ideas”.',
   textHint: 'What your idea is, where, and why it matters. 20 to 8000 characters.',
   chooseCategory: 'Pick a category',
@@ -35,7 +35,7 @@ const kids: Partial<IdeaBoardActionMessages> = {
   errorsTitle: 'Something needs fixing:',
   errorCategory: 'Pick a category.',
   errorGoal: 'Type a whole number from 1,000 to 100,000,000.',
-  submitQueued: 'We saved your idea and will send it when you are back online.',
+  submitQueued: 'We saved your idea and will send it ourselves as soon as everything works again.',
   loadedMore: { one: 'Here is {count} more idea.', other: 'Here are {count} more ideas.' },
 };
 export default kids;
