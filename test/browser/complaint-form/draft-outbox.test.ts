@@ -8,6 +8,24 @@ const OUTBOX_KEY = `veche:outbox:complaints:veche:${MOCK_API}`;
 const draft = () => JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null')?.value;
 const CONSENT = 'Я согласен на обработку моих персональных данных для рассмотрения обращения';
 
+/** Fills an elevator complaint and sends it with the network cut (focus on the send button, as a keyboard user's): it is queued. */
+async function queueOffline(description: string) {
+  await mocks(http.post(`${MOCK_API}/complaints`, () => HttpResponse.error()));
+  const el = await renderForm();
+  await chooseCategory(el, 'Не работает лифт');
+  await next(el);
+  await type(el, '#description', description);
+  await next(el);
+  await type(el, '#address', 'ул. Речная, 12');
+  await next(el);
+  await next(el);
+  await tick(el, '.field', CONSENT);
+  el.shadowRoot!.querySelector<HTMLElement>('[part~="submit"]')!.focus();
+  await next(el);
+  await waitUntil(() => el.matches(':state(queued)'), 'not queued');
+  return el;
+}
+
 describe('<veche-complaint-form> drafts and the outbox', () => {
   beforeEach(async () => {
     reset();
@@ -45,19 +63,7 @@ describe('<veche-complaint-form> drafts and the outbox', () => {
   });
 
   it('offline: queues the complaint, shows it, and sends it once on "send now"', async () => {
-    await mocks(http.post(`${MOCK_API}/complaints`, () => HttpResponse.error()));
-    const el = await renderForm();
-    await chooseCategory(el, 'Не работает лифт');
-    await next(el);
-    await type(el, '#description', 'Лифт не работает, очередь на отправку.');
-    await next(el);
-    await type(el, '#address', 'ул. Речная, 12');
-    await next(el);
-    await next(el);
-    await tick(el, '.field', CONSENT);
-    el.shadowRoot!.querySelector<HTMLElement>('[part~="submit"]')!.focus();
-    await next(el);
-    await waitUntil(() => el.matches(':state(queued)'), 'not queued');
+    const el = await queueOffline('Лифт не работает, очередь на отправку.');
     await settle(el);
     expect(text(el, '[part~="queued"]')).to.contain('Обращение сохранено и ждёт отправки').and.contain('Следующая попытка');
     expect(el.shadowRoot!.activeElement?.id, 'focus moves from the send button to the queued panel').to.equal('queued-title');
@@ -77,18 +83,7 @@ describe('<veche-complaint-form> drafts and the outbox', () => {
   });
 
   it('shows the receipt when the complaint goes through, even if the receipt\'s code failed to load while offline', async () => {
-    await mocks(http.post(`${MOCK_API}/complaints`, () => HttpResponse.error()));
-    const el = await renderForm();
-    await chooseCategory(el, 'Не работает лифт');
-    await next(el);
-    await type(el, '#description', 'Лифт не работает, квитанция после связи.');
-    await next(el);
-    await type(el, '#address', 'ул. Речная, 12');
-    await next(el);
-    await next(el);
-    await tick(el, '.field', CONSENT);
-    await next(el);
-    await waitUntil(() => el.matches(':state(queued)'), 'not queued');
+    const el = await queueOffline('Лифт не работает, квитанция после связи.');
     // As offline: the import of the result part failed (the stories fake it the same way).
     const part = (el as unknown as { resultPart: { error?: ApiError; value?: unknown; pending?: unknown } }).resultPart;
     Object.assign(part, { error: new ApiError('network', 'could not load a part of the widget: TypeError: Failed to fetch dynamically imported module'), value: undefined, pending: undefined });
