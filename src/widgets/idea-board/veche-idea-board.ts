@@ -458,7 +458,15 @@ export class VecheIdeaBoard extends VecheElement {
     if (sort !== this.sort || status !== this.status) {
       warnOnce(`idea-board-${this.sort}-${this.status}`, `<veche-idea-board>: sort must be one of ${SORTS.join(', ')} and status one of ${STATUSES.join(', ')}; got sort="${this.sort ?? ''}" status="${this.status ?? ''}". Ignoring the unknown value.`);
     }
-    return { q: this.q, category: this.category, status, sort, mine: this.mine };
+    return { q: this.q, category: this.category, status, sort: sort ?? this.defaultSort, mine: this.mine };
+  }
+
+  /**
+   * The order when the citizen chose none: the server's (popular) for everyone's ideas; newest
+   * first for "my ideas", where a citizen looks for what they just submitted.
+   */
+  private get defaultSort(): Sort | undefined {
+    return this.mine ? 'newest' : undefined;
   }
 
   private listKey(): string | undefined {
@@ -783,7 +791,7 @@ export class VecheIdeaBoard extends VecheElement {
         <div class="field">
           <label for="sort">${this.text.t('sort')}</label>
           <select id="sort" @change=${(e: Event) => this.setFilter('sort', (e.target as HTMLSelectElement).value as Sort)}>
-            ${SORTS.map((s) => html`<option value=${s} ?selected=${s === (this.sort ?? 'popular')}>${this.text.t(SORT_KEY[s])}</option>`)}
+            ${SORTS.map((s) => html`<option value=${s} ?selected=${s === (this.sort ?? this.defaultSort ?? 'popular')}>${this.text.t(SORT_KEY[s])}</option>`)}
           </select>
         </div>
       </div>

@@ -301,16 +301,12 @@ describe('<veche-idea-board> submitting an idea', () => {
     await oneEvent(el, 'veche-idea-submitted');
     await waitUntil(() => found() === before + 1, `still ${found()} ideas (was ${before}) after the idea was accepted`, { timeout: 4000 });
     expect(listRequestsMine()).to.be.greaterThan(asked);
-    // Sorted by support, the new idea (none yet) may be below the rendered cards: scroll to it.
-    const newIdea = () => $$(el, '.card').find((c) => c.textContent!.includes('Питьевой фонтанчик'));
-    const scroller = $(el, '.scroller')!;
-    for (let i = 0; i < 40 && !newIdea(); i++) {
-      scroller.scrollTop += 300;
-      await new Promise((r) => requestAnimationFrame(r));
-    }
-    const card = newIdea();
-    expect(card, 'the new idea is not in the list').to.exist;
-    expect(card!.textContent).to.contain('На модерации');
+    // "My ideas" are newest first unless the citizen picks another order: the new idea leads.
+    const mineRequests = requests.filter((r) => r.path === '/ideas' && r.method === 'GET' && r.query.get('mine') === 'true');
+    expect(mineRequests.at(-1)!.query.get('sort')).to.equal('newest');
+    expect($<HTMLSelectElement>(el, '#sort')!.value).to.equal('newest');
+    await waitUntil(() => $$(el, '.card')[0]?.textContent!.includes('Питьевой фонтанчик'), 'the new idea is not the first card');
+    expect($$(el, '.card')[0]!.textContent).to.contain('На модерации');
     // Focus and the announcement as before: on the notice, which says where the idea went.
     expect(focused(el)?.id).to.equal('notice');
     expect(announced(el)).to.contain('отправлена на модерацию');
