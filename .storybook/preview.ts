@@ -91,7 +91,14 @@ const withVecheContext: Decorator = (story, { globals }) => {
  * and arriving after this story's handlers replaced that story's.
  */
 let shownStoryApi = STORY_API;
-const underStoryApi = (path: string) => path === shownStoryApi || path.startsWith(`${shownStoryApi}/`);
+/** Every story backend of its own shown so far on this page. */
+const ownStoryApis = new Set<string>();
+const under = (path: string, api: string) => path === api || path.startsWith(`${api}/`);
+/**
+ * Whether a request belongs to the shown story: under its backend, and not under another story's
+ * own backend (which, when the shown story uses the root `${STORY_API}`, is also under it).
+ */
+const underStoryApi = (path: string) => under(path, shownStoryApi) && ![...ownStoryApis].some((api) => api !== shownStoryApi && under(path, api));
 
 /**
  * Behind every story's own handlers: a request of a story that has ended gets a quiet 404 — its
@@ -222,6 +229,7 @@ const preview: Preview = {
   loaders: [
     (context) => {
       shownStoryApi = (context.parameters.storyApi as string | undefined) ?? STORY_API;
+      if (shownStoryApi !== STORY_API) ownStoryApis.add(shownStoryApi);
       return mockedBackend(context);
     },
   ],

@@ -171,7 +171,9 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
         : code === 'ERR_HTTP_REQUEST_TIMEOUT' ? new Problem(408, 'validation', 'Запрос не пришёл целиком вовремя')
         : new Problem(400, 'validation', 'Запрос не разобран');
       const body = JSON.stringify(problem.toBody(''));
-      socket.end(`HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\nContent-Type: ${PROBLEM_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+      // Closed for good once written: the server allows half-open sockets, and a client that never
+      // closes its side (the one a request timeout is for) would keep it.
+      socket.end(`HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\nContent-Type: ${PROBLEM_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`, () => socket.destroy());
     },
   });
   // `Expect: 100-continue` is answered only once the request is admitted (signed in, allowed, its

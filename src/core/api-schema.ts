@@ -661,7 +661,7 @@ export interface components {
          *     not-found, already-voted, poll-not-open, invalid-answers, already-supported, already-rated,
          *     not-eligible, insufficient-points, out-of-stock, invalid-amount, invalid-transition,
          *     not-confirmable, idempotency-key-reused, idempotency-in-flight, payload-too-large,
-         *     unsupported-media-type, rate-limited, unavailable, not-crowdfunded, internal
+         *     unsupported-media-type, rate-limited, unavailable, not-crowdfunded, method-not-allowed, internal
          * @example https://veche.dev/problems/already-voted
          */
         ProblemType: string;

@@ -133,7 +133,7 @@ export interface components {
          * @description A location is required: `lat` + `long`, or `address_string`, or `address_id`. Attributes as
          *     `attribute[CODE]=value` (repeat the field, or use `attribute[CODE][]`, for multivaluelist).
          *     Each field is sent once; values keep the limits of the JSON API's ComplaintCreate (numbers
-         *     as plain decimals, an address of 3–500 characters, a contact that ContactDetails accepts).
+         *     as plain decimals, an `address_string` of 3–500 characters, a contact that ContactDetails accepts).
          */
         Open311RequestCreate: {
             api_key: string;

@@ -123,6 +123,8 @@ export class VecheComplaintStatus extends VecheElement {
 
   /** Complaints as the server returned them after a confirmation or a refresh, by id. */
   private fresh = new Map<string, Complaint>();
+  /** The client `fresh` was filled through. */
+  private freshFor?: ApiClient;
   /**
    * What "mine" was loaded for: the client (a new one when the citizen signs in or out, so the
    * list never keeps showing the previous citizen's complaints) and the page size.
@@ -221,6 +223,11 @@ export class VecheComplaintStatus extends VecheElement {
 
   /** Starts what the configuration needs — the data and the part that shows it, together. */
   protected override update(changed: PropertyValues<this>): void {
+    // Complaints as a confirmation returned them were the previous citizen's view (mine, their answer).
+    if (this.client !== this.freshFor) {
+      this.freshFor = this.client;
+      if (this.fresh.size) this.fresh = new Map();
+    }
     if (!this.misconfigured) {
       void this.shownPart.load();
       const api = this.config.value.api;
@@ -229,9 +236,10 @@ export class VecheComplaintStatus extends VecheElement {
       const client = this.mine ? this.client : undefined;
       const limit = this.limit(this.pageSize);
       if (client !== this.listFor?.client || limit !== this.listFor?.limit) {
+        // Another citizen (or none): nothing of the previous one stays on screen while loading.
+        if (client !== this.listFor?.client) this.list.reset();
         this.listFor = client && { client, limit };
         if (client) this.loadList();
-        else this.list.reset();
       }
     }
     super.update(changed);

@@ -200,10 +200,13 @@ export class IdeaList {
     const root = ctx.host.renderRoot as ShadowRoot;
     const before = ctx.items();
     // The count's wording is in the parts' texts: asked for with the page, not with the list.
-    const texts = import('./part-text.js').then(async ({ loadPartTexts, partText }) => {
-      await loadPartTexts(ctx.wantedLocale(), ctx.host.textVariant);
-      return partText(ctx);
-    });
+    // Offline, this may fail with the page: then nothing is said, and no rejection goes unhandled.
+    const texts = import('./part-text.js')
+      .then(async ({ loadPartTexts, partText }) => {
+        await loadPartTexts(ctx.wantedLocale(), ctx.host.textVariant);
+        return partText(ctx);
+      })
+      .catch(() => undefined);
     const loading = ctx.loadMore();
     await ctx.host.updateComplete;
     this.$('[part~="loading-more"]')?.focus();
@@ -215,7 +218,7 @@ export class IdeaList {
     const focus = root.activeElement;
     const lost = focus ? focus.matches('[part~="loading-more"]') : !document.activeElement || document.activeElement === document.body;
     const added = items.length - before.length;
-    const t = added > 0 ? await texts.catch(() => undefined) : undefined;
+    const t = added > 0 ? await texts : undefined;
     if (t) ctx.announce(`${t('loadedMore', { count: added })}${ctx.ended() ? ` ${t('endOfList')}` : ''}`);
     if (lost) {
       if (added > 0) await this.revealItem(before.length, 'start');

@@ -27,8 +27,8 @@ export class SpendFlow implements ReactiveController {
   private pending?: Pending;
   private outcome?: Outcome;
   private returnFocus?: HTMLElement;
-  /** Whether the dialog said, at the last update, that its spend waits for the connection. */
-  private saidWaiting = false;
+  /** The spend whose waiting message took focus (once per spend). */
+  private saidWaitingFor?: string;
   /** The storage key `costs` was read from. */
   private costsFrom?: string;
   /** What each queued redemption costs, by its idempotency key (see `redemptionCosts`). */
@@ -43,12 +43,12 @@ export class SpendFlow implements ReactiveController {
         return api ? spendQueueKey(api) : undefined;
       },
       client: () => ctx.client(),
-      onSent: (result) => {
-        this.keepCosts();
+      onSent: (result, item) => {
+        this.setCost(item.key, undefined);
         void this.spent(result);
       },
       onRejected: (error, item) => {
-        this.keepCosts();
+        this.setCost(item.key, undefined);
         void this.refused(error, item);
       },
       onAuthRequired: () => {
@@ -103,11 +103,16 @@ export class SpendFlow implements ReactiveController {
     return api && `${spendQueueKey(api)}:costs`;
   }
 
-  /** Keeps the costs of the redemptions still queued, and `added`: one about to be queued. */
-  private keepCosts(added: Record<string, number> = {}): void {
-    const queued = new Set(this.outbox.items.map((item) => item.key));
-    const kept = Object.entries(this.redemptionCosts()).filter(([key]) => queued.has(key));
-    this.costs = { ...Object.fromEntries(kept), ...added };
+  /**
+   * Records a queued redemption's cost, or forgets it (undefined) once sent or refused. Only that
+   * key changes: the record is shared by everyone who used this browser, and the outbox shows
+   * only the signed-in citizen's items.
+   */
+  private setCost(key: string, cost: number | undefined): void {
+    const costs = { ...this.redemptionCosts() };
+    if (cost === undefined) delete costs[key];
+    else costs[key] = cost;
+    this.costs = costs;
     const storageKey = this.costsKey();
     if (storageKey) writeStored(storageKey, this.costs);
   }
@@ -128,7 +133,7 @@ export class SpendFlow implements ReactiveController {
     const pending = this.pending;
     if (!pending || this.queued(pending)) return;
     if ('reward' in pending) {
-      this.keepCosts({ [pending.key]: pending.reward.cost });
+      this.setCost(pending.key, pending.reward.cost);
       void this.outbox.send(REDEEM_PATH, { rewardId: pending.reward.id }, { key: pending.key });
     } else void this.outbox.send(DONATE_PATH, { fundId: pending.fund.id, amount: pending.amount }, { key: pending.key });
   }
@@ -145,8 +150,11 @@ export class SpendFlow implements ReactiveController {
   hostUpdated(): void {
     const pending = this.pending;
     const waiting = !!pending && !!this.dialog?.open && this.queued(pending) && this.outbox.status === 'waiting';
-    if (waiting && !this.saidWaiting) this.dialog!.querySelector<HTMLElement>('#dialog-waiting')?.focus();
-    this.saidWaiting = waiting;
+    // Once per spend: later automatic retries pass through "sending" and back, and must not pull
+    // the citizen's focus back each time.
+    if (!waiting || this.saidWaitingFor === pending!.key) return;
+    this.saidWaitingFor = pending!.key;
+    this.dialog!.querySelector<HTMLElement>('#dialog-waiting')?.focus();
   }
 
   private onClose(): void {

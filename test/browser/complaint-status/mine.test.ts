@@ -92,6 +92,16 @@ describe('<veche-complaint-status mine>', () => {
     for (const c of mine) expect(text(el)).not.to.contain(c.trackingNumber);
   });
 
+  it('switching straight to another citizen shows nothing of the first one, not even while loading', async () => {
+    const el = await renderStatus({ mine: true, pageSize: 100 });
+    const mine = backend.db.complaints.filter((c) => c.citizenId === fixtureIds.citizens.active);
+    expect(text(el)).to.contain(mine[0]!.trackingNumber);
+    el.getToken = () => mockToken(fixtureIds.citizens.newcomer);
+    await el.updateComplete;
+    expect($$(el, '.card'), 'the first citizen\'s cards while the second one\'s list loads').to.have.length(0);
+    await waitUntil(() => el.matches(':state(empty)'), 'the list did not load for the new citizen');
+  });
+
   it('fits 320 px without horizontal scroll', async () => {
     await setViewport({ width: 320, height: 800 });
     try {

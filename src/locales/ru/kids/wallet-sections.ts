@@ -20,7 +20,6 @@ const kids: Partial<WalletSectionMessages> = {
   filterEmpty: 'Таких записей пока нет.',
   partner: 'Награду даёт {name}',
   outOfStock: 'Всё разобрали',
-  redeemQueued: 'Уже ждёт, когда появится связь',
   confirmDonate: 'Подарить {points} фонду «{name}»?',
   after: 'Потом у тебя останется {points}.',
   confirm: 'Да, всё верно',
