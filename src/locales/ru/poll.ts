@@ -6,7 +6,7 @@ export default {
   openUntil: 'Идёт до {date}',
   closedOn: 'Завершено {date}',
   reward: 'За участие — {points}',
-  upcoming: 'Голосование ещё не началось. Приходите {date}.',
+  upcoming: 'Голосование ещё не началось. Приходите {date}',
   closed: 'Голосование завершено.',
   step: 'Вопрос {index} из {count}',
   optional: 'необязательный вопрос',
@@ -67,6 +67,6 @@ export default {
   votes: { one: '{count} голос', few: '{count} голоса', many: '{count} голосов', other: '{count} голоса' },
   average: 'Средняя оценка: {value}',
   resultsAfterVote: 'Результаты откроются после того, как вы проголосуете.',
-  resultsAfterClose: 'Результаты опубликуют после завершения, {date}.',
+  resultsAfterClose: 'Результаты опубликуют после завершения, {date}',
   resultsHidden: 'Результаты этого голосования не публикуются.',
 };

@@ -1,5 +1,4 @@
-import { defineMessages, LocalizeController, type LocalizedHost, type Params, type Translation } from '../../core/localize.js';
-import type { Locale } from '../../core/config.js';
+import { defineMessages, type Translation } from '../../core/localize.js';
 import ru from '../../locales/ru/poll.js';
 
 export type PollMessages = Translation<typeof ru>;
@@ -19,19 +18,3 @@ export const pollMessages = defineMessages(
     },
   },
 );
-
-/**
- * The poll's texts. A value that ends with its own stop (the Russian date, «11 ноября 2026 г.»)
- * also ends the sentence, as in print: no locale, text layer or editor's override shows «г..»
- * where a message puts its stop after the value. An ellipsis ("...") is left as it is.
- */
-export class PollTexts extends LocalizeController<typeof ru> {
-  constructor(host: LocalizedHost, locale: () => Locale) {
-    super(host, pollMessages, locale);
-  }
-
-  override t(key: keyof typeof ru & string, params?: Params): string {
-    const text = super.t(key, params);
-    return params ? text.replace(/([^.])\.\.(?!\.)/g, '$1.') : text;
-  }
-}

@@ -1,7 +1,7 @@
 import { html, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { loadFailureHandling } from '../../core/failure-handling.js';
 import { LazyPart } from '../../core/lazy-part.js';
-import { loadMessages } from '../../core/localize.js';
+import { LocalizeController, loadMessages } from '../../core/localize.js';
 import { ApiError } from '../../core/problem.js';
 import { shellStyles } from '../../core/styles.js';
 import { newTask } from '../../core/render-queue.js';
@@ -108,7 +108,7 @@ export class VechePoll extends VecheElement {
         const part = await this.load('view');
         // The texts (and the kids layer) come before the view shows, so it never flashes in Russian.
         await loadMessages(part.pollMessages, this.config.value.locale, this.textVariant);
-        this.text ??= new part.PollTexts(this, () => this.config.value.locale);
+        this.text ??= new LocalizeController(this, part.pollMessages, () => this.config.value.locale);
         this.view ??= new part.PollView(this.context);
         return part;
       },

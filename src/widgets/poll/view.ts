@@ -28,7 +28,7 @@ import { newTask } from '../../core/render-queue.js';
 // Texts it shows that no entry carries (drafts, offline sending, deadlines).
 import '../../core/part-texts.js';
 
-export { pollMessages, PollTexts } from './messages.js';
+export { pollMessages } from './messages.js';
 
 /** What survives a reload: the answers, where the citizen was, and the attempt's idempotency key. */
 interface PollDraft {

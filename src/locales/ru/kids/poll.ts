@@ -32,7 +32,7 @@ const kids: Partial<PollMessages> = {
   yourChoice: 'твой выбор',
   results: 'Как ответили другие',
   resultsAfterVote: 'Ответь сам(а) — и увидишь, как ответили другие.',
-  resultsAfterClose: 'Итоги покажем, когда опрос закончится, {date}.',
+  resultsAfterClose: 'Итоги покажем, когда опрос закончится, {date}',
   resultsHidden: 'Итоги этого опроса не показывают.',
 };
 export default kids;
