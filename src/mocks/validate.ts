@@ -22,7 +22,23 @@ export interface OperationSpec {
 /** Plain decimals, as the server reads numbers in queries and forms (not "Infinity", "0x10", " 5"). */
 export const DECIMAL = /^-?\d{1,15}(\.\d{1,20})?$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+/** The `date-time` format: seconds required, as Ajv's (the server's) format check has it. */
+const DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)[Tt](\d\d):(\d\d):(\d\d)(?:\.\d+)?(?:[Zz]|[+-](\d\d):(\d\d))$/;
+/** What the server's calendarDateTime (server/domain/context.ts) reads: upper-case T and Z, seconds optional. */
+const CALENDAR_DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d)(?:\.\d{1,9})?)?(?:Z|[+-](\d\d):(\d\d))$/;
+
+/** A match of either pattern names a real moment: no 30 February, hour 24 or zone +25:00. */
+function inCalendar(m: RegExpExecArray | null): boolean {
+  if (!m) return false;
+  const [year, month, day, hour, minute, second, zoneHours, zoneMinutes] = m.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number, number, number];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59 && zoneHours <= 23 && zoneMinutes <= 59;
+}
+
+/** An ISO 8601 date and time that names a real moment, read as the server reads dates in Open311 queries and datetime attributes. */
+export function calendarDateTime(text: string): Date | null {
+  return inCalendar(CALENDAR_DATE_TIME.exec(text)) ? new Date(text) : null;
+}
 
 function typeOf(value: unknown): string {
   if (value === null) return 'null';
@@ -72,7 +88,7 @@ export function validate(schemaIn: JsonSchema, value: unknown, pointer = ''): Fi
     if (typeof schema.maxLength === 'number' && length > schema.maxLength) errors.push(...fail('maxLength', `не длиннее ${schema.maxLength} символов`));
     if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value)) errors.push(...fail('pattern', 'неверный формат'));
     if (schema.format === 'email' && !EMAIL.test(value)) errors.push(...fail('format', 'неверный адрес почты'));
-    if (schema.format === 'date-time' && !DATE_TIME.test(value)) errors.push(...fail('format', 'ожидается дата и время ISO 8601'));
+    if (schema.format === 'date-time' && !inCalendar(DATE_TIME.exec(value))) errors.push(...fail('format', 'ожидается дата и время ISO 8601'));
   }
   if (typeof value === 'number') {
     if (typeof schema.minimum === 'number' && value < schema.minimum) errors.push(...fail('minimum', `не меньше ${schema.minimum}`));
@@ -88,6 +104,7 @@ export function validate(schemaIn: JsonSchema, value: unknown, pointer = ''): Fi
   if (value && typeof value === 'object' && !Array.isArray(value)) {
     const object = value as Record<string, unknown>;
     const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
+    const patterns = Object.entries((schema.patternProperties ?? {}) as Record<string, JsonSchema>).map(([pattern, s]) => [new RegExp(pattern, 'u'), s] as const);
     for (const name of (schema.required ?? []) as string[]) {
       if (!(name in object)) errors.push({ pointer: `${pointer}/${name}`, detail: 'обязательное поле', code: 'required' });
     }
@@ -96,8 +113,13 @@ export function validate(schemaIn: JsonSchema, value: unknown, pointer = ''): Fi
     for (const key of keys) {
       const child = `${pointer}/${key}`;
       if (schema.propertyNames) errors.push(...validate(schema.propertyNames as JsonSchema, key, child).map((e) => ({ ...e, code: 'propertyNames' })));
-      if (properties[key]) errors.push(...validate(properties[key], object[key], child));
-      else if (schema.additionalProperties === false) errors.push({ pointer: child, detail: 'неизвестное поле', code: 'additionalProperties' });
+      // Own properties only: a field named "constructor" is not Object's.
+      const declared = Object.hasOwn(properties, key);
+      if (declared) errors.push(...validate(properties[key]!, object[key], child));
+      const matching = patterns.filter(([pattern]) => pattern.test(key));
+      for (const [, s] of matching) errors.push(...validate(s, object[key], child));
+      if (declared || matching.length > 0) continue;
+      if (schema.additionalProperties === false) errors.push({ pointer: child, detail: 'неизвестное поле', code: 'additionalProperties' });
       else if (schema.additionalProperties && typeof schema.additionalProperties === 'object') errors.push(...validate(schema.additionalProperties as JsonSchema, object[key], child));
     }
   }

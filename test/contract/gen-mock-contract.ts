@@ -1,8 +1,9 @@
 /**
  * Writes src/mocks/contract.gen.ts: the schemas and per-operation parameters/bodies of
- * api/openapi.yaml as plain data, so the browser mocks validate requests by the contract itself
- * (no YAML parser, no Ajv code generation — strict CSP pages and service workers stay happy).
- * The contract suite fails when the file is stale: run `npx tsx test/contract/gen-mock-contract.ts`.
+ * api/openapi.yaml and api/open311.yaml as plain data, so the browser mocks validate requests by
+ * the contract itself (no YAML parser, no Ajv code generation — strict CSP pages and service
+ * workers stay happy). The contract suite fails when the file is stale: run
+ * `npx tsx test/contract/gen-mock-contract.ts`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -20,8 +21,7 @@ const resolve = (doc: Json, value: Json): Json => {
   return resolve(doc, node as Json);
 };
 
-export function renderMockContract(): string {
-  const doc = parse(readFileSync(`${root}api/openapi.yaml`, 'utf8')) as Json;
+function operationsOf(doc: Json): Json {
   const operations: Json = {};
   for (const [path, item] of Object.entries(doc.paths as Record<string, Json>)) {
     for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
@@ -45,13 +45,25 @@ export function renderMockContract(): string {
       };
     }
   }
-  const schemas = (doc.components as Json).schemas;
-  return `/* Generated from api/openapi.yaml by test/contract/gen-mock-contract.ts — do not edit. */
+  return operations;
+}
+
+export function renderMockContract(): string {
+  const veche = parse(readFileSync(`${root}api/openapi.yaml`, 'utf8')) as Json;
+  const open311 = parse(readFileSync(`${root}api/open311.yaml`, 'utf8')) as Json;
+  const vecheSchemas = (veche.components as Json).schemas as Json;
+  const open311Schemas = (open311.components as Json).schemas as Json;
+  // One table for both documents, so the mocks resolve a $ref by its name alone.
+  const clash = Object.keys(open311Schemas).filter((name) => name in vecheSchemas);
+  if (clash.length) throw new Error(`api/open311.yaml and api/openapi.yaml both define ${clash.join(', ')}: rename one, the mocks look schemas up by name`);
+  return `/* Generated from api/openapi.yaml and api/open311.yaml by test/contract/gen-mock-contract.ts — do not edit. */
 import type { JsonSchema, OperationSpec } from './validate';
 
-export const contractSchemas: Record<string, JsonSchema> = ${JSON.stringify(schemas)};
+export const contractSchemas: Record<string, JsonSchema> = ${JSON.stringify({ ...vecheSchemas, ...open311Schemas })};
 
-export const contractOperations: Record<string, OperationSpec> = ${JSON.stringify(operations)};
+export const contractOperations: Record<string, OperationSpec> = ${JSON.stringify(operationsOf(veche))};
+
+export const open311Operations: Record<string, OperationSpec> = ${JSON.stringify(operationsOf(open311))};
 `;
 }
 

@@ -8,7 +8,7 @@ import { GENERATED_FILE, renderMockContract } from './gen-mock-contract';
 import { defineContractSuite } from './suite';
 
 test('the mocks validate requests with the current contract (src/mocks/contract.gen.ts is fresh)', () => {
-  assert.ok(readFileSync(GENERATED_FILE, 'utf8') === renderMockContract(), 'api/openapi.yaml changed: run `npx tsx test/contract/gen-mock-contract.ts`');
+  assert.ok(readFileSync(GENERATED_FILE, 'utf8') === renderMockContract(), 'api/openapi.yaml or api/open311.yaml changed: run `npx tsx test/contract/gen-mock-contract.ts`');
 });
 
 const backend = createMockBackend();

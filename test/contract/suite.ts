@@ -99,6 +99,10 @@ export function defineContractSuite(target: ContractTarget): void {
       const unknownField = await c.api('POST', `/polls/${anonymousPoll[0].id}/votes`, { token, body: { answers: [{ questionId: 'q1', optionIds: ['o1'] }], extra: 1 } });
       expectStatus(unknownField, 400);
       assert.ok(unknownField.body.errors.some((e: any) => e.pointer === '/extra'), unknownField.text);
+      // A field named like an Object method is no declared property either.
+      const inherited = await c.api('POST', `/polls/${anonymousPoll[0].id}/votes`, { token, body: { answers: [{ questionId: 'q1', optionIds: ['o1'] }], toString: 1 } });
+      expectStatus(inherited, 400);
+      assert.ok(inherited.body.errors.some((e: any) => e.pointer === '/toString'), inherited.text);
       const wrongType = await c.api('POST', `/polls/${anonymousPoll[0].id}/votes`, { token, body: { answers: [{ questionId: 'q1', optionIds: 'o1' }] } });
       expectStatus(wrongType, 400);
       assert.ok(wrongType.body.errors.some((e: any) => e.pointer === '/answers/0/optionIds'), wrongType.text);
