@@ -116,19 +116,23 @@ const toResponse = (result: OperationResult): HttpResponse<string | ArrayBuffer>
   return new HttpResponse(JSON.stringify(result.body), { status: result.status, headers: { 'Content-Type': 'application/json', ...result.headers } });
 };
 
-function checkParams(spec: OperationSpec, request: Request, params: Record<string, string>): Record<string, unknown> {
+/** The operation's parameters checked against their schemas: the query's values, or a 400 problem listing every bad one. */
+export function checkParams(spec: OperationSpec, request: Request, params: Record<string, string>): Record<string, unknown> {
   const url = new URL(request.url);
   const query: Record<string, unknown> = {};
   const errors: S['FieldError'][] = [];
   for (const p of spec.params) {
     if (p.in === 'cookie') continue;
-    const raw = p.in === 'path' ? params[p.name] : p.in === 'query' ? url.searchParams.get(p.name) : request.headers.get(p.name);
+    // A repeated query parameter is a list, as the server's query parser reads it: a single-valued
+    // parameter refuses it rather than taking the first value.
+    const values = p.in === 'query' ? url.searchParams.getAll(p.name) : [];
+    const raw = p.in === 'path' ? params[p.name] : p.in === 'query' ? (values.length > 1 ? values : values[0]) : request.headers.get(p.name);
     const pointer = `/${p.in}/${p.in === 'header' ? p.name.toLowerCase() : p.name}`;
     if (raw === null || raw === undefined) {
       if (p.required) errors.push({ pointer, detail: 'обязательный параметр', code: 'required' });
       continue;
     }
-    const value = p.in === 'header' ? raw : coerceParam(p.schema, raw);
+    const value = p.in === 'header' || Array.isArray(raw) ? raw : coerceParam(p.schema, raw);
     errors.push(...validate(p.schema, value, pointer));
     if (p.in === 'query') query[p.name] = value;
   }

@@ -85,6 +85,10 @@ export function defineContractSuite(target: ContractTarget): void {
         expectStatus(odd, 400);
         assert.ok(odd.body.errors.some((e: any) => e.pointer === '/query/limit'), `${limit}: ${odd.text}`);
       }
+      // A repeated parameter is a list, which a single-valued one refuses.
+      const twice = await c.api('GET', '/polls?status=open&status=closed');
+      expectStatus(twice, 400);
+      assert.ok(twice.body.errors.some((e: any) => e.pointer === '/query/status'), twice.text);
       const status = await c.api('GET', '/polls?status=finished');
       expectStatus(status, 400);
       assert.ok(status.body.errors.some((e: any) => e.pointer === '/query/status'), status.text);
