@@ -132,7 +132,8 @@ export function open311Operations(store: Store, options: DomainOptions, auth: Au
         }, now, { service: 'service_code', attributes: 'attribute', description: 'description', media: 'media_url', location: 'lat/long' });
         return [{ service_request_id: id, service_notice: `Срок ответа — ${service.deadline_days} раб. дн.`, account_id: identity.id }];
       } catch (e) {
-        if (e instanceof Problem) throw new Open311Error(400, (e.errors ?? []).map((f) => `${f.pointer}: ${f.detail}`).join('; ') || e.message);
+        // Named as the form's fields, like the schema's errors: attribute/depth → attribute[depth].
+        if (e instanceof Problem) throw new Open311Error(400, (e.errors ?? []).map((f) => `${f.pointer.replace(/^attribute\/(.+)$/, 'attribute[$1]')}: ${f.detail}`).join('; ') || e.message);
         throw e;
       }
     },

@@ -7,6 +7,7 @@ import { contractOperations } from './contract.gen';
 import { isoAt, newId, randomCode, type MockComplaint, type MockDb, type MockIdentity, type S } from './db';
 import { MockProblem, ok, paginate, route, type Operation, type OperationContext, type RouteOptions } from './http';
 import type { DemoIdea } from '../../api/fixtures/demo-region';
+import { calendarDateTime } from './validate';
 
 const DAY = 86_400_000;
 const MAX_MEDIA_BYTES = 5 * 1024 * 1024;
@@ -30,6 +31,31 @@ function ownedMedia(db: MockDb, ids: string[] | undefined, who: MockIdentity, po
   const errors = list.flatMap((id, i) => (db.media.get(id)?.citizenId === who.id ? [] : [{ pointer: `${pointer}/${i}`, detail: 'файл не найден среди ваших загрузок', code: 'unknown-media' }]));
   if (errors.length) throw new MockProblem(422, 'validation', 'Файлы не найдены', { errors });
   return list;
+}
+
+/**
+ * Answers that do not fit the service's variable attributes, by the server's validateAttributes
+ * (server/domain/complaints.ts): Open311's form files through here without the JSON schema, so
+ * the lengths of string and text answers are checked here too.
+ */
+function attributeErrors(service: S['Service'], answers: S['AttributeAnswers']): S['FieldError'][] {
+  const errors: S['FieldError'][] = [];
+  const variable = new Map(service.attributes.filter((a) => a.variable).map((a) => [a.code, a]));
+  for (const [code, value] of Object.entries(answers)) {
+    const a = variable.get(code);
+    const pointer = `/attributes/${code}`;
+    if (!a) { errors.push({ pointer, detail: 'у этой категории нет такого поля', code: 'unknown-attribute' }); continue; }
+    const keys = new Set((a.values ?? []).map((v) => v.key));
+    const maxLength = a.datatype === 'string' ? 200 : a.datatype === 'text' ? 4000 : null;
+    if (a.datatype === 'number' && (typeof value !== 'number' || !Number.isFinite(value))) errors.push({ pointer, detail: 'ожидается число', code: 'type' });
+    if ((a.datatype === 'string' || a.datatype === 'text') && typeof value !== 'string') errors.push({ pointer, detail: 'ожидается строка', code: 'type' });
+    if (maxLength !== null && typeof value === 'string' && value.length > maxLength) errors.push({ pointer, detail: `не длиннее ${maxLength} символов`, code: 'maxLength' });
+    if (a.datatype === 'datetime' && (typeof value !== 'string' || !calendarDateTime(value))) errors.push({ pointer, detail: 'ожидается дата и время ISO 8601 с часовым поясом', code: 'format' });
+    if (a.datatype === 'singlevaluelist' && (typeof value !== 'string' || !keys.has(value))) errors.push({ pointer, detail: 'выберите значение из списка', code: 'enum' });
+    if (a.datatype === 'multivaluelist' && (!Array.isArray(value) || value.length === 0 || value.some((v) => !keys.has(v)))) errors.push({ pointer, detail: 'выберите значения из списка', code: 'enum' });
+  }
+  for (const a of variable.values()) if (a.required && !(a.code in answers)) errors.push({ pointer: `/attributes/${a.code}`, detail: `обязательное поле «${a.description}»`, code: 'required' });
+  return errors;
 }
 
 function complaintOf(ctx: OperationContext): MockComplaint {
@@ -152,23 +178,7 @@ const operations: Record<string, Operation> = {
     if (input.description.length > service.descriptionMaxLength) errors.push({ pointer: '/description', detail: `не длиннее ${service.descriptionMaxLength} символов`, code: 'maxLength' });
     if ((input.mediaIds?.length ?? 0) > service.maxMedia) errors.push({ pointer: '/mediaIds', detail: `не больше ${service.maxMedia} фото`, code: 'maxItems' });
     const answers = input.attributes ?? {};
-    for (const attr of service.attributes) {
-      const value = answers[attr.code];
-      const pointer = `/attributes/${attr.code}`;
-      if (!attr.variable) { if (value !== undefined) errors.push({ pointer, detail: 'это поле не заполняется', code: 'unknown' }); continue; }
-      if (value === undefined || value === '') { if (attr.required) errors.push({ pointer, detail: 'обязательное поле', code: 'required' }); continue; }
-      const keys = (attr.values ?? []).map((v) => v.key);
-      const bad =
-        attr.datatype === 'number' ? typeof value !== 'number'
-        : attr.datatype === 'multivaluelist' ? !Array.isArray(value) || value.some((v) => !keys.includes(v))
-        : attr.datatype === 'singlevaluelist' ? typeof value !== 'string' || !keys.includes(value)
-        : attr.datatype === 'datetime' ? typeof value !== 'string' || Number.isNaN(Date.parse(value))
-        : typeof value !== 'string';
-      if (bad) errors.push({ pointer, detail: `неверное значение (${attr.datatype})`, code: attr.datatype });
-    }
-    for (const code of Object.keys(answers)) {
-      if (!service.attributes.some((a) => a.code === code)) errors.push({ pointer: `/attributes/${code}`, detail: 'нет такого поля', code: 'unknown' });
-    }
+    errors.push(...attributeErrors(service, answers));
     if (errors.length) throw new MockProblem(422, 'validation', errors[0]!.detail, { errors });
     const mediaIds = ownedMedia(db, input.mediaIds, who, '/mediaIds');
     const at = nowIso(db);

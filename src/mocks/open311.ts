@@ -1,30 +1,44 @@
 /**
- * The Open311 GeoReport v2 face (api/open311.yaml) over the same in-memory complaints. Filing goes
+ * The Open311 GeoReport v2 face (api/open311.yaml) over the same in-memory complaints, checked in
+ * the reference server's order (server/app.ts, server/open311.ts): the raw form against the
+ * contract first, then the api_key, the service and the filing rules. Filing goes
  * through the contract's createComplaint operation, so both faces apply one set of rules.
  */
 import { delay, http, HttpResponse, type RequestHandler } from 'msw';
 import type { components } from './open311-schema';
-import type { MockComplaint, MockDb } from './db';
+import type { MockComplaint, MockDb, S } from './db';
 import { createComplaint } from './handlers';
 import { contractSchemas } from './contract.gen';
 import { identify, MockProblem, type OperationContext } from './http';
-import { DECIMAL, validate } from './validate';
+import { DECIMAL, validate, type FieldError } from './validate';
 
 type O = components['schemas'];
 const DAY = 86_400_000;
 
+const errors = (status: number, description: string) =>
+  HttpResponse.json([{ code: status, description }] satisfies O['Open311Errors'], { status });
+
+/** Field errors as one Open311 description, the first error per field, joined as the server joins them: `api_key: …; lat: …`. */
+function describe(list: FieldError[], field: (pointer: string) => string): string {
+  const firsts = list.filter((e, i) => list.findIndex((other) => other.pointer === e.pointer) === i);
+  return firsts.map((e) => `${field(e.pointer)}: ${e.detail}`).join('; ');
+}
+
 /** A pointer into the JSON API's ComplaintCreate → the Open311 form field it came from. */
 function open311Field(pointer: string): string {
   const [, top, sub] = pointer.split('/');
-  if (top === 'attributes') return `attribute[${sub}]`;
-  if (top === 'location') return sub ?? 'lat';
-  if (top === 'address') return 'address_string';
-  if (top === 'contact') return sub === 'name' ? 'first_name' : sub ?? 'first_name';
-  return top ?? 'тело';
+  return top === 'attributes' ? `attribute[${sub}]` : top || 'тело';
 }
 
-const errors = (status: number, description: string) =>
-  HttpResponse.json([{ code: status, description }] satisfies O['Open311Errors'], { status });
+/** A form body as the server's parser reads it: a repeated field becomes a list (which the schema refuses, except for attributes). */
+function parseForm(body: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of new URLSearchParams(body)) {
+    const prev = out[k];
+    out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  return out;
+}
 
 function request311(db: MockDb, c: MockComplaint, base: string): O['Open311Request'] {
   const service = db.service(c.serviceCode)!;
@@ -88,45 +102,56 @@ export function open311Handlers(options: { db: MockDb; base: string; apiBase: st
     }),
     http.post(`${base}/requests.json`, async ({ request }) => {
       await wait();
+      // GeoReport v2 posts forms; a JSON body would reach the form's checks with other types.
       if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(request.headers.get('content-type') ?? '')) return errors(415, 'Ожидается application/x-www-form-urlencoded');
-      const form = new URLSearchParams(await request.text());
-      const field = (name: string) => form.get(name) ?? undefined;
-      const apiKey = field('api_key');
-      if (!apiKey) return errors(400, 'api_key: обязательный параметр');
+      const form = parseForm(await request.text());
+      // The raw form meets the contract first: a malformed field is reported even with a wrong or
+      // missing api_key, and an email or phone even when no name makes a contact of it.
+      const invalid = validate(contractSchemas.Open311RequestCreate!, form);
+      if (invalid.length) return errors(400, describe(invalid, (pointer) => pointer.slice(1) || 'тело'));
+      // Past the schema, every declared field is sent at most once.
+      const field = (name: string) => form[name] as string | undefined;
       let who;
-      try { who = identify(db, new Request(request.url, { headers: { authorization: `Bearer ${apiKey}` } })); } catch { who = null; }
+      try { who = identify(db, new Request(request.url, { headers: { authorization: `Bearer ${field('api_key')}` } })); } catch { who = null; }
       if (!who) return errors(403, 'api_key: неверный ключ');
-      const code = field('service_code');
-      if (!code) return errors(400, 'service_code: обязательный параметр');
+      const code = field('service_code')!;
       const service = db.service(code);
       if (!service) return errors(404, `service_code ${code}: нет такой услуги`);
-      const lat = field('lat');
-      const long = field('long');
-      for (const [name, value] of [['lat', lat], ['long', long]] as const) if (value !== undefined && !DECIMAL.test(value)) return errors(400, `${name}: ожидается десятичное число`);
-      const address = field('address_string') ?? field('address_id');
-      if (!(lat && long) && !address) return errors(400, 'нужно указать lat и long или address_string');
-      const attributes: Record<string, string | number | string[]> = {};
-      for (const [key, value] of form) {
-        const m = /^attribute\[([a-z0-9_-]+)\](\[\])?$/.exec(key);
+      const attributes: S['AttributeAnswers'] = {};
+      for (const [key, value] of Object.entries(form)) {
+        // Any code the schema lets through is an answer, so one the service lacks is refused below.
+        const m = /^attribute\[([^\]]+)\](\[\])?$/.exec(key);
         if (!m) continue;
         const code = m[1]!;
         const attr = service.attributes.find((a) => a.code === code);
-        if (attr?.datatype === 'multivaluelist') attributes[code] = [...((attributes[code] as string[] | undefined) ?? []), value];
-        else if (m[2] || code in attributes) return errors(400, `attribute[${code}]: одно значение, поле передано несколько раз`);
-        else if (attr?.datatype === 'number' && !DECIMAL.test(value)) return errors(400, `attribute[${code}]: ожидается десятичное число`);
-        else attributes[code] = attr?.datatype === 'number' ? Number(value) : value;
+        const values = Array.isArray(value) ? value : [value];
+        if (attr?.datatype === 'multivaluelist') attributes[code] = [...((attributes[code] as string[] | undefined) ?? []), ...values];
+        else if (values.length > 1 || m[2] || code in attributes) return errors(400, `attribute[${code}]: одно значение, поле передано несколько раз`);
+        else if (attr?.datatype === 'number' && !DECIMAL.test(values[0]!)) return errors(400, `attribute[${code}]: ожидается десятичное число`);
+        else attributes[code] = attr?.datatype === 'number' ? Number(values[0]) : values[0]!;
       }
-      const body = {
-        serviceCode: code, description: field('description') ?? service.name, consent: true, attributes,
-        ...(lat && long ? { location: { lat: Number(lat), long: Number(long) } } : {}),
+      const lat = field('lat');
+      const long = field('long');
+      const address = field('address_string') ?? field('address_id');
+      let location: S['GeoPoint'] | undefined;
+      if (lat !== undefined || long !== undefined) {
+        // Both or neither, even beside an address; the schema has made each a plain decimal.
+        if (lat === undefined || long === undefined || Math.abs(Number(lat)) > 90 || Math.abs(Number(long)) > 180) return errors(400, 'lat/long: нужны обе координаты в градусах');
+        location = { lat: Number(lat), long: Number(long) };
+      }
+      if (!location && !address) return errors(400, 'Укажите lat и long, address_string или address_id');
+      const description = field('description') ?? '';
+      if (description.length < 10) return errors(400, 'description: не короче 10 символов');
+      // A contact needs a name; an email or phone alone is dropped (the schema has checked them).
+      const name = [field('first_name'), field('last_name')].filter(Boolean).join(' ');
+      const email = field('email');
+      const phone = field('phone');
+      const body: S['ComplaintCreate'] = {
+        serviceCode: code, description, consent: true, attributes,
+        ...(location ? { location } : {}),
         ...(address ? { address } : {}),
-        ...(field('first_name') || field('last_name')
-          ? { contact: { name: [field('first_name'), field('last_name')].filter(Boolean).join(' '), ...(field('email') ? { email: field('email') } : {}), ...(field('phone') ? { phone: field('phone') } : {}) } }
-          : {}),
+        ...(name ? { contact: { name, ...(email ? { email } : {}), ...(phone ? { phone } : {}) } } : {}),
       };
-      // The form files through the JSON API's operation, so it keeps that body's limits.
-      const invalid = validate(contractSchemas.ComplaintCreate!, body)[0];
-      if (invalid) return errors(400, `${open311Field(invalid.pointer)}: ${invalid.detail}`);
       const ctx = { db, request, base: apiBase, params: {}, query: {}, body, raw: null, who, signedIn: () => who } satisfies OperationContext;
       try {
         const result = await createComplaint(ctx);
@@ -134,8 +159,7 @@ export function open311Handlers(options: { db: MockDb; base: string; apiBase: st
         return HttpResponse.json([{ service_request_id: created.id, service_notice: null, account_id: null }] satisfies O['Open311Created'][], { status: 201 });
       } catch (error) {
         if (!(error instanceof MockProblem)) throw error;
-        const first = error.extra.errors?.[0];
-        return errors(error.status === 422 ? 400 : error.status, first ? `${first.pointer.replace(/^\/attributes\//, 'attribute[').replace(/^(attribute\[.*)$/, '$1]')}: ${first.detail}` : error.message);
+        return errors(error.status === 422 ? 400 : error.status, error.extra.errors?.length ? describe(error.extra.errors, open311Field) : error.message);
       }
     }),
     http.get(`${base}/requests/:file`, async ({ params }) => {

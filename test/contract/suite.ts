@@ -569,6 +569,71 @@ export function defineContractSuite(target: ContractTarget): void {
       expectStatus(viaApi, 200);
     });
 
+    /** A form that files: a fresh citizen's api_key, a service with attributes, its required answers. */
+    const open311Filing = async () => {
+      const services = await c.open311('GET', '/services.json');
+      const code = services.body.find((s: any) => s.metadata).service_code;
+      const definition = (await c.open311('GET', `/services/${code}.json`)).body;
+      const token = await target.signIn({ fresh: true });
+      const form = new URLSearchParams({ api_key: token, service_code: code, lat: '55.79', long: '49.11', description: 'Контрольное обращение через Open311.' });
+      for (const a of definition.attributes.filter((x: any) => x.variable && x.required)) {
+        form.append(`attribute[${a.code}]`, a.datatype === 'number' ? '5' : a.datatype === 'datetime' ? new Date().toISOString() : a.values?.[0]?.key ?? 'значение');
+      }
+      const attribute = (datatype: string) => {
+        const found = definition.attributes.find((x: any) => x.variable && !x.required && x.datatype === datatype);
+        assert.ok(found, `${code} has an optional ${datatype} attribute`);
+        return found.code as string;
+      };
+      return { form, attribute, requiredNumber: definition.attributes.find((x: any) => x.variable && x.required && x.datatype === 'number')?.code as string };
+    };
+    const postForm = (form: URLSearchParams) => c.open311('POST', '/requests.json', { raw: form.toString(), contentType: 'application/x-www-form-urlencoded' });
+    /** Posts `form` changed by `change`; expects `status` and, for an error, a first description matching `mentions`. */
+    const filed = async (form: URLSearchParams, change: (f: URLSearchParams) => void, status: number, mentions?: RegExp) => {
+      const f = new URLSearchParams(form);
+      change(f);
+      const r = await postForm(f);
+      expectStatus(r, status);
+      if (mentions) assert.match(r.body[0].description, mentions);
+      return r;
+    };
+
+    test('Open311 filing: the raw form meets Open311RequestCreate before anything else is checked', async () => {
+      const { form } = await open311Filing();
+      // A contact field is checked even when no name makes a contact of it.
+      await filed(form, (f) => f.set('email', 'not-an-email'), 400, /email/);
+      await filed(form, (f) => f.set('phone', 'звоните'), 400, /phone/);
+      await filed(form, (f) => f.set('first_name', 'а'.repeat(100)), 400, /first_name/);
+      await filed(form, (f) => f.set('first_name', ''), 400, /first_name/);
+      // Each field is sent once: a repeated one is a list, which the schema refuses.
+      await filed(form, (f) => f.append('lat', '55.8'), 400, /lat/);
+      await filed(form, (f) => f.append('service_code', f.get('service_code')!), 400, /service_code/);
+      // A malformed code is a bad request, not an unknown service.
+      await filed(form, (f) => f.set('service_code', 'No Such'), 400, /service_code/);
+      await filed(form, (f) => f.set('jurisdiction_id', 'j'.repeat(201)), 400, /jurisdiction_id/);
+      // The schema comes before the key: a bad lat is reported with a wrong key, and with a missing one both are.
+      await filed(form, (f) => { f.set('lat', '0x10'); f.set('api_key', 'not-a-token'); }, 400, /lat/);
+      const both = await filed(form, (f) => { f.set('lat', '0x10'); f.delete('api_key'); }, 400);
+      assert.match(both.body[0].description, /api_key/);
+      assert.match(both.body[0].description, /lat/);
+      await filed(form, (f) => f.set('api_key', 'not-a-token'), 403);
+    });
+
+    test('Open311 filing: after the schema, the rules and order of filing a complaint', async () => {
+      const { form, attribute, requiredNumber } = await open311Filing();
+      await filed(form, (f) => { f.delete('long'); f.set('address_string', 'ул. Контрактная, 1'); }, 400, /lat/);
+      await filed(form, (f) => f.delete('description'), 400, /description/);
+      // address_id has limits of its own (1–200 characters), not those of address_string.
+      await filed(form, (f) => { f.delete('lat'); f.delete('long'); f.set('address_id', 'a7'); }, 201);
+      // Attributes are read before the location, and every attribute[…] field is an answer.
+      await filed(form, (f) => { f.delete('lat'); f.delete('long'); f.set(`attribute[${requiredNumber}]`, 'пять'); }, 400, new RegExp(`^attribute\\[${requiredNumber}\\]`));
+      await filed(form, (f) => f.set('attribute[Landmark]', 'x'), 400, /Landmark/);
+      // Answers keep the service's rules, and errors name the form field.
+      await filed(form, (f) => f.set(`attribute[${attribute('string')}]`, 'x'.repeat(201)), 400, new RegExp(`^attribute\\[${attribute('string')}\\]`));
+      for (const when of ['2026-03-01', '2026-02-30T10:00:00Z', '2026-03-01t10:00:00z']) {
+        await filed(form, (f) => f.set(`attribute[${attribute('datetime')}]`, when), 400, new RegExp(`^attribute\\[${attribute('datetime')}\\]`));
+      }
+    });
+
     test('every operation of both documents was exercised', () => {
       const missed = c.operations.filter((op) => !c.covered.has(op));
       assert.deepEqual(missed, [], `operations the suite never called: ${missed.join(', ')}`);
