@@ -1,16 +1,16 @@
 /**
  * The Open311 GeoReport v2 face (api/open311.yaml) over the same in-memory complaints, checked in
- * the reference server's order (server/app.ts, server/open311.ts): the raw form against the
- * contract first, then the api_key, the service and the filing rules. Filing goes
+ * the reference server's order (server/app.ts, server/open311.ts): parameters and the raw form
+ * against the contract first, then the api_key, the service and the filing rules. Filing goes
  * through the contract's createComplaint operation, so both faces apply one set of rules.
  */
 import { delay, http, HttpResponse, type RequestHandler } from 'msw';
 import type { components } from './open311-schema';
 import type { MockComplaint, MockDb, S } from './db';
 import { createComplaint } from './handlers';
-import { contractSchemas } from './contract.gen';
-import { identify, MockProblem, type OperationContext } from './http';
-import { DECIMAL, validate, type FieldError } from './validate';
+import { contractSchemas, open311Operations } from './contract.gen';
+import { checkParams, identify, MockProblem, type OperationContext } from './http';
+import { calendarDateTime, DECIMAL, validate, type FieldError } from './validate';
 
 type O = components['schemas'];
 const DAY = 86_400_000;
@@ -59,19 +59,36 @@ function request311(db: MockDb, c: MockComplaint, base: string): O['Open311Reque
 export function open311Handlers(options: { db: MockDb; base: string; apiBase: string; latencyMs: number }): RequestHandler[] {
   const { db, base, apiBase } = options;
   const wait = () => (options.latencyMs > 0 ? delay(options.latencyMs) : Promise.resolve());
-  return [
-    http.get(`${base}/services.json`, async () => {
+  /**
+   * A GET of the contract: its parameters are checked before anything else, as on the server, and
+   * a 400 names every bad one. A `:file` segment in `path` stands for the contract's `{id}.json`.
+   */
+  const get = (path: string, operationId: string, answer: (query: Record<string, unknown>, id: string) => Response) =>
+    http.get(`${base}${path}`, async ({ request, params }) => {
       await wait();
-      return HttpResponse.json(db.region.services.map((s): O['Open311Service'] => ({
+      const spec = open311Operations[operationId]!;
+      const file = typeof params.file === 'string' ? params.file : '';
+      if (params.file !== undefined && !file.endsWith('.json')) return errors(404, 'Нет такого ресурса Open311');
+      const id = file.replace(/\.json$/, '');
+      const pathParam = spec.params.find((p) => p.in === 'path');
+      let query: Record<string, unknown>;
+      try {
+        query = checkParams(spec, request, pathParam ? { [pathParam.name]: id } : {});
+      } catch (error) {
+        if (!(error instanceof MockProblem)) throw error;
+        return errors(400, describe(error.extra.errors ?? [], (pointer) => pointer.replace(/^\/(query|path)\//, '')));
+      }
+      return answer(query, id);
+    });
+  return [
+    get('/services.json', 'open311ListServices', () =>
+      HttpResponse.json(db.region.services.map((s): O['Open311Service'] => ({
         service_code: s.code, service_name: s.name, description: s.description, metadata: s.attributes.length > 0,
         type: 'realtime', keywords: s.keywords.join(','), group: s.group,
-      })));
-    }),
-    http.get(`${base}/services/:file`, async ({ params }) => {
-      await wait();
-      const code = String(params.file).replace(/\.json$/, '');
+      })))),
+    get('/services/:file', 'open311GetServiceDefinition', (_query, code) => {
       const s = db.service(code);
-      if (!String(params.file).endsWith('.json') || !s) return errors(404, `service_code ${code}: нет такой услуги`);
+      if (!s) return errors(404, `service_code ${code}: нет такой услуги`);
       const definition: O['Open311ServiceDefinition'] = {
         service_code: s.code,
         attributes: s.attributes.map((a) => {
@@ -82,20 +99,25 @@ export function open311Handlers(options: { db: MockDb; base: string; apiBase: st
       };
       return HttpResponse.json(definition);
     }),
-    http.get(`${base}/requests.json`, async ({ request }) => {
-      await wait();
-      const url = new URL(request.url);
-      const q = (name: string) => url.searchParams.get(name);
-      const ids = q('service_request_id')?.split(',').map((s) => s.trim()).filter(Boolean);
-      const statuses = q('status')?.split(',');
-      if (statuses && !statuses.every((s) => s === 'open' || s === 'closed')) return errors(400, 'status: open, closed или open,closed');
-      const start = q('start_date') ? Date.parse(q('start_date')!) : db.now().getTime() - 90 * DAY;
-      const end = q('end_date') ? Date.parse(q('end_date')!) : Infinity;
-      if (Number.isNaN(start) || Number.isNaN(end)) return errors(400, 'start_date/end_date: ожидается дата ISO 8601');
+    get('/requests.json', 'open311ListRequests', (query) => {
+      const ids = typeof query.service_request_id === 'string' ? query.service_request_id.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+      // The format check lets through what the server's calendar refuses (a lower-case "t", say).
+      const dates: Record<'start_date' | 'end_date', Date | null> = { start_date: null, end_date: null };
+      for (const name of ['start_date', 'end_date'] as const) {
+        if (typeof query[name] !== 'string') continue;
+        dates[name] = calendarDateTime(query[name]);
+        if (!dates[name]) return errors(400, `${name}: такой даты и времени нет в календаре`);
+      }
+      const { start_date: start, end_date: end } = dates;
+      if (start && end && start > end) return errors(400, 'start_date позже end_date');
+      // The spec's default window: the 90 days before end_date (or now), unless ids are asked for.
+      const from = start ? start.getTime() : ids ? -Infinity : (end ?? db.now()).getTime() - 90 * DAY;
+      const to = end ? end.getTime() : Infinity;
+      const statuses = typeof query.status === 'string' ? query.status.split(',') : undefined;
       const list = db.complaints
         .map((c) => request311(db, c, apiBase))
-        .filter((r) => ids ? ids.includes(r.service_request_id) : Date.parse(r.requested_datetime) >= start && Date.parse(r.requested_datetime) <= end)
-        .filter((r) => (!q('service_code') || r.service_code === q('service_code')) && (!statuses || statuses.includes(r.status)))
+        .filter((r) => (!ids || ids.includes(r.service_request_id)) && Date.parse(r.requested_datetime) >= from && Date.parse(r.requested_datetime) <= to)
+        .filter((r) => (!query.service_code || r.service_code === query.service_code) && (!statuses || statuses.includes(r.status)))
         .sort((a, b) => b.requested_datetime.localeCompare(a.requested_datetime))
         .slice(0, 1000);
       return HttpResponse.json(list);
@@ -162,11 +184,9 @@ export function open311Handlers(options: { db: MockDb; base: string; apiBase: st
         return errors(error.status === 422 ? 400 : error.status, error.extra.errors?.length ? describe(error.extra.errors, open311Field) : error.message);
       }
     }),
-    http.get(`${base}/requests/:file`, async ({ params }) => {
-      await wait();
-      const id = String(params.file).replace(/\.json$/, '');
+    get('/requests/:file', 'open311GetRequest', (_query, id) => {
       const c = db.complaints.find((x) => x.id === id);
-      if (!String(params.file).endsWith('.json') || !c) return errors(404, `service_request_id ${id}: не найдено`);
+      if (!c) return errors(404, `service_request_id ${id}: не найдено`);
       return HttpResponse.json([request311(db, c, apiBase)]);
     }),
   ];

@@ -634,6 +634,33 @@ export function defineContractSuite(target: ContractTarget): void {
       }
     });
 
+    test('Open311 requests: parameters meet the contract; the default window ends at end_date', async () => {
+      const refused = async (path: string, mentions: RegExp) => {
+        const r = await c.open311('GET', path);
+        expectStatus(r, 400);
+        assert.match(r.body[0].description, mentions);
+      };
+      await refused('/requests.json?start_date=2026-03-01', /start_date/);
+      await refused('/requests.json?start_date=2026-02-30T00:00:00Z', /start_date/);
+      await refused('/requests.json?end_date=2026-03-01t00:00:00z', /end_date/);
+      await refused('/requests.json?start_date=2026-03-02T00:00:00Z&end_date=2026-03-01T00:00:00Z', /start_date/);
+      await refused('/requests.json?status=open,closed,open', /status/);
+      await refused('/requests.json?status=open&status=closed', /status/);
+      await refused(`/requests.json?service_code=${'x'.repeat(65)}`, /service_code/);
+      await refused(`/services.json?jurisdiction_id=${'j'.repeat(201)}`, /jurisdiction_id/);
+      await refused(`/services/${'x'.repeat(65)}.json`, /service_code/);
+      await refused(`/requests/${'x'.repeat(65)}.json`, /service_request_id/);
+
+      const { form } = await open311Filing();
+      const id = (await filed(form, () => {}, 201)).body[0].service_request_id;
+      const later = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+      const listed = async (query: string) => (await c.open311('GET', `/requests.json?${query}`)).body.map((r: any) => r.service_request_id);
+      assert.ok((await listed(`end_date=${later(1)}`)).includes(id), 'filed within the 90 days before end_date');
+      assert.ok(!(await listed(`end_date=${later(100)}`)).includes(id), 'filed more than 90 days before end_date');
+      // Dates still apply when ids are asked for.
+      assert.deepEqual(await listed(`service_request_id=${id}&start_date=${later(1)}`), []);
+    });
+
     test('every operation of both documents was exercised', () => {
       const missed = c.operations.filter((op) => !c.covered.has(op));
       assert.deepEqual(missed, [], `operations the suite never called: ${missed.join(', ')}`);
