@@ -1,4 +1,3 @@
-import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
   DEFAULT_LOCALE,
@@ -11,7 +10,7 @@ import {
   type Locale,
   type VecheConfig,
 } from './config.js';
-import { configContext, ensureContextRoot, type ProvidedConfig } from './context.js';
+import { consumeProvidedConfig, type ProvidedConfig } from './context.js';
 import { getPageConfig, subscribePageConfig } from './page-config.js';
 
 /** The configuration attributes and properties every widget and the provider declare. */
@@ -56,15 +55,10 @@ export class ConfigController implements ReactiveController {
   private unsubscribers: Array<() => void> = [];
 
   constructor(private readonly host: ConfigurableHost) {
-    ensureContextRoot();
     host.addController(this);
-    new ContextConsumer(host, {
-      context: configContext,
-      subscribe: true,
-      callback: (value) => {
-        this.provided = value;
-        host.requestUpdate();
-      },
+    consumeProvidedConfig(host, (value) => {
+      this.provided = value;
+      host.requestUpdate();
     });
   }
 

@@ -1,7 +1,7 @@
-import { ContextConsumer, ContextProvider } from '@lit/context';
+import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyDeclarations } from 'lit';
 import { mergeConfig, normalize, type TokenGetter } from './config.js';
-import { configContext, ensureContextRoot, type ProvidedConfig } from './context.js';
+import { configContext, consumeProvidedConfig, type ProvidedConfig } from './context.js';
 
 /**
  * Shares configuration with every Veche widget inside it, so a page section (or a whole
@@ -47,15 +47,10 @@ export class VecheProvider extends LitElement {
 
   constructor() {
     super();
-    ensureContextRoot();
     // Providers nest: an inner one overrides only what it sets.
-    new ContextConsumer(this, {
-      context: configContext,
-      subscribe: true,
-      callback: (value) => {
-        this.parent = value;
-        this.requestUpdate();
-      },
+    consumeProvidedConfig(this, (value) => {
+      this.parent = value;
+      this.requestUpdate();
     });
   }
 
