@@ -1,4 +1,8 @@
-/** The idea board's calls to the backend contract (`api/openapi.yaml`), through core's client. */
+/**
+ * The idea board's types from the backend contract (`api/openapi.yaml`) and the calls its entry
+ * makes: the list and an idea. A lazily loaded part's own calls live with it (support.ts,
+ * categories.ts, pledge.ts, submit-form.ts), so the entry does not carry them.
+ */
 import type { ApiClient } from '../../core/api-client.js';
 import type { components } from '../../core/api-schema.js';
 
@@ -37,7 +41,8 @@ export interface ListQuery {
   mine?: boolean;
 }
 
-const at = (id: string) => `/ideas/${encodeURIComponent(id)}`;
+/** An idea's resource. */
+export const ideaPath = (id: string) => `/ideas/${encodeURIComponent(id)}`;
 
 export const fetchIdeas = (client: ApiClient, query: ListQuery, cursor: string | null, signal: AbortSignal) =>
   client.get<IdeaPage>('/ideas', {
@@ -53,29 +58,5 @@ export const fetchIdeas = (client: ApiClient, query: ListQuery, cursor: string |
     },
   });
 
-/** All categories: the catalogue is short, but it is paginated like every list. */
-export async function fetchCategories(client: ApiClient, signal: AbortSignal): Promise<IdeaCategory[]> {
-  const all: IdeaCategory[] = [];
-  let cursor: string | null = null;
-  do {
-    const page: S['IdeaCategoryPage'] = await client.get('/idea-categories', { signal, query: { cursor, limit: 100 } });
-    all.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return all;
-}
+export const fetchIdea = (client: ApiClient, id: string, signal: AbortSignal) => client.get<Idea>(ideaPath(id), { signal });
 
-export const fetchIdea = (client: ApiClient, id: string, signal: AbortSignal) => client.get<Idea>(at(id), { signal });
-
-export const supportIdea = (client: ApiClient, id: string, idempotencyKey: string) =>
-  client.post<IdeaSupport>(`${at(id)}/supports`, undefined, { idempotencyKey });
-
-export const withdrawSupport = (client: ApiClient, id: string) => client.delete<IdeaSupport>(`${at(id)}/supports`);
-
-export const fetchWallet = (client: ApiClient) => client.get<Wallet>('/wallet');
-
-export const uploadPhoto = (client: ApiClient, file: Blob, idempotencyKey: string, onProgress: (fraction: number) => void) =>
-  client.upload<Media>('/media', file, { idempotencyKey, onProgress, headers: { 'Content-Type': file.type } });
-
-export const ideasPath = '/ideas';
-export const pledgesPath = (id: string) => `${at(id)}/pledges`;

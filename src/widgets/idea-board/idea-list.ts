@@ -12,6 +12,10 @@ import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-la
 import { formatDate } from '../../core/format.js';
 import type { IdeaSummary } from './api.js';
 import { renderFunding, renderSupport, useCardStyles } from './card.js';
+import { supportError } from './support.js';
+import { categoriesFor } from './categories.js';
+import { renderEmpty, renderFilters } from './list-view.js';
+import { partText } from './part-text.js';
 import { STATUS_KEY, type ListContext } from './parts.js';
 
 /** The card sizes one list has measured, kept across its virtualizers (a new list starts afresh). */
@@ -127,6 +131,8 @@ export class IdeaList {
 
   constructor(private readonly ctx: ListContext) {
     useCardStyles(ctx.host.renderRoot);
+    // Asked for now, in parallel with the first cards' render: the category filter lists them.
+    categoriesFor(ctx);
   }
 
   private $<T extends HTMLElement = HTMLElement>(selector: string): T | null {
@@ -139,6 +145,12 @@ export class IdeaList {
 
   private cardAt(index: number): HTMLElement | null {
     return this.$(`.card[data-index="${index}"]`);
+  }
+
+  /** Says how many ideas the search and filters found (the list's first page is here). */
+  announceFound(): void {
+    const total = this.ctx.total();
+    this.ctx.announce(total !== undefined ? partText(this.ctx)('found', { count: total }) : '');
   }
 
   /** Forgets the cards rendered for `idea`: something it shows has changed. */
@@ -154,6 +166,19 @@ export class IdeaList {
    * list (other filters) starts measuring afresh.
    */
   render(sizes: CardSizes): TemplateResult {
+    return html`${renderFilters(this.ctx)}${this.renderIdeas(sizes)}`;
+  }
+
+  /** The ideas, or why there are none: what went wrong, the skeleton while they load, the empty states. */
+  private renderIdeas(sizes: CardSizes): TemplateResult {
+    const { ctx } = this;
+    if (ctx.items().length === 0) {
+      const error = ctx.listError();
+      if (error) return ctx.renderError(error, () => ctx.reload());
+      if (!ctx.ended()) return ctx.renderListSkeleton();
+      // "My ideas" asked for a sign-in: its call to action above says it all.
+      return ctx.signingIn() ? html`` : renderEmpty(ctx);
+    }
     let layout = this.layouts.get(sizes);
     if (!layout) this.layouts.set(sizes, (layout = { type: CardLayout, sizes, listBox: () => this.scroller }));
     return html`<div
@@ -181,10 +206,10 @@ export class IdeaList {
     const { ctx } = this;
     const error = ctx.listError();
     if (error) return html`<div class="row-status">${ctx.renderError(error, () => void this.more())}</div>`;
-    if (ctx.loadingPage()) return html`<p class="row-status muted" part="status loading-more" tabindex="-1">${ctx.text.t('loadingMore')}</p>`;
-    if (ctx.ended()) return html`<p class="row-status muted" part="status end" tabindex="-1">${ctx.text.t('endOfList')}</p>`;
+    if (ctx.loadingPage()) return html`<p class="row-status muted" part="status loading-more" tabindex="-1">${partText(ctx)('loadingMore')}</p>`;
+    if (ctx.ended()) return html`<p class="row-status muted" part="status end" tabindex="-1">${partText(ctx)('endOfList')}</p>`;
     return html`<p class="row-status">
-      <button class="button" type="button" @click=${() => void this.more()}>${ctx.text.t('loadMore')}</button>
+      <button class="button" type="button" @click=${() => void this.more()}>${partText(ctx)('loadMore')}</button>
     </p>`;
   }
 
@@ -199,14 +224,6 @@ export class IdeaList {
     const { ctx } = this;
     const root = ctx.host.renderRoot as ShadowRoot;
     const before = ctx.items();
-    // The count's wording is in the parts' texts: asked for with the page, not with the list.
-    // Offline, this may fail with the page: then nothing is said, and no rejection goes unhandled.
-    const texts = import('./part-text.js')
-      .then(async ({ loadPartTexts, partText }) => {
-        await loadPartTexts(ctx.wantedLocale(), ctx.host.textVariant);
-        return partText(ctx);
-      })
-      .catch(() => undefined);
     const loading = ctx.loadMore();
     await ctx.host.updateComplete;
     this.$('[part~="loading-more"]')?.focus();
@@ -218,10 +235,12 @@ export class IdeaList {
     const focus = root.activeElement;
     const lost = focus ? focus.matches('[part~="loading-more"]') : !document.activeElement || document.activeElement === document.body;
     const added = items.length - before.length;
-    const t = added > 0 ? await texts : undefined;
-    if (t) ctx.announce(`${t('loadedMore', { count: added })}${ctx.ended() ? ` ${t('endOfList')}` : ''}`);
+    const t = partText(ctx);
+    if (added > 0) ctx.announce(`${t('loadedMore', { count: added })}${ctx.ended() ? ` ${t('endOfList')}` : ''}`);
     if (lost) {
-      if (added > 0) await this.revealItem(before.length, 'start');
+      // The virtualizer lays the new ideas out after this update: scrolled to in the next frame,
+      // the first new one would be past the end of the list it knows.
+      if (added > 0) await new Promise(requestAnimationFrame).then(() => this.revealItem(before.length, 'start'));
       else this.$('[part~="retry"], [part~="end"]')?.focus();
     }
   }
@@ -232,11 +251,11 @@ export class IdeaList {
    */
   private readonly renderCard = (idea: IdeaSummary, index: number): TemplateResult => {
     const { ctx } = this;
-    const { text } = ctx;
-    const locale = text.locale;
+    const t = partText(ctx);
+    const locale = ctx.text.locale;
     const active = index === ctx.active();
     const total = ctx.total();
-    const sig = `${locale}|${index}|${active}|${total}|${ctx.supportError(idea.id) ?? ''}|${ctx.host.strings ? 1 : 0}`;
+    const sig = `${locale}|${index}|${active}|${total}|${supportError(ctx, idea.id) ?? ''}|${ctx.host.strings ? 1 : 0}`;
     const cached = this.cardCache.get(idea);
     if (cached?.sig === sig) return cached.card;
     const card = html`<article
@@ -250,13 +269,13 @@ export class IdeaList {
     >
       <p class="meta">
         <span class="category">${idea.category.name}</span>
-        <span class="badge ${idea.status}" part="badge">${text.t(STATUS_KEY[idea.status])}</span>
+        <span class="badge ${idea.status}" part="badge">${t(STATUS_KEY[idea.status])}</span>
       </p>
       <h3 id="t-${idea.id}" part="title">
         <button class="title" type="button" @click=${() => ctx.openIdea(idea.id, index)}>${idea.title}</button>
       </h3>
       <p class="excerpt">${idea.excerpt}</p>
-      <p class="muted">${text.t('by', { name: idea.author.displayName })} · ${formatDate(locale, idea.createdAt)}</p>
+      <p class="muted">${t('by', { name: idea.author.displayName })} · ${formatDate(locale, idea.createdAt)}</p>
       ${renderSupport(ctx, idea)} ${idea.funding ? renderFunding(ctx, idea.funding) : nothing}
     </article>`;
     this.cardCache.delete(idea);

@@ -7,8 +7,8 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { formatDate, formatDateTime } from '../../core/format.js';
 import { adoptStyles } from '../../core/adopt-styles.js';
 import { ApiError } from '../../core/problem.js';
-import { imageSource } from '../../core/urls.js';
-import type { Idea } from './api.js';
+import { imageSource, safeUrl } from '../../core/urls.js';
+import type { Funding, Idea, PledgeCreate } from './api.js';
 import { renderFunding, renderSupport, useCardStyles } from './card.js';
 import { OPEN, STATUS_KEY, type BoardContext } from './parts.js';
 import { partStyles } from './part-styles.js';
@@ -55,7 +55,7 @@ function renderIdea(ctx: BoardContext, idea: Idea): TemplateResult {
     ${idea.funding
       ? html`<section class="funding" aria-labelledby="funding-title">
           <h4 id="funding-title">${t('funding')}</h4>
-          ${renderFunding(ctx, idea.funding)} ${OPEN.includes(idea.status) ? ctx.renderPledge(idea, idea.funding) : nothing}
+          ${renderFunding(ctx, idea.funding)} ${OPEN.includes(idea.status) ? renderPledge(ctx, idea, idea.funding) : nothing}
         </section>`
       : nothing}
     <section aria-labelledby="timeline-title">
@@ -80,6 +80,28 @@ function renderIdea(ctx: BoardContext, idea: Idea): TemplateResult {
         : nothing}
     </section>
   </article>`;
+}
+
+/** The pledge a citizen last asked to start, by pledge part: a retry of the part's import starts it. */
+const asked = new WeakMap<BoardContext['pledge'], PledgeCreate['kind']>();
+
+/** The pledge flow for the open idea's funding: its starters, and once its code is here its form and confirmation. */
+function renderPledge(ctx: BoardContext, idea: Idea, funding: Funding): TemplateResult {
+  const t = partText(ctx);
+  const part = ctx.pledge;
+  const start = (kind: PledgeCreate['kind']) => {
+    ctx.clearSignIn();
+    asked.set(part, kind);
+    // After a failed import the starters import again, as the error's retry does.
+    void (part.error ? part.retry() : part.load()).then((flow) => flow?.start(kind));
+  };
+  const starters = html`<div class="actions">
+    <button class="button primary" type="button" @click=${() => start('points')}>${t('pledgePoints')}</button>
+    ${safeUrl(ctx.paymentUrl()) ? html`<button class="button" type="button" @click=${() => start('money')}>${t('pledgeMoney')}</button>` : nothing}
+  </div>`;
+  if (part.value) return part.value.render(idea, funding, starters);
+  const kind = asked.get(part);
+  return part.error ? html`${starters}${ctx.renderError(part.error, () => (kind ? start(kind) : void part.retry()))}` : starters;
 }
 
 const pageStyles = css`

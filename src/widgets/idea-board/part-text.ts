@@ -1,7 +1,8 @@
 /**
- * The texts of the board's lazily loaded parts (the idea page, the pledge flow, the "submit an
- * idea" form): a namespace of their own, so that they load with the parts instead of with the
- * list. A part reads both namespaces through `partText`.
+ * The texts of the board's lazily loaded parts (the list's cards, the idea page, the pledge
+ * flow, the "submit an idea" form): a namespace of their own, so that they load with the parts
+ * instead of with the board's entry, which needs only the toolbar's, the filters' and the empty
+ * states' texts. A part reads both namespaces through `partText`.
  */
 import type { Locale } from '../../core/config.js';
 import { defineMessages, loadMessages, LocalizeController, type Params, type TextVariant, type Translation } from '../../core/localize.js';

@@ -9,11 +9,14 @@ import type { Locale } from '../../core/config.js';
 import type { LocalizeController, LocalizedHost } from '../../core/localize.js';
 import type { CoreTexts } from '../../core/messages.js';
 import type ru from '../../locales/ru/idea-board.js';
-import type { Funding, Idea, IdeaCategory, IdeaStatus, IdeaSummary } from './api.js';
+import type { LazyPart } from '../../core/lazy-part.js';
+import type { IdeaStatus, IdeaSummary, Sort } from './api.js';
+import type { ActionKey } from './part-text.js';
+import type { PledgeFlow } from './pledge.js';
 
 export type Key = keyof typeof ru & string;
 
-export const STATUS_KEY: Record<IdeaStatus, Key> = {
+export const STATUS_KEY: Record<IdeaStatus, ActionKey> = {
   moderation: 'statusModeration',
   published: 'statusPublished',
   review: 'statusReview',
@@ -24,15 +27,6 @@ export const STATUS_KEY: Record<IdeaStatus, Key> = {
 
 /** Statuses an idea can be supported or funded in. */
 export const OPEN: IdeaStatus[] = ['published', 'review', 'accepted'];
-
-/** What a card needs of the board: its texts, money format and the support of an idea. */
-export interface CardContext {
-  readonly text: LocalizeController<typeof ru>;
-  money(amount: number): string;
-  /** What went wrong with the citizen's last support of idea `id`, if anything. */
-  supportError(id: string): string | undefined;
-  toggleSupport(idea: IdeaSummary): void;
-}
 
 /** What the virtualized list (idea-list.ts) uses of the board: the loaded ideas and where the citizen is in them. */
 export interface ListContext extends BoardContext {
@@ -52,10 +46,22 @@ export interface ListContext extends BoardContext {
   /** The virtualizer rendered up to card `last`: time to ask for more? */
   rendered(last: number): void;
   openIdea(id: string, index: number): void;
+  /** Loads the list's first page again (after it failed). */
+  reload(): void;
+  /** The list's place while its first page is on its way. */
+  renderListSkeleton(): TemplateResult;
+  /** The search and filters as the controls show them (the sort is the one in effect), and whether the list is the citizen's own ideas. */
+  filters(): { q?: string | undefined; category?: string | undefined; status?: IdeaStatus | undefined; sort: Sort; mine: boolean };
+  /** Changes the search or a filter; the count of what the new list finds is said once it arrives. */
+  setFilter(name: 'q' | 'category' | 'status' | 'sort', value: string | undefined): void;
+  /** The citizen typed in the search box (the list follows once they pause). */
+  search(text: string): void;
+  openForm(): void;
 }
 
-export interface BoardContext extends CardContext {
+export interface BoardContext {
   readonly host: HTMLElement & LocalizedHost & { readonly renderRoot: HTMLElement | DocumentFragment };
+  readonly text: LocalizeController<typeof ru>;
   readonly coreText: LocalizeController<CoreTexts>;
   /** The locale the board is asked to render in (its texts may still be loading). */
   wantedLocale(): Locale;
@@ -64,7 +70,6 @@ export interface BoardContext extends CardContext {
   api(): string | undefined;
   /** The board's `category` filter: the form's default category. */
   category(): string | undefined;
-  categories(): IdeaCategory[];
   paymentUrl(): string | undefined;
   announce(message: string, options?: { assertive?: boolean }): void;
   describeError(error: unknown): string;
@@ -76,8 +81,8 @@ export interface BoardContext extends CardContext {
   signingIn(): boolean;
   /** Focuses the first element matching `selector` once the board has rendered. */
   focusLater(selector: string): void;
-  /** The pledge flow for the open idea's funding: its starters, form and confirmation. */
-  renderPledge(idea: Idea, funding: Funding): TemplateResult;
-  /** Updates an idea's funding wherever it is shown. */
-  patchFunding(id: string, funding: Funding): void;
+  /** The pledge flow (pledge.ts), loaded when a citizen first starts a pledge. */
+  readonly pledge: LazyPart<PledgeFlow>;
+  /** Changes an idea wherever it is shown: its card in the list and its open page. */
+  patchIdea(id: string, change: Partial<IdeaSummary>): void;
 }

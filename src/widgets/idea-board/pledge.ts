@@ -10,11 +10,16 @@ import { adoptStyles } from '../../core/adopt-styles.js';
 import type { OutboxController, OutboxItem } from '../../core/outbox.js';
 import { ApiError } from '../../core/problem.js';
 import { safeUrl } from '../../core/urls.js';
-import { fetchWallet, pledgesPath, type Funding, type Idea, type PledgeCreate, type PledgeResult } from './api.js';
+import type { ApiClient } from '../../core/api-client.js';
+import { ideaPath, type Funding, type Idea, type PledgeCreate, type PledgeResult, type Wallet } from './api.js';
 import type {} from './events.js';
+import { money } from './card.js';
 import type { BoardContext } from './parts.js';
 import { partStyles } from './part-styles.js';
 import { partText } from './part-text.js';
+
+const fetchWallet = (client: ApiClient) => client.get<Wallet>('/wallet');
+const pledgesPath = (id: string) => `${ideaPath(id)}/pledges`;
 
 interface PledgeState {
   kind: PledgeCreate['kind'];
@@ -122,7 +127,7 @@ export class PledgeFlow {
   pledged(result: PledgeResult, item: OutboxItem<PledgeCreate>): void {
     const { ctx } = this;
     const { pledge, funding, points } = result;
-    ctx.patchFunding(pledge.ideaId, funding);
+    ctx.patchIdea(pledge.ideaId, { funding });
     const payUrl = pledge.paymentReference ? this.paymentLink(pledge.paymentReference, pledge.amount, pledge.ideaId) : undefined;
     emit(ctx.host, 'veche-pledge', {
       idea: pledge.ideaId,
@@ -139,7 +144,7 @@ export class PledgeFlow {
     const text =
       pledge.kind === 'points'
         ? partText(ctx)('pledgeDone', { points: ctx.coreText.t('points', { count: pledge.amount }) })
-        : partText(ctx)('moneyIntent', { amount: ctx.money(pledge.amount) });
+        : partText(ctx)('moneyIntent', { amount: money(ctx, pledge.amount) });
     ctx.announce(text);
     if (this.state?.key === item.key || !this.state) {
       this.set({ kind: pledge.kind, amount: '', done: { text, ...(payUrl ? { payUrl } : {}) } });
@@ -183,7 +188,7 @@ export class PledgeFlow {
         <label for="amount">${t(points ? 'pledgeAmountPoints' : 'pledgeAmountMoney')}</label>
         <p class="hint" id="amount-hint">
           ${points
-            ? html`${t('pledgeRate', { value: ctx.money(funding.pointValue) })}
+            ? html`${t('pledgeRate', { value: money(ctx, funding.pointValue) })}
               ${state.balance === 'loading'
                 ? t('balanceLoading')
                 : typeof state.balance === 'number'
@@ -220,7 +225,7 @@ export class PledgeFlow {
         <p>
           ${points
             ? t('confirmPoints', { points: ctx.coreText.t('points', { count: amount }), title: idea.title })
-            : t('confirmMoney', { amount: ctx.money(amount), title: idea.title })}
+            : t('confirmMoney', { amount: money(ctx, amount), title: idea.title })}
         </p>
         <div class="actions">
           <button class="button primary" type="button" id="confirm" @click=${() => void this.confirm(idea)}>${t('confirm')}</button>

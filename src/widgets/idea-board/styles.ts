@@ -16,8 +16,7 @@ export const ideaBoardStyles = css`
   }
   .board,
   .page,
-  .filters,
-  .funding {
+  .filters {
     display: grid;
     gap: 0.75em;
     align-content: start;
@@ -26,8 +25,7 @@ export const ideaBoardStyles = css`
     min-block-size: 20em;
   }
   .toolbar,
-  .actions,
-  .meta {
+  .actions {
     display: flex;
     flex-wrap: wrap;
     gap: 0.5em;
@@ -55,8 +53,14 @@ export const ideaBoardStyles = css`
     gap: 0.25em;
     min-inline-size: 0;
   }
-  label {
+  /* .label: a field's label in the list's skeleton (veche-idea-board.ts, renderSkeleton). */
+  label,
+  .label {
     font-weight: 600;
+  }
+  /* The count of ideas found keeps its line while it is not known yet (list-view.ts). */
+  .found {
+    min-block-size: 1lh;
   }
   input:not([type='file']),
   select,
@@ -82,36 +86,23 @@ export const ideaBoardStyles = css`
   .loading {
     overflow: hidden;
   }
-  /* A column flexbox rather than a one-column grid: the same stacking and gaps, but a grid sizes
-     its auto rows from each child's intrinsic size first, laying the text out twice. A fling
-     renders three or four new cards a frame, and this was a quarter of their layout time. */
-  .card {
-    display: flex;
-    flex-direction: column;
-    gap: 0.5em;
-    inline-size: calc(100% - 1em);
-    margin: 0.5em;
-    padding: 0.75em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_card-surface);
-    contain: layout paint;
-  }
-  .card:focus-visible {
-    outline-offset: -3px;
-  }
-  .row-status {
-    padding: 0.75em;
-    text-align: center;
-  }
   .success {
     padding: 0.75em;
     border-inline-start: 6px solid var(--_success);
     border-radius: var(--_radius);
     background: var(--_surface-alt);
   }
+  /* The row under the list: "show more", more loading, the end or what went wrong. As tall as
+     its button whatever it holds, so that the list's skeleton can hold its place. */
+  .row-status {
+    min-block-size: calc(var(--_target) + 1.5em);
+    padding: 0.75em;
+    text-align: center;
+  }
+  /* A card on its way; the cards' own box comes with them (card.ts). */
   .skeleton.card {
     block-size: 9em;
+    margin: 0.5em;
   }
   @media (forced-colors: active) {
     .tabs .button[aria-pressed='true'] {

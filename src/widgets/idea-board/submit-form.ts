@@ -11,13 +11,19 @@ import { newIdempotencyKey } from '../../core/ids.js';
 import { adoptStyles } from '../../core/adopt-styles.js';
 import type { OutboxController } from '../../core/outbox.js';
 import { ApiError } from '../../core/problem.js';
-import { ideasPath, uploadPhoto, type Idea, type IdeaCreate } from './api.js';
+import type { ApiClient } from '../../core/api-client.js';
+import type { Idea, IdeaCreate, Media } from './api.js';
+import { categoriesFor } from './categories.js';
 import { checkIdea, emptyDraft, FIELDS, hasContent, toIdeaCreate, type IdeaDraft, type IdeaField } from './idea-form.js';
 import type { BoardContext } from './parts.js';
 import { partStyles } from './part-styles.js';
 import { partText } from './part-text.js';
 // Texts it shows that no entry carries (drafts, offline sending, deadlines).
 import '../../core/part-texts.js';
+
+const ideasPath = '/ideas';
+const uploadPhoto = (client: ApiClient, file: Blob, idempotencyKey: string, onProgress: (fraction: number) => void) =>
+  client.upload<Media>('/media', file, { idempotencyKey, onProgress, headers: { 'Content-Type': file.type } });
 
 const MAX_PHOTO = 5 * 1024 * 1024;
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'image/gif'];
@@ -191,7 +197,7 @@ export class SubmitForm {
     const { ctx, form, errors } = this;
     const t = partText(ctx);
     const locale = ctx.text.locale;
-    const categories = ctx.categories();
+    const categories = categoriesFor(ctx);
     const listed = Object.entries(errors).filter(([, message]) => message);
     const sending = this.outbox.status === 'sending';
     const field = (name: IdeaField) => ({

@@ -1,55 +1,40 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
-import { warnOnce } from '../../core/dev.js';
+import { DEV, warnOnce } from '../../core/dev.js';
 import { emit } from '../../core/events.js';
-import { formatNumber } from '../../core/format.js';
-import { newIdempotencyKey } from '../../core/ids.js';
 import { LazyPart } from '../../core/lazy-part.js';
 import { LocalizeController } from '../../core/localize.js';
-import type { OutboxController } from '../../core/outbox.js';
 import { ApiError } from '../../core/problem.js';
 import { hasQueued } from '../../core/queued.js';
 import { baseStyles } from '../../core/styles.js';
 import { VecheElement } from '../../core/veche-element.js';
-import { safeUrl } from '../../core/urls.js';
 import {
-  fetchCategories,
   fetchIdea,
   fetchIdeas,
   PAGE_SIZE,
   SORTS,
   STATUSES,
-  supportIdea,
-  withdrawSupport,
-  type Funding,
   type Idea,
-  type IdeaCategory,
-  type IdeaCreate,
   type IdeaStatus,
   type IdeaSummary,
   type ListQuery,
-  type PledgeCreate,
-  type PledgeResult,
   type Sort,
 } from './api.js';
 import type {} from './events.js';
+import type { Outboxes } from './outboxes.js';
 import { ideaBoardMessages } from './messages.js';
 import type { CardSizes, ReturnPoint } from './idea-list.js';
-import { STATUS_KEY, type BoardContext, type Key, type ListContext } from './parts.js';
+import type { BoardContext, Key, ListContext } from './parts.js';
 import { ideaBoardStyles } from './styles.js';
 import { newTask } from '../../core/render-queue.js';
 
 type View = 'list' | 'idea' | 'submit';
-interface Outboxes {
-  ideas: OutboxController<IdeaCreate, Idea>;
-  pledges: OutboxController<PledgeCreate, PledgeResult>;
-}
 const outboxKey = (kind: keyof Outboxes, api: string | undefined) => (api ? `outbox:${kind}:${api}` : undefined);
 
 /**
  * The parts the board's entry does not carry, each its own module. The list (with the
  * virtualizer) is asked for together with the first page of ideas; the others load on first
- * use together with their texts (part-text.ts). A part that cannot be loaded (offline) shows the
- * standard error with a retry in its place.
+ * use. Each comes with the parts' texts (part-text.ts). A part that cannot be loaded (offline)
+ * shows the standard error with a retry in its place.
  */
 const partTexts = () => import('./part-text.js');
 const parts = {
@@ -62,7 +47,6 @@ export type IdeaBoardParts = { [K in keyof typeof parts]: Awaited<ReturnType<(ty
 type Parts = IdeaBoardParts;
 
 const SEARCH_DEBOUNCE_MS = 300;
-const SORT_KEY: Record<Sort, Key> = { popular: 'sortPopular', newest: 'sortNewest', trending: 'sortTrending', threshold: 'sortThreshold' };
 /**
  * Ask for the next page while fewer than this many loaded ideas are left below the rendered
  * range: a fast scroll passes seven cards a frame, and a page takes several frames to arrive.
@@ -165,7 +149,6 @@ export class VecheIdeaBoard extends VecheElement {
     listError: { state: true },
     signIn: { state: true },
     notice: { state: true },
-    supportErrors: { state: true },
     page: { state: true },
   };
 
@@ -192,10 +175,8 @@ export class VecheIdeaBoard extends VecheElement {
   private listError?: unknown;
   private signIn?: string;
   private notice?: string;
-  private supportErrors: Record<string, string> = {};
   /** The open idea: loading (neither), loaded, or what went wrong. */
   private page?: { for: string; idea?: Idea; error?: unknown };
-  private categoryList?: IdeaCategory[];
 
   /** The loaded ideas; a new array on every page, so the virtualizer sees the change. */
   private items: IdeaSummary[] = [];
@@ -207,18 +188,15 @@ export class VecheIdeaBoard extends VecheElement {
   private rendered = -1;
   private announceCount = false;
   private searchTimer?: ReturnType<typeof setTimeout>;
-  private supporting = new Set<string>();
   /** Where the citizen was in the list when an idea was opened, to come back to. */
   private returnTo?: ReturnPoint | undefined;
   private focusAfter?: () => void;
   /** Focus the idea's page once it has loaded (its title, or what went wrong). */
   private focusPage = false;
-  private categoriesFor?: unknown;
+  private queuedFor?: unknown;
   private pageAbort?: AbortController;
   /** The card sizes the current list has measured (idea-list.ts). */
   private sizes: CardSizes = {};
-  /** The pledge the citizen asked to start, started again by a retry of its part. */
-  private pledgeKind?: PledgeCreate['kind'];
 
   private readonly text = new LocalizeController(this, ideaBoardMessages, () => this.config.value.locale);
 
@@ -233,7 +211,7 @@ export class VecheIdeaBoard extends VecheElement {
     clearTimeout(this.searchTimer);
     this.listAbort?.abort();
     this.pageAbort?.abort();
-    this.listFor = this.categoriesFor = undefined;
+    this.listFor = this.queuedFor = undefined;
     this.page = undefined;
   }
 
@@ -248,23 +226,22 @@ export class VecheIdeaBoard extends VecheElement {
 
   /** Starts what the current config and view need; after the controllers' hostUpdate, so the config is resolved. */
   protected override update(changed: PropertyValues<this>): void {
+    // A board taken off the page may still be asked to render (a part or an answer arriving
+    // late): it starts nothing, and starts afresh when it is put back.
+    if (this.isConnected) this.startLoading();
+    super.update(changed);
+  }
+
+  private startLoading(): void {
     const client = this.client;
     if (this.view === 'idea' && this.idea && client && this.page?.for !== `${client.baseUrl} ${this.idea}`) this.loadIdea(this.idea);
     const key = this.listKey();
     if (key !== this.listFor) this.resetList(key);
-    // After the first page of ideas has been asked for: the list needs it first.
-    if (client && !this.misconfigured && client !== this.categoriesFor) {
-      this.categoriesFor = client;
-      fetchCategories(client, new AbortController().signal).then((list) => {
-        if (client !== this.categoriesFor) return;
-        this.categoryList = list;
-        // While the first page of ideas is on its way, the render that shows it shows these too:
-        // one render fewer before the first cards.
-        if (!(this.view === 'list' && this.items.length === 0 && this.loadingPage)) this.requestUpdate();
-      }, () => undefined);
+    // Once per backend: what an earlier visit left queued is looked for once the first cards show.
+    if (client && !this.misconfigured && client !== this.queuedFor) {
+      this.queuedFor = client;
       this.checkQueued = true;
     }
-    super.update(changed);
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -307,7 +284,7 @@ export class VecheIdeaBoard extends VecheElement {
 
   private readonly listPart = new LazyPart(
     this,
-    async () => new (await this.importPart('list')).IdeaList(this.listContext),
+    async () => new (await this.withTexts('list')).IdeaList(this.listContext),
     (error) => this.reportError(error),
   );
 
@@ -361,26 +338,17 @@ export class VecheIdeaBoard extends VecheElement {
    * after the first render when the last visit left something queued (`resendQueued`).
    */
   private useOutboxes(): Promise<Outboxes> {
-    return (this.outboxesLoading ??= import('../../core/outbox.js').then(
-      ({ OutboxController }) => {
-        const api = () => this.config.value.api;
-        const client = () => this.client;
-        this.outboxes = {
-          ideas: new OutboxController<IdeaCreate, Idea>(this, {
-            storageKey: () => outboxKey('ideas', api()),
-            client,
-            onSent: (idea) => this.submitted(idea),
-            onRejected: (error) => void this.formPart.load().then((form) => form?.rejected(error)),
-            onAuthRequired: () => this.needSignIn('submit'),
-          }),
-          pledges: new OutboxController<PledgeCreate, PledgeResult>(this, {
-            storageKey: () => outboxKey('pledges', api()),
-            client,
-            onSent: (result, item) => void this.pledgePart.load().then((flow) => flow?.pledged(result, item)),
-            onRejected: (error, item) => void this.pledgePart.load().then((flow) => flow?.rejected(error, item)),
-            onAuthRequired: () => this.needSignIn('pledge'),
-          }),
-        };
+    return (this.outboxesLoading ??= import('./outboxes.js').then(
+      ({ createOutboxes }) => {
+        this.outboxes = createOutboxes({
+          host: this,
+          storageKey: (kind) => outboxKey(kind, this.config.value.api),
+          client: () => this.client,
+          submitted: (idea) => this.submitted(idea),
+          form: () => this.formPart.load(),
+          pledge: () => this.pledgePart.load(),
+          needSignIn: (action) => this.needSignIn(action),
+        });
         // Their first `hostUpdated` loads what is stored and sends it.
         this.requestUpdate();
         return this.outboxes;
@@ -410,7 +378,6 @@ export class VecheIdeaBoard extends VecheElement {
       client: () => this.client,
       api: () => this.config.value.api,
       category: () => this.category,
-      categories: () => this.categoryList ?? [],
       paymentUrl: () => this.paymentUrl,
       announce: (message, options) => this.announcer.announce(message, options),
       describeError: (error) => this.describeError(error),
@@ -420,11 +387,8 @@ export class VecheIdeaBoard extends VecheElement {
       clearSignIn: () => (this.signIn = undefined),
       signingIn: () => !!this.signIn,
       focusLater: (selector) => (this.focusAfter = () => this.$(selector)?.focus()),
-      money: (amount) => this.money(amount),
-      supportError: (id) => this.supportErrors[id],
-      toggleSupport: (idea) => void this.toggleSupport(idea),
-      renderPledge: (idea, funding) => this.renderPledge(idea, funding),
-      patchFunding: (id, funding) => this.patchIdea(id, { funding }),
+      pledge: this.pledgePart,
+      patchIdea: (id, change) => this.patchIdea(id, change),
     });
   }
 
@@ -447,6 +411,12 @@ export class VecheIdeaBoard extends VecheElement {
         this.maybeLoadMore();
       },
       openIdea: (id, index) => this.openIdea(id, index),
+      reload: () => this.resetList(this.listFor),
+      renderListSkeleton: () => this.renderListSkeleton(),
+      filters: () => ({ q: this.q, category: this.category, status: this.status, sort: this.sort ?? this.defaultSort ?? 'popular', mine: this.mine }),
+      setFilter: (name, value) => this.setFilter(name, value),
+      search: (text) => this.onSearch(text),
+      openForm: () => this.openForm(),
     });
   }
 
@@ -455,7 +425,8 @@ export class VecheIdeaBoard extends VecheElement {
   private get query(): ListQuery {
     const sort = this.sort && SORTS.includes(this.sort) ? this.sort : undefined;
     const status = this.status && STATUSES.includes(this.status) ? this.status : undefined;
-    if (sort !== this.sort || status !== this.status) {
+    // Behind DEV: the production build then drops the message with the warning (not only the call).
+    if (DEV && (sort !== this.sort || status !== this.status)) {
       warnOnce(`idea-board-${this.sort}-${this.status}`, `<veche-idea-board>: sort must be one of ${SORTS.join(', ')} and status one of ${STATUSES.join(', ')}; got sort="${this.sort ?? ''}" status="${this.status ?? ''}". Ignoring the unknown value.`);
     }
     return { q: this.q, category: this.category, status, sort: sort ?? this.defaultSort, mine: this.mine };
@@ -511,7 +482,8 @@ export class VecheIdeaBoard extends VecheElement {
       this.total = page.total ?? (page.nextCursor === null ? this.items.length : undefined);
       if (first && this.announceCount) {
         this.announceCount = false;
-        this.announcer.announce(this.total !== undefined ? this.text.t('found', { count: this.total }) : '');
+        // The list's code is here: the filters that changed are part of it.
+        this.listPart.value?.announceFound();
       }
     } catch (error) {
       if (key !== this.listFor || (error instanceof ApiError && error.kind === 'aborted')) return;
@@ -534,11 +506,14 @@ export class VecheIdeaBoard extends VecheElement {
     if (this.rendered >= this.items.length - ahead && this.nextCursor && !this.listError && !this.loadingPage) void this.loadPage();
   }
 
-  /** The loaded ideas, once the list's code is here too; until then the skeleton keeps its place. */
+  /**
+   * The list view — its filters, and its ideas or why there are none (idea-list.ts) — once its
+   * code is here; until then the skeleton holds its place, or the import's failure with a retry.
+   */
   private renderList(): TemplateResult {
     const list = this.listPart.value;
     if (list) return list.render(this.sizes);
-    return this.renderPendingPart(this.listPart, this.renderSkeleton(), () => this.focusLater('.scroller'));
+    return this.renderPendingPart(this.listPart, this.renderSkeleton(), () => this.focusLater(this.items.length ? '.scroller' : '#q'));
   }
 
   private openIdea(id: string, index?: number): void {
@@ -568,18 +543,12 @@ export class VecheIdeaBoard extends VecheElement {
     this.searchTimer = setTimeout(() => this.setFilter('q', value.trim() || undefined), SEARCH_DEBOUNCE_MS);
   }
 
-  private setFilter<K extends 'q' | 'category' | 'status' | 'sort'>(name: K, value: this[K] | undefined): void {
+  /** Changes the search or a filter; the count of what the new list finds is said once it arrives. */
+  private setFilter(name: 'q' | 'category' | 'status' | 'sort', value: string | undefined): void {
     if ((this[name] ?? undefined) === value) return;
     this.announceCount = true;
-    this[name] = value as this[K];
-  }
-
-  private resetFilters(): void {
-    const search = this.$<HTMLInputElement>('#q');
-    if (search) search.value = '';
-    this.announceCount = true;
-    this.q = this.category = this.status = undefined;
-    this.focusAfter = () => search?.focus();
+    // A status or sort the contract does not have is ignored, with a warning (`query`).
+    (this as { [K in typeof name]?: string })[name] = value;
   }
 
   private showTab(mine: boolean): void {
@@ -634,25 +603,7 @@ export class VecheIdeaBoard extends VecheElement {
           )}`;
   }
 
-  private renderPledge(idea: Idea, funding: Funding): TemplateResult {
-    const money = !!safeUrl(this.paymentUrl);
-    const part = this.pledgePart;
-    const start = (kind: PledgeCreate['kind']) => {
-      this.signIn = undefined;
-      this.pledgeKind = kind;
-      // After a failed import the starters import again, as the error's retry does.
-      void (part.error ? part.retry() : part.load()).then((flow) => flow?.start(kind));
-    };
-    const starters = html`<div class="actions">
-      <button class="button primary" type="button" @click=${() => start('points')}>${this.text.t('pledgePoints')}</button>
-      ${money ? html`<button class="button" type="button" @click=${() => start('money')}>${this.text.t('pledgeMoney')}</button>` : nothing}
-    </div>`;
-    if (part.value) return part.value.render(idea, funding, starters);
-    const kind = this.pledgeKind;
-    return part.error ? html`${starters}${this.renderError(part.error, () => (kind ? start(kind) : void part.retry()))}` : starters;
-  }
-
-  // ---------------------------------------------------------------- support
+  // ---------------------------------------------------------------- what the parts ask of the board
 
   /** `focus`: the citizen's own click was refused (core moves focus to the prompt). */
   private needSignIn(action: string, focus = false): void {
@@ -670,38 +621,6 @@ export class VecheIdeaBoard extends VecheElement {
     const open = this.page?.idea;
     if (open?.id === id) Object.assign(open, change);
     this.requestUpdate();
-  }
-
-  private async toggleSupport(idea: IdeaSummary): Promise<void> {
-    const client = this.client;
-    if (!client || this.supporting.has(idea.id)) return;
-    const before = { supporters: idea.supporters, supportedByMe: idea.supportedByMe };
-    const supported = !idea.supportedByMe;
-    this.supporting.add(idea.id);
-    this.supportErrors = { ...this.supportErrors, [idea.id]: '' };
-    this.signIn = undefined;
-    // Optimistic: the citizen sees their support at once; the server's answer corrects it.
-    this.patchIdea(idea.id, { supportedByMe: supported, supporters: Math.max(0, before.supporters + (supported ? 1 : -1)) });
-    try {
-      const result = supported ? await supportIdea(client, idea.id, newIdempotencyKey()) : await withdrawSupport(client, idea.id);
-      this.patchIdea(idea.id, { supporters: result.supporters, supportedByMe: result.supportedByMe });
-      emit(this, 'veche-idea-supported', { idea: idea.id, supported: result.supportedByMe, supporters: result.supporters });
-      this.announcer.announce(this.text.t(result.supportedByMe ? 'supportDone' : 'withdrawDone', { title: idea.title }));
-    } catch (error) {
-      if (error instanceof ApiError && error.slug === 'already-supported') {
-        // Supported earlier (another tab, a lost answer): the count already included it.
-        this.patchIdea(idea.id, { supportedByMe: true, supporters: before.supporters });
-        return;
-      }
-      this.patchIdea(idea.id, before);
-      if (error instanceof ApiError && error.kind === 'auth') return this.needSignIn('support', true);
-      const reason = this.describeError(error);
-      this.supportErrors = { ...this.supportErrors, [idea.id]: this.text.t('supportFailed', { reason }) };
-      this.reportError(error);
-      this.announcer.announce(this.text.t('supportFailed', { reason }), { assertive: true });
-    } finally {
-      this.supporting.delete(idea.id);
-    }
   }
 
   // ---------------------------------------------------------------- submit an idea
@@ -722,10 +641,6 @@ export class VecheIdeaBoard extends VecheElement {
     this.listFor = undefined;
     this.showMine(true);
     this.focusAfter = () => this.$('#notice')?.focus();
-  }
-
-  private money(amount: number): string {
-    return formatNumber(this.text.locale, amount, { style: 'currency', currency: 'RUB', maximumFractionDigits: 0 });
   }
 
   // ---------------------------------------------------------------- rendering
@@ -758,71 +673,36 @@ export class VecheIdeaBoard extends VecheElement {
             this.renderPendingPart(this.formPart, html`<p class="page" part="status" aria-busy="true">${this.coreText.t('loading')}</p>`, () =>
               this.focusLater('#form-title'),
             ))
-          : this.renderBoard()}
+          : this.renderList()}
     </section>`;
   }
 
-  private renderBoard(): TemplateResult {
-    const categories = this.categoryList ?? [];
-    const filtered = !!(this.q || this.category || this.status);
-    return html`<div class="filters" part="filters">
-        <div class="field">
-          <label for="q">${this.text.t('search')}</label>
-          <input id="q" type="search" maxlength="200" .value=${this.q ?? ''} aria-describedby="q-hint" @input=${(e: Event) => this.onSearch((e.target as HTMLInputElement).value)} />
-          <span class="hint" id="q-hint">${this.text.t('searchHint')}</span>
-        </div>
-        <div class="field">
-          <label for="category">${this.text.t('category')}</label>
-          <select id="category" @change=${(e: Event) => this.setFilter('category', (e.target as HTMLSelectElement).value || undefined)}>
-            <option value="" ?selected=${!this.category}>${this.text.t('allCategories')}</option>
-            ${this.category && !categories.some((c) => c.id === this.category)
-              ? html`<option value=${this.category} selected>${this.category}</option>`
-              : nothing}
-            ${categories.map((c) => html`<option value=${c.id} ?selected=${c.id === this.category}>${c.name}</option>`)}
-          </select>
-        </div>
-        <div class="field">
-          <label for="status">${this.text.t('status')}</label>
-          <select id="status" @change=${(e: Event) => this.setFilter('status', ((e.target as HTMLSelectElement).value || undefined) as IdeaStatus | undefined)}>
-            <option value="" ?selected=${!this.status}>${this.text.t('anyStatus')}</option>
-            ${STATUSES.map((s) => html`<option value=${s} ?selected=${s === this.status}>${this.text.t(STATUS_KEY[s])}</option>`)}
-          </select>
-        </div>
-        <div class="field">
-          <label for="sort">${this.text.t('sort')}</label>
-          <select id="sort" @change=${(e: Event) => this.setFilter('sort', (e.target as HTMLSelectElement).value as Sort)}>
-            ${SORTS.map((s) => html`<option value=${s} ?selected=${s === (this.sort ?? this.defaultSort ?? 'popular')}>${this.text.t(SORT_KEY[s])}</option>`)}
-          </select>
-        </div>
-      </div>
-      <p class="visually-hidden" id="list-hint">${this.text.t('listHint')}</p>
-      ${this.total !== undefined && this.items.length ? html`<p class="muted">${this.text.t('found', { count: this.total })}</p>` : nothing}
-      ${this.items.length === 0 ? this.renderEmptyList(filtered) : this.renderList()}`;
-  }
-
-  /** The list's place while its first ideas (or its code) are on their way. */
-  private renderSkeleton(): TemplateResult {
+  /** The list's place while its ideas are on their way, and the place of the row under it ("show more"). */
+  private renderListSkeleton(): TemplateResult {
     return html`<div class="loading" part="list status" aria-busy="true">
-      <span class="visually-hidden">${this.coreText.t('loading')}</span>
-      <div class="card skeleton"></div>
-      <div class="card skeleton"></div>
-    </div>`;
+        <span class="visually-hidden">${this.coreText.t('loading')}</span>
+        <div class="card skeleton"></div>
+        <div class="card skeleton"></div>
+      </div>
+      <p class="row-status"></p>`;
   }
 
-  private renderEmptyList(filtered: boolean): TemplateResult {
-    if (this.listError) return this.renderError(this.listError, () => this.resetList(this.listFor));
-    if (this.nextCursor !== null) return this.renderSkeleton();
-    if (this.signIn) return html``;
-    if (filtered) {
-      return html`<div class="status" part="status empty">
-        <p class="status-title">${this.text.t('noResults')}</p>
-        <p>${this.text.t('noResultsHint')}</p>
-        <button class="button" type="button" @click=${this.resetFilters}>${this.text.t('resetFilters')}</button>
-      </div>`;
-    }
-    return html`<div class="status" part="status empty">
-      <p class="status-title">${this.text.t(this.mine ? 'mineEmpty' : 'empty')}</p>
-      <button class="button primary" type="button" @click=${this.openForm}>${this.text.t('propose')}</button>
-    </div>`;
+  /**
+   * The list view while its code is on its way: the filters' fields as list-view.ts renders
+   * them (labels, search hint, the same kinds of controls, disabled and out of the tab order and
+   * the accessibility tree), the count's line, the list's skeleton and the row under the list —
+   * the same boxes, so nothing below moves when the real ones take their place, at any width or
+   * text size (list-part.test.ts measures both).
+   */
+  private renderSkeleton(): TemplateResult {
+    const field = (key: Key) => html`<div class="field"><span class="label">${this.text.t(key)}</span><select disabled></select></div>`;
+    return html`<div class="filters" inert aria-hidden="true">
+        <div class="field">
+          <span class="label">${this.text.t('search')}</span><input type="search" disabled /><span class="hint">${this.text.t('searchHint')}</span>
+        </div>
+        ${field('category')}${field('status')}${field('sort')}
+      </div>
+      <p class="muted found"></p>
+      ${this.renderListSkeleton()}`;
   }
 }

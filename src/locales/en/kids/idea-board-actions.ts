@@ -37,5 +37,33 @@ const kids: Partial<IdeaBoardActionMessages> = {
   errorGoal: 'Type a whole number from 1,000 to 100,000,000.',
   submitQueued: 'We saved your idea and will send it ourselves as soon as everything works again.',
   loadedMore: { one: 'Here is {count} more idea.', other: 'Here are {count} more ideas.' },
+  // The cards' texts: a card's support, funding and author, and the list's end.
+  endOfList: 'No more ideas.',
+  toThreshold: {
+    one: '{supporters} of {count} vote needed for the city to get this idea',
+    other: '{supporters} of {count} votes needed for the city to get this idea',
+  },
+  thresholdReached: 'Enough votes — the city will get this idea!',
+  supported: 'You like this',
+  withdraw: 'Changed my mind',
+  supportDone: 'You like “{title}”.',
+  withdrawDone: 'You no longer like “{title}”.',
+  supportFailed: 'That didn’t work: {reason}',
+  supportClosed: 'You can’t support this idea yet.',
+  // The list's empty states: no ideas yet, none of mine, none for the search or filters.
+  empty: 'No ideas yet. Think up the first one!',
+  noResults: 'Nothing found.',
+  noResultsHint: 'Try another word or reset the filters.',
+  mineEmpty: 'You have not shared any ideas yet.',
+  // The list's filters and the count of what they found; an idea's status, as its card and page show it.
+  sortPopular: 'Most liked',
+  sortTrending: 'Liked right now',
+  sortThreshold: 'Almost there',
+  statusModeration: 'Being checked',
+  statusReview: 'The city is thinking',
+  statusAccepted: 'The city said yes',
+  statusImplemented: 'Done!',
+  statusRejected: 'Not this time',
+  listHint: 'Up and down arrows go to another idea, Enter opens it.',
 };
 export default kids;

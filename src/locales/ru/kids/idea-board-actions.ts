@@ -53,5 +53,36 @@ const kids: Partial<IdeaBoardActionMessages> = {
     many: 'Вот ещё {count} идей.',
     other: 'Вот ещё {count} идеи.',
   },
+  // The cards' texts: a card's support, funding and author, and the list's end.
+  endOfList: 'Больше идей нет.',
+  // Keyed by the threshold (`count`), as in ../idea-board-actions.ts.
+  toThreshold: {
+    one: '{supporters} из {count} голоса, чтобы идею передали городу',
+    few: '{supporters} из {count} голосов, чтобы идею передали городу',
+    many: '{supporters} из {count} голосов, чтобы идею передали городу',
+    other: '{supporters} из {count} голоса, чтобы идею передали городу',
+  },
+  thresholdReached: 'Голосов хватает — идею передадут городу!',
+  supported: 'Ты поддержал(а)',
+  withdraw: 'Передумал(а)',
+  supportDone: 'Ты поддержал(а) идею «{title}».',
+  withdrawDone: 'Ты больше не поддерживаешь идею «{title}».',
+  supportFailed: 'Не получилось: {reason}',
+  supportClosed: 'Эту идею пока нельзя поддержать.',
+  // The list's empty states: no ideas yet, none of mine, none for the search or filters.
+  empty: 'Идей пока нет. Придумай первую!',
+  noResults: 'Ничего не нашли.',
+  noResultsHint: 'Попробуй другое слово или сбрось фильтры.',
+  mineEmpty: 'Ты ещё не предлагал(а) идей.',
+  // The list's filters and the count of what they found; an idea's status, as its card and page show it.
+  sortPopular: 'Больше всего поддержки',
+  sortTrending: 'Сейчас поддерживают',
+  sortThreshold: 'Почти набрали голоса',
+  statusModeration: 'Проверяем',
+  statusReview: 'Город думает',
+  statusAccepted: 'Город согласился',
+  statusImplemented: 'Сделано!',
+  statusRejected: 'Не получилось',
+  listHint: 'Стрелки вверх и вниз — к другой идее, Enter — открыть её.',
 };
 export default kids;

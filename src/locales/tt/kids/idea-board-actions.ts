@@ -34,5 +34,28 @@ const kids: Partial<IdeaBoardActionMessages> = {
   errorGoal: '1 000 нән 100 000 000 гә кадәр бөтен сан яз.',
   submitQueued: 'Без идеяне саклап калдык, интернет булгач җибәрербез.',
   loadedMore: { other: 'Менә тагын {count} идея.' },
+  // The cards' texts: a card's support, funding and author, and the list's end.
+  endOfList: 'Башка идеяләр юк.',
+  toThreshold: { other: 'Идея шәһәргә тапшырылсын өчен {count} тавыштан {supporters}' },
+  thresholdReached: 'Тавышлар җитә — идея шәһәргә тапшырылачак!',
+  supported: 'Син хупладың',
+  withdraw: 'Фикеремне үзгәрттем',
+  supportDone: 'Син «{title}» идеясен хупладың.',
+  withdrawDone: 'Син «{title}» идеясен башка хупламыйсың.',
+  supportFailed: 'Килеп чыкмады: {reason}',
+  supportClosed: 'Бу идеяне әлегә хуплап булмый.',
+  // The list's empty states: no ideas yet, none of mine, none for the search or filters.
+  empty: 'Идеяләр әлегә юк. Беренчесен уйлап тап!',
+  noResults: 'Берни дә табылмады.',
+  noResultsHint: 'Башка сүз язып кара яки фильтрларны ташла.',
+  mineEmpty: 'Син әле идея тәкъдим итмәдең.',
+  // The list's filters and the count of what they found; an idea's status, as its card and page show it.
+  sortPopular: 'Иң күп хупланганнар',
+  statusModeration: 'Тикшерәбез',
+  statusReview: 'Шәһәр уйлый',
+  statusAccepted: 'Шәһәр риза булды',
+  statusImplemented: 'Эшләнде!',
+  statusRejected: 'Килеп чыкмады',
+  listHint: 'Өскә һәм аска уклар — башка идеягә, Enter — аны ачарга.',
 };
 export default kids;
