@@ -97,25 +97,5 @@ export const newId = (prefix: string) => `${prefix}-${randomBytes(9).toString('b
 export const isoNow = (now: Date) => new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString();
 export const parseJson = <T>(text: string | null | undefined, fallback: T): T => (text ? (JSON.parse(text) as T) : fallback);
 
-const DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d)(?:\.\d{1,9})?)?(?:Z|[+-](\d\d):(\d\d))$/;
-/**
- * An ISO 8601 date and time with its zone that names a real moment, or null. `Date` alone rolls
- * 30 February over to 2 March and cannot hold a leap second (23:59:60), which format checks
- * accept.
- */
-export function calendarDateTime(text: string): Date | null {
-  const m = DATE_TIME.exec(text);
-  if (!m) return null;
-  const [year, month, day, hour, minute, second, zoneHours, zoneMinutes] = m.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number, number, number];
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59 || zoneHours > 23 || zoneMinutes > 59) return null;
-  const date = new Date(text);
-  return Number.isNaN(date.getTime()) ? null : date;
-}
-
-/**
- * A number as a person or a form writes it: digits, an optional sign and fraction. JavaScript's
- * Number() also reads "Infinity", "0x1A", "1e3" and " 5 ", which no form field means.
- */
-export const PLAIN_DECIMAL = /^-?\d{1,15}(\.\d{1,20})?$/;
+export { calendarDateTime, PLAIN_DECIMAL } from '../../api/formats';
 

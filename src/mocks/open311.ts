@@ -10,7 +10,8 @@ import type { MockComplaint, MockDb, S } from './db';
 import { createComplaint } from './handlers';
 import { contractSchemas, open311Operations } from './contract.gen';
 import { checkParams, identify, MockProblem, type OperationContext } from './http';
-import { calendarDateTime, DECIMAL, validate, type FieldError } from './validate';
+import { calendarDateTime, PLAIN_DECIMAL } from '../../api/formats';
+import { validate, type FieldError } from './validate';
 
 type O = components['schemas'];
 const DAY = 86_400_000;
@@ -149,7 +150,7 @@ export function open311Handlers(options: { db: MockDb; base: string; apiBase: st
         const values = Array.isArray(value) ? value : [value];
         if (attr?.datatype === 'multivaluelist') attributes[code] = [...((attributes[code] as string[] | undefined) ?? []), ...values];
         else if (values.length > 1 || m[2] || code in attributes) return errors(400, `attribute[${code}]: одно значение, поле передано несколько раз`);
-        else if (attr?.datatype === 'number' && !DECIMAL.test(values[0]!)) return errors(400, `attribute[${code}]: ожидается десятичное число`);
+        else if (attr?.datatype === 'number' && !PLAIN_DECIMAL.test(values[0]!)) return errors(400, `attribute[${code}]: ожидается десятичное число`);
         else attributes[code] = attr?.datatype === 'number' ? Number(values[0]) : values[0]!;
       }
       const lat = field('lat');

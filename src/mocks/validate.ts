@@ -4,6 +4,7 @@
  * generated code a strict-CSP page would refuse. The schemas themselves come from contract.gen.ts.
  */
 import type { components } from '../core/api-schema';
+import { inCalendar, PLAIN_DECIMAL } from '../../api/formats';
 import { contractSchemas } from './contract.gen';
 
 export type FieldError = components['schemas']['FieldError'];
@@ -19,26 +20,9 @@ export interface OperationSpec {
   roles: string[] | null;
 }
 
-/** Plain decimals, as the server reads numbers in queries and forms (not "Infinity", "0x10", " 5"). */
-export const DECIMAL = /^-?\d{1,15}(\.\d{1,20})?$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** The `date-time` format: seconds required, as Ajv's (the server's) format check has it. */
 const DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)[Tt](\d\d):(\d\d):(\d\d)(?:\.\d+)?(?:[Zz]|[+-](\d\d):(\d\d))$/;
-/** What the server's calendarDateTime (server/domain/context.ts) reads: upper-case T and Z, seconds optional. */
-const CALENDAR_DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d)(?:\.\d{1,9})?)?(?:Z|[+-](\d\d):(\d\d))$/;
-
-/** A match of either pattern names a real moment: no 30 February, hour 24 or zone +25:00. */
-function inCalendar(m: RegExpExecArray | null): boolean {
-  if (!m) return false;
-  const [year, month, day, hour, minute, second, zoneHours, zoneMinutes] = m.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number, number, number];
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59 && zoneHours <= 23 && zoneMinutes <= 59;
-}
-
-/** An ISO 8601 date and time that names a real moment, read as the server reads dates in Open311 queries and datetime attributes. */
-export function calendarDateTime(text: string): Date | null {
-  return inCalendar(CALENDAR_DATE_TIME.exec(text)) ? new Date(text) : null;
-}
 
 function typeOf(value: unknown): string {
   if (value === null) return 'null';
@@ -131,7 +115,7 @@ export function coerceParam(schemaIn: JsonSchema, raw: string): unknown {
   const schema = deref(schemaIn);
   const types = Array.isArray(schema.type) ? (schema.type as string[]) : [schema.type as string];
   // Plain decimals only, as the server: Number() would also read "Infinity", "0x10" and " 5".
-  if ((types.includes('integer') || types.includes('number')) && DECIMAL.test(raw)) return Number(raw);
+  if ((types.includes('integer') || types.includes('number')) && PLAIN_DECIMAL.test(raw)) return Number(raw);
   if (types.includes('boolean') && (raw === 'true' || raw === 'false')) return raw === 'true';
   return raw;
 }

@@ -1,0 +1,36 @@
+/**
+ * What the contract's numbers and dates mean beyond their JSON Schema formats, as code that the
+ * reference server (server/) and the MSW mocks (src/mocks/) share, so that both read a form, a
+ * query or an Open311 attribute alike and the contract suite finds nothing between them.
+ */
+
+/**
+ * A number as a person or a form writes it: digits, an optional sign and fraction. JavaScript's
+ * Number() also reads "Infinity", "0x1A", "1e3" and " 5 ", which no form field means.
+ */
+export const PLAIN_DECIMAL = /^-?\d{1,15}(\.\d{1,20})?$/;
+
+/**
+ * Whether a date-time pattern's match — year, month, day, hour, minute, second, zone hours and
+ * minutes, in that order — names a real moment: no 30 February, hour 24 or zone +25:00.
+ */
+export function inCalendar(match: RegExpExecArray | null): boolean {
+  if (!match) return false;
+  const [year, month, day, hour, minute, second, zoneHours, zoneMinutes] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number, number, number];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59 && zoneHours <= 23 && zoneMinutes <= 59;
+}
+
+/** ISO 8601 with its zone: upper-case T and Z, seconds optional (Open311 queries and datetime attributes). */
+const DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d)(?::(\d\d)(?:\.\d{1,9})?)?(?:Z|[+-](\d\d):(\d\d))$/;
+
+/**
+ * An ISO 8601 date and time with its zone that names a real moment, or null. `Date` alone rolls
+ * 30 February over to 2 March and cannot hold a leap second (23:59:60), which format checks
+ * accept.
+ */
+export function calendarDateTime(text: string): Date | null {
+  if (!inCalendar(DATE_TIME.exec(text))) return null;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
