@@ -352,7 +352,7 @@ export const ListCodeLoading: Story = {
   render: partStory('veche-idea-board-list-loading', 'list', never),
   play: inTag('veche-idea-board-list-loading', '.loading[aria-busy="true"]'),
 };
-/** The list's code could not be loaded (offline): the standard error with a retry in the list's place; search and filters stay. */
+/** The list's code could not be loaded (offline): the standard error with a retry in the list view's place (its search and filters come with that code). */
 export const ListCodeFailed: Story = {
   render: partStory('veche-idea-board-list-failed', 'list', offline),
   play: inTag('veche-idea-board-list-failed', '.part-failure [part~="retry"]'),

@@ -1,19 +1,28 @@
 /**
- * The ideas' categories, for the list's category filter and the form's category field: asked
- * for by whichever of the two shows first, once per backend and token (core shares the client),
- * and kept for every board on it. The board's entry shows neither, so it does not carry this.
+ * The ideas' categories, for the list's category filter and the form's category field. Each
+ * board asks once, when the first of the two shows, so a board put on the page later sees
+ * categories added since; boards on the same backend and token getter (one core client) share
+ * what arrived and a request under way. After a failure they are asked for again a while later,
+ * not on every render. The board's entry shows neither, so it does not carry this.
  */
 import type { ApiClient } from '../../core/api-client.js';
 import type { components } from '../../core/api-schema.js';
 import type { IdeaCategory } from './api.js';
 import type { BoardContext } from './parts.js';
 
+type Board = BoardContext['host'];
+
 interface Categories {
   list?: IdeaCategory[];
-  /** The boards that showed the categories before they arrived, to render again with them. */
-  waiting: Set<BoardContext['host']>;
+  /** A request under way, and the boards to render again when it settles. */
+  waiting?: Set<Board>;
+  /** When the last request failed. */
+  failedAt?: number;
+  askedBy: WeakSet<Board>;
 }
 const byClient = new WeakMap<ApiClient, Categories>();
+/** How long a failed request keeps the filter and the form at "all categories" before the next try. */
+const RETRY_AFTER_MS = 30_000;
 
 /** All categories: the catalogue is short, but it is paginated like every list. */
 async function fetchCategories(client: ApiClient): Promise<IdeaCategory[]> {
@@ -27,24 +36,30 @@ async function fetchCategories(client: ApiClient): Promise<IdeaCategory[]> {
   return all;
 }
 
-/** The categories of the board's backend; none until they have arrived (the board then renders again). */
+function ask(client: ApiClient, categories: Categories, board: Board): void {
+  categories.askedBy.add(board);
+  const waiting = (categories.waiting = new Set([board]));
+  fetchCategories(client)
+    .then(
+      (list) => {
+        categories.list = list;
+        categories.failedAt = undefined;
+      },
+      () => (categories.failedAt = Date.now()),
+    )
+    .finally(() => {
+      categories.waiting = undefined;
+      for (const host of waiting) if (host.isConnected) host.requestUpdate();
+    });
+}
+
+/** The categories of the board's backend as far as they have arrived (none at first: the board renders again with them). */
 export function categoriesFor(ctx: BoardContext): IdeaCategory[] {
   const client = ctx.client();
   if (!client) return [];
   let categories = byClient.get(client);
-  if (!categories) {
-    const asked: Categories = (categories = { waiting: new Set() });
-    byClient.set(client, asked);
-    fetchCategories(client).then(
-      (list) => {
-        asked.list = list;
-        for (const host of asked.waiting) if (host.isConnected) host.requestUpdate();
-        asked.waiting.clear();
-      },
-      // Asked for again the next time a board shows them: the filter meanwhile offers "all".
-      () => byClient.delete(client),
-    );
-  }
-  if (!categories.list) categories.waiting.add(ctx.host);
+  if (!categories) byClient.set(client, (categories = { askedBy: new WeakSet() }));
+  if (categories.waiting) categories.waiting.add(ctx.host);
+  else if (!categories.askedBy.has(ctx.host) || (categories.failedAt !== undefined && Date.now() - categories.failedAt > RETRY_AFTER_MS)) ask(client, categories, ctx.host);
   return categories.list ?? [];
 }

@@ -14,7 +14,7 @@ import type { IdeaSummary } from './api.js';
 import { renderFunding, renderSupport, useCardStyles } from './card.js';
 import { supportError } from './support.js';
 import { categoriesFor } from './categories.js';
-import { renderEmpty, renderFilters } from './list-view.js';
+import { renderEmpty, renderListHead } from './list-view.js';
 import { partText } from './part-text.js';
 import { STATUS_KEY, type ListContext } from './parts.js';
 
@@ -166,7 +166,7 @@ export class IdeaList {
    * list (other filters) starts measuring afresh.
    */
   render(sizes: CardSizes): TemplateResult {
-    return html`${renderFilters(this.ctx)}${this.renderIdeas(sizes)}`;
+    return html`${renderListHead(this.ctx)}${this.renderIdeas(sizes)}`;
   }
 
   /** The ideas, or why there are none: what went wrong, the skeleton while they load, the empty states. */

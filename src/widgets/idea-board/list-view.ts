@@ -15,13 +15,13 @@ const SORT_KEY: Record<Sort, ActionKey> = { popular: 'sortPopular', newest: 'sor
 
 const chosen = (event: Event) => (event.target as HTMLSelectElement).value || undefined;
 
-/** The search, category, status and sort, reflecting the board's attributes. */
-export function renderFilters(ctx: ListContext): TemplateResult {
+/** Above the list: the search, category, status and sort (reflecting the board's attributes), and the count of what they found. */
+export function renderListHead(ctx: ListContext): TemplateResult {
   const t = partText(ctx);
   const { q, category, status, sort } = ctx.filters();
   const categories = categoriesFor(ctx);
   return html`<div class="filters" part="filters">
-      <div class="field search">
+      <div class="field">
         <label for="q">${t('search')}</label>
         <input id="q" type="search" maxlength="200" .value=${q ?? ''} aria-describedby="q-hint" @input=${(e: Event) => ctx.search((e.target as HTMLInputElement).value)} />
         <span class="hint" id="q-hint">${t('searchHint')}</span>
@@ -66,6 +66,7 @@ function resetFilters(ctx: ListContext): void {
   const search = ctx.host.renderRoot.querySelector<HTMLInputElement>('#q');
   if (search) search.value = '';
   for (const name of ['q', 'category', 'status'] as const) ctx.setFilter(name, undefined);
+  // After the render those changes ask for.
   ctx.focusLater('#q');
 }
 

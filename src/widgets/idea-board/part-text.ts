@@ -1,8 +1,8 @@
 /**
  * The texts of the board's lazily loaded parts (the list's cards, the idea page, the pledge
  * flow, the "submit an idea" form): a namespace of their own, so that they load with the parts
- * instead of with the board's entry, which needs only the toolbar's, the filters' and the empty
- * states' texts. A part reads both namespaces through `partText`.
+ * instead of with the board's entry, which needs only the toolbar's texts and the filters'
+ * labels (its skeleton shows them). A part reads both namespaces through `partText`.
  */
 import type { Locale } from '../../core/config.js';
 import { defineMessages, loadMessages, LocalizeController, type Params, type TextVariant, type Translation } from '../../core/localize.js';

@@ -60,7 +60,7 @@ export const ideaBoardStyles = css`
   }
   /* The count of ideas found keeps its line while it is not known yet (list-view.ts). */
   .found {
-    min-block-size: 1lh;
+    min-block-size: calc(var(--_line-height) * 1em);
   }
   input:not([type='file']),
   select,
@@ -95,12 +95,15 @@ export const ideaBoardStyles = css`
   /* The row under the list: "show more", more loading, the end or what went wrong. As tall as
      its button whatever it holds, so that the list's skeleton can hold its place. */
   .row-status {
-    min-block-size: calc(var(--_target) + 1.5em);
+    /* The button's own height (control-styles.ts: 0.5em padding, a 1.25 line, 2px borders) at
+       large type, the target size otherwise; and the row's padding. */
+    min-block-size: calc(max(var(--_target), 2.25em + 4px) + 1.5em);
     padding: 0.75em;
     text-align: center;
   }
-  /* A card on its way; the cards' own box comes with them (card.ts). */
-  .skeleton.card {
+  /* A card on its way: the cards' own box (card.ts) never reaches it, so it looks the same before
+     and after the list's code has come. */
+  .card-skeleton {
     block-size: 9em;
     margin: 0.5em;
   }

@@ -206,6 +206,12 @@ export class VecheIdeaBoard extends VecheElement {
   /** Whether to look for what an earlier visit left queued (`resendQueued`) once the first cards show. */
   private checkQueued = false;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Put back on the page: what was stopped when it was taken off starts again (`update`).
+    if (this.hasUpdated) this.requestUpdate();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
@@ -227,7 +233,7 @@ export class VecheIdeaBoard extends VecheElement {
   /** Starts what the current config and view need; after the controllers' hostUpdate, so the config is resolved. */
   protected override update(changed: PropertyValues<this>): void {
     // A board taken off the page may still be asked to render (a part or an answer arriving
-    // late): it starts nothing, and starts afresh when it is put back.
+    // late): it starts nothing, and starts afresh when it is put back (`connectedCallback`).
     if (this.isConnected) this.startLoading();
     super.update(changed);
   }
@@ -513,7 +519,11 @@ export class VecheIdeaBoard extends VecheElement {
   private renderList(): TemplateResult {
     const list = this.listPart.value;
     if (list) return list.render(this.sizes);
-    return this.renderPendingPart(this.listPart, this.renderSkeleton(), () => this.focusLater(this.items.length ? '.scroller' : '#q'));
+    return this.renderPendingPart(this.listPart, this.renderSkeleton(), () => {
+      // Offline, the first page failed too: the one retry brings both.
+      if (this.listError) this.resetList(this.listFor);
+      this.focusLater(this.items.length ? '.scroller' : '#q');
+    });
   }
 
   private openIdea(id: string, index?: number): void {
@@ -594,7 +604,7 @@ export class VecheIdeaBoard extends VecheElement {
             this.pagePart,
             html`<div class="page" part="status" aria-busy="true" tabindex="-1">
               <span class="visually-hidden">${this.coreText.t('loading')}</span>
-              <div class="card skeleton"></div>
+              <div class="skeleton card-skeleton"></div>
             </div>`,
             () => {
               this.focusPage = true;
@@ -681,8 +691,8 @@ export class VecheIdeaBoard extends VecheElement {
   private renderListSkeleton(): TemplateResult {
     return html`<div class="loading" part="list status" aria-busy="true">
         <span class="visually-hidden">${this.coreText.t('loading')}</span>
-        <div class="card skeleton"></div>
-        <div class="card skeleton"></div>
+        <div class="skeleton card-skeleton"></div>
+        <div class="skeleton card-skeleton"></div>
       </div>
       <p class="row-status"></p>`;
   }
@@ -696,7 +706,7 @@ export class VecheIdeaBoard extends VecheElement {
    */
   private renderSkeleton(): TemplateResult {
     const field = (key: Key) => html`<div class="field"><span class="label">${this.text.t(key)}</span><select disabled></select></div>`;
-    return html`<div class="filters" inert aria-hidden="true">
+    return html`<div class="filters" part="filters" inert aria-hidden="true">
         <div class="field">
           <span class="label">${this.text.t('search')}</span><input type="search" disabled /><span class="hint">${this.text.t('searchHint')}</span>
         </div>

@@ -45,6 +45,8 @@ describe('<veche-idea-board> the list part', () => {
       }),
     );
     const el = await renderBoard({ loaded: false });
+    // Large type (the portal's font-size token): the buttons outgrow the target size.
+    el.style.setProperty('--veche-font-size', '22px');
     // Asked for in parallel with the first page, not after it arrived.
     await waitUntil(() => state.fetches === 1 && listRequests().length === 1, 'the list’s code and the first page were not both asked for', { timeout: 6000 });
     // The ideas arrive while the list's code is on its way: the skeleton keeps its place.

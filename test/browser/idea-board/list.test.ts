@@ -1,10 +1,10 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { http } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { mockToken, scenarios } from '../../../src/mocks/index.js';
 import type { VecheIdeaBoard } from '../../../src/widgets/idea-board/veche-idea-board.js';
 import { MORE_PAGE_SIZE, PAGE_SIZE } from '../../../src/widgets/idea-board/api.js';
-import { $, $$, announced, backend, cards, choose, focused, listLoaded, listRequests, MOCK_API, mocks, NEWCOMER, renderBoard, reset, text, type, useOnly } from './setup.js';
+import { $, $$, announced, backend, cards, choose, focused, ideaLoaded, ideas, listLoaded, listRequests, MOCK_API, mocks, NEWCOMER, renderBoard, reset, text, type, useOnly } from './setup.js';
 
 /** The element focused on the page, through shadow roots. */
 const deepActive = (): HTMLElement => {
@@ -433,6 +433,52 @@ describe('<veche-idea-board> list', () => {
       await expect(el).to.be.accessible();
     } finally {
       await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('taken off the page and put back, it loads what it shows again: an idea’s page, and the list', async () => {
+    const el = await renderBoard({ attrs: { idea: ideas.published } });
+    const parent = el.parentElement!;
+    // As a CMS moving a block: off the page while what it showed was being forgotten.
+    el.remove();
+    await new Promise((r) => setTimeout(r, 100));
+    parent.append(el);
+    await ideaLoaded(el);
+    expect($(el, '[part~="idea"]'), 'the idea’s page is back').to.exist;
+    el.removeAttribute('idea');
+    await listLoaded(el);
+    el.remove();
+    await new Promise((r) => setTimeout(r, 100));
+    parent.append(el);
+    await waitUntil(() => cards(el).length > 0, 'the list did not come back', { timeout: 6000 });
+  });
+
+  it('categories that failed are asked for again a while later, not on every render', async () => {
+    let asked = 0;
+    await useOnly(
+      http.get(`${MOCK_API}/idea-categories`, () => {
+        asked++;
+        return HttpResponse.json({ type: 'https://veche.dev/problems/validation', title: 'Bad request', status: 400 }, { status: 400, headers: { 'Content-Type': 'application/problem+json' } });
+      }),
+    );
+    const el = await renderBoard();
+    await waitUntil(() => asked === 1, 'the categories were not asked for');
+    for (let i = 0; i < 10; i++) {
+      el.requestUpdate();
+      await el.updateComplete;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    expect(asked, 'asked again on a render').to.equal(1);
+    expect($$(el, '#category option').map((o) => o.getAttribute('value'))).to.deep.equal(['']);
+    // Half a minute later the backend answers again: the next render asks, and the filter lists them.
+    await useOnly();
+    const now = Date.now;
+    Date.now = () => now() + 31_000;
+    try {
+      el.requestUpdate();
+      await waitUntil(() => $$(el, '#category option').length > 1, 'the categories did not come on the next try');
+    } finally {
+      Date.now = now;
     }
   });
 });
