@@ -28,6 +28,7 @@ import ruKidsBoard from '../src/locales/ru/kids/idea-board.js';
 import ttKidsCore from '../src/locales/tt/kids/core.js';
 import ttKidsActions from '../src/locales/tt/kids/idea-board-actions.js';
 import ttKidsBoard from '../src/locales/tt/kids/idea-board.js';
+import { problemResponse } from '../src/mocks/http.js';
 import { createMockBackend, fixtureIds, mockToken, scenarios } from '../src/mocks/index.js';
 import '../src/widgets/idea-board/define.js';
 import { STATUS_KEY } from '../src/widgets/idea-board/parts.js';
@@ -300,6 +301,19 @@ export const SubmitWithErrors: Story = {
         if (!submit) throw new Error('no form yet');
         submit.click();
         if (!shadow.querySelector('#errors')) throw new Error('no errors yet');
+      },
+      { timeout: TIMEOUT },
+    );
+  }),
+};
+/** The categories could not be loaded (a backend without them): the form says so next to its category field, with a retry. */
+export const SubmitCategoriesFailed: Story = {
+  parameters: backend(http.get(`${STORY_API}/idea-categories`, () => problemResponse(404, 'not-found', 'Категорий нет'))),
+  play: shows('.tabs', async (shadow) => {
+    shadow.querySelectorAll<HTMLButtonElement>('.tabs .button')[2]!.click();
+    await waitFor(
+      () => {
+        if (!shadow.querySelector('#categoryId + .field-error .button')) throw new Error('no notice next to the category field yet');
       },
       { timeout: TIMEOUT },
     );

@@ -57,6 +57,7 @@ const en: IdeaBoardActionMessages = {
   errorTitleLength: 'The title must be 5 to 140 characters.',
   errorTextLength: 'The description must be 20 to 8000 characters.',
   errorCategory: 'Choose a category.',
+  categoriesFailed: 'The categories could not be loaded, and an idea needs one.',
   errorGoal: 'The goal must be a whole number from 1,000 to 100,000,000.',
   submitQueued: 'Your idea is saved and will be sent automatically as soon as the server answers.',
   sendNow: 'Send now',

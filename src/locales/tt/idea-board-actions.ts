@@ -54,6 +54,7 @@ const tt: IdeaBoardActionMessages = {
   errorTitleLength: 'Исеме — 5 тән 140 символга кадәр.',
   errorTextLength: 'Тасвирлама — 20 дән 8000 символга кадәр.',
   errorCategory: 'Төркемне сайлагыз.',
+  categoriesFailed: 'Төркемнәр йөкләнмәде, ә идеягә төркем кирәк.',
   errorGoal: 'Максат — 1 000 нән 100 000 000 гә кадәр бөтен сан.',
   submitQueued: 'Идея сакланды һәм элемтә торгызылгач җибәреләчәк.',
   sendNow: 'Хәзер җибәрү',

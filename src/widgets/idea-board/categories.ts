@@ -53,6 +53,20 @@ function ask(client: ApiClient, categories: Categories, board: Board): void {
     });
 }
 
+/** The last request failed and nothing arrived before: the form, which cannot do without them, says so. */
+export function categoriesFailed(ctx: BoardContext): boolean {
+  const client = ctx.client();
+  const categories = client && byClient.get(client);
+  return !!categories && !categories.list && !categories.waiting && categories.failedAt !== undefined;
+}
+
+/** Asks for the categories again now (the citizen's retry). */
+export function retryCategories(ctx: BoardContext): void {
+  const client = ctx.client();
+  const categories = client && byClient.get(client);
+  if (client && categories && !categories.waiting) ask(client, categories, ctx.host);
+}
+
 /** The categories of the board's backend as far as they have arrived (none at first: the board renders again with them). */
 export function categoriesFor(ctx: BoardContext): IdeaCategory[] {
   const client = ctx.client();

@@ -13,7 +13,7 @@ import type { OutboxController } from '../../core/outbox.js';
 import { ApiError } from '../../core/problem.js';
 import type { ApiClient } from '../../core/api-client.js';
 import type { Idea, IdeaCreate, Media } from './api.js';
-import { categoriesFor } from './categories.js';
+import { categoriesFailed, categoriesFor, retryCategories } from './categories.js';
 import { checkIdea, emptyDraft, FIELDS, hasContent, toIdeaCreate, type IdeaDraft, type IdeaField } from './idea-form.js';
 import type { BoardContext } from './parts.js';
 import { partStyles } from './part-styles.js';
@@ -248,6 +248,12 @@ export class SubmitForm {
           <option value="" ?selected=${!form.categoryId}>—</option>
           ${categories.map((c) => html`<option value=${c.id} ?selected=${c.id === form.categoryId}>${c.name}</option>`)}
         </select>
+        ${categoriesFailed(ctx)
+          ? html`<p class="field-error" role="alert">
+              ${t('categoriesFailed')}
+              <button class="button" type="button" @click=${() => retryCategories(ctx)}>${ctx.coreText.t('retry')}</button>
+            </p>`
+          : nothing}
       </div>
       <div class="field">
         <label for="photo">${t('photo')}</label>

@@ -377,6 +377,19 @@ describe('<veche-idea-board> submitting an idea', () => {
     });
   });
 
+  it('categories that could not load: the form says so next to the field, and its retry brings them', async () => {
+    await useOnly(http.get(`${MOCK_API}/idea-categories`, () => problemResponse(400, 'validation', 'no categories today')));
+    const el = await renderBoard();
+    $$<HTMLButtonElement>(el, '.tabs .button').at(-1)!.click();
+    await waitUntil(() => $(el, '#categoryId') && text(el, '#categoryId + .field-error').includes('Не удалось загрузить категории'), 'the form did not say the categories are missing');
+    expect($$(el, '#categoryId option')).to.have.length(1);
+    await expect(el).to.be.accessible();
+    await useOnly();
+    $<HTMLButtonElement>(el, '#categoryId + .field-error .button')!.click();
+    await waitUntil(() => $$(el, '#categoryId option').length > 1, 'the retry did not bring the categories');
+    expect($(el, '#categoryId + .field-error')).to.be.null;
+  });
+
   it('sends an idea an earlier visit left queued, without opening the form', async () => {
     // The outbox loads lazily: only because something is queued does it load with the list.
     const key = 'queued-before-reload-1';

@@ -1,6 +1,7 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { http, HttpResponse } from 'msw';
+import { http } from 'msw';
+import { problemResponse } from '../../../src/mocks/http.js';
 import { mockToken, scenarios } from '../../../src/mocks/index.js';
 import type { VecheIdeaBoard } from '../../../src/widgets/idea-board/veche-idea-board.js';
 import { MORE_PAGE_SIZE, PAGE_SIZE } from '../../../src/widgets/idea-board/api.js';
@@ -458,7 +459,7 @@ describe('<veche-idea-board> list', () => {
     await useOnly(
       http.get(`${MOCK_API}/idea-categories`, () => {
         asked++;
-        return HttpResponse.json({ type: 'https://veche.dev/problems/validation', title: 'Bad request', status: 400 }, { status: 400, headers: { 'Content-Type': 'application/problem+json' } });
+        return problemResponse(400, 'validation', 'no categories today');
       }),
     );
     const el = await renderBoard();

@@ -34,6 +34,7 @@ const kids: Partial<IdeaBoardActionMessages> = {
   submit: 'Send to be checked',
   errorsTitle: 'Something needs fixing:',
   errorCategory: 'Pick a category.',
+  categoriesFailed: 'The categories did not load. Try once more.',
   errorGoal: 'Type a whole number from 1,000 to 100,000,000.',
   submitQueued: 'We saved your idea and will send it ourselves as soon as everything works again.',
   loadedMore: { one: 'Here is {count} more idea.', other: 'Here are {count} more ideas.' },

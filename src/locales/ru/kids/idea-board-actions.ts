@@ -45,6 +45,7 @@ const kids: Partial<IdeaBoardActionMessages> = {
   submit: 'Отправить на проверку',
   errorsTitle: 'Исправь ошибки:',
   errorCategory: 'Выбери категорию.',
+  categoriesFailed: 'Категории не загрузились. Попробуй ещё раз.',
   errorGoal: 'Напиши целое число от 1 000 до 100 000 000.',
   submitQueued: 'Мы сохранили идею и сами отправим её, как только всё снова заработает.',
   loadedMore: {

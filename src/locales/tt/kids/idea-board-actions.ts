@@ -31,6 +31,7 @@ const kids: Partial<IdeaBoardActionMessages> = {
   submit: 'Тикшерүгә җибәрергә',
   errorsTitle: 'Хаталарны төзәт:',
   errorCategory: 'Төркемне сайла.',
+  categoriesFailed: 'Төркемнәр йөкләнмәде. Тагын бер тапкыр тырыш.',
   errorGoal: '1 000 нән 100 000 000 гә кадәр бөтен сан яз.',
   submitQueued: 'Без идеяне саклап калдык, интернет булгач җибәрербез.',
   loadedMore: { other: 'Менә тагын {count} идея.' },
