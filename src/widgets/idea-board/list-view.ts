@@ -66,7 +66,6 @@ function resetFilters(ctx: ListContext): void {
   const search = ctx.host.renderRoot.querySelector<HTMLInputElement>('#q');
   if (search) search.value = '';
   for (const name of ['q', 'category', 'status'] as const) ctx.setFilter(name, undefined);
-  // After the render those changes ask for.
   ctx.focusLater('#q');
 }
 

@@ -392,7 +392,7 @@ export class VecheIdeaBoard extends VecheElement {
       needSignIn: (action, focus) => this.needSignIn(action, focus),
       clearSignIn: () => (this.signIn = undefined),
       signingIn: () => !!this.signIn,
-      focusLater: (selector) => (this.focusAfter = () => this.$(selector)?.focus()),
+      focusLater: (selector) => this.focusLater(selector),
       pledge: this.pledgePart,
       patchIdea: (id, change) => this.patchIdea(id, change),
     });
