@@ -23,6 +23,11 @@ export interface OutboxItem<B> {
   lastError?: string;
   /** Who queued it (see `identity`); another citizen signing in on this browser never sends it. */
   owner?: string;
+  /**
+   * What the widget keeps about the submission beyond its request, persisted with it (e.g. what
+   * a queued redemption costs: the request names only the reward).
+   */
+  note?: unknown;
 }
 
 /** `waiting`: queued, and will be sent again (offline, 5xx, or 401 until the citizen signs in). */
@@ -116,13 +121,14 @@ export class OutboxController<B, R> implements ReactiveController {
     }
   }
 
-  /** Queues a submission (persisted first), then sends it. Resolves when this attempt ends. */
-  async send(path: string, body: B, options: { key?: string } = {}): Promise<void> {
+  /** Queues a submission (persisted first, with its `note`), then sends it. Resolves when this attempt ends. */
+  async send(path: string, body: B, options: { key?: string; note?: unknown } = {}): Promise<void> {
     this.load();
     const key = options.key ?? newIdempotencyKey();
     if (!this.queue.some((item) => item.key === key)) {
       const owner = this.options.identity?.();
-      this.queue = [...this.queue, { key, path, body, createdAt: Date.now(), attempts: 0, ...(owner ? { owner } : {}) }];
+      const note = options.note;
+      this.queue = [...this.queue, { key, path, body, createdAt: Date.now(), attempts: 0, ...(owner ? { owner } : {}), ...(note === undefined ? {} : { note }) }];
       this.persist();
     }
     await this.pump();

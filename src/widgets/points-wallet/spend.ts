@@ -10,7 +10,6 @@ import { formatDate } from '../../core/format.js';
 import { adoptStyles } from '../../core/adopt-styles.js';
 import { OutboxController, type OutboxItem } from '../../core/outbox.js';
 import type { ApiError } from '../../core/problem.js';
-import { readStored, writeStored } from '../../core/storage.js';
 import type { DonationCreate, DonationResult, RedemptionCreate, RedemptionResult } from './api.js';
 import { DONATE_PATH, REDEEM_PATH, spendQueueKey } from './section-api.js';
 import type {} from './events.js';
@@ -20,6 +19,10 @@ export { walletSectionMessages as sectionMessages } from './section-messages.js'
 
 type Spend = RedemptionCreate | DonationCreate;
 type SpendResult = RedemptionResult | DonationResult;
+/** What a queued redemption keeps beside its request (the outbox item's note). */
+interface RedemptionNote {
+  cost: number;
+}
 type Outcome = { redeemed: RedemptionResult } | { donated: DonationResult } | { refused: string; tab: Tab };
 
 export class SpendFlow implements ReactiveController {
@@ -29,10 +32,6 @@ export class SpendFlow implements ReactiveController {
   private returnFocus?: HTMLElement;
   /** The spend whose waiting message took focus (once per spend). */
   private saidWaitingFor?: string;
-  /** The storage key `costs` was read from. */
-  private costsFrom?: string;
-  /** What each queued redemption costs, by its idempotency key (see `redemptionCosts`). */
-  private costs: Record<string, number> = {};
 
   constructor(private readonly ctx: WalletContext) {
     adoptStyles(ctx.host.renderRoot, spendStyles);
@@ -43,14 +42,8 @@ export class SpendFlow implements ReactiveController {
         return api ? spendQueueKey(api) : undefined;
       },
       client: () => ctx.client(),
-      onSent: (result, item) => {
-        this.setCost(item.key, undefined);
-        void this.spent(result);
-      },
-      onRejected: (error, item) => {
-        this.setCost(item.key, undefined);
-        void this.refused(error, item);
-      },
+      onSent: (result) => void this.spent(result),
+      onRejected: (error, item) => void this.refused(error, item),
       onAuthRequired: () => {
         this.dialog?.close();
         ctx.signOut();
@@ -72,49 +65,18 @@ export class SpendFlow implements ReactiveController {
    * and offering them again would let the citizen spend them twice.
    */
   queuedCost(): number {
-    const costs = this.redemptionCosts();
-    return this.outbox.items.reduce((sum, { key, body }) => {
+    return this.outbox.items.reduce((sum, { body, note }) => {
       if ('amount' in body) return sum + body.amount;
-      // A redemption queued before its cost was kept beside it: the catalogue's price, if shown.
-      return sum + (costs[key] ?? this.ctx.rewards.items.find((r) => r.id === body.rewardId)?.cost ?? 0);
+      // A redemption keeps its cost as its note (the request names only the reward, and the
+      // reward may not be in the catalogue shown); one queued without it: the catalogue's price.
+      const cost = (note as RedemptionNote | undefined)?.cost;
+      return sum + (cost ?? this.ctx.rewards.items.find((r) => r.id === body.rewardId)?.cost ?? 0);
     }, 0);
   }
 
   /** Whether a redemption of this reward waits to be sent: redeeming it again would be a second voucher. */
   redemptionQueued(rewardId: string): boolean {
     return this.outbox.items.some(({ body }) => 'rewardId' in body && body.rewardId === rewardId);
-  }
-
-  /**
-   * The costs of queued redemptions, kept beside the outbox (and, like it, across reloads): the
-   * request carries only the reward's id, and the reward may not be in the catalogue shown.
-   */
-  private redemptionCosts(): Record<string, number> {
-    const key = this.costsKey();
-    if (key !== this.costsFrom) {
-      this.costsFrom = key;
-      this.costs = (key && readStored<Record<string, number>>(key)) || {};
-    }
-    return this.costs;
-  }
-
-  private costsKey(): string | undefined {
-    const api = this.ctx.api();
-    return api && `${spendQueueKey(api)}:costs`;
-  }
-
-  /**
-   * Records a queued redemption's cost, or forgets it (undefined) once sent or refused. Only that
-   * key changes: the record is shared by everyone who used this browser, and the outbox shows
-   * only the signed-in citizen's items.
-   */
-  private setCost(key: string, cost: number | undefined): void {
-    const costs = { ...this.redemptionCosts() };
-    if (cost === undefined) delete costs[key];
-    else costs[key] = cost;
-    this.costs = costs;
-    const storageKey = this.costsKey();
-    if (storageKey) writeStored(storageKey, this.costs);
   }
 
   async open(pending: Pending, trigger: HTMLElement): Promise<void> {
@@ -133,8 +95,8 @@ export class SpendFlow implements ReactiveController {
     const pending = this.pending;
     if (!pending || this.queued(pending)) return;
     if ('reward' in pending) {
-      this.setCost(pending.key, pending.reward.cost);
-      void this.outbox.send(REDEEM_PATH, { rewardId: pending.reward.id }, { key: pending.key });
+      const note: RedemptionNote = { cost: pending.reward.cost };
+      void this.outbox.send(REDEEM_PATH, { rewardId: pending.reward.id }, { key: pending.key, note });
     } else void this.outbox.send(DONATE_PATH, { fundId: pending.fund.id, amount: pending.amount }, { key: pending.key });
   }
 

@@ -68,6 +68,16 @@ describe('outbox', () => {
     expect(readStored<unknown[]>('outbox:test')).to.deep.equal([]);
   });
 
+  it('keeps a note with its item where it is persisted, and never sends it', async () => {
+    let sent: unknown;
+    await startMocks(http.post(`${BASE}/complaints`, async ({ request }) => ((sent = await request.json()), HttpResponse.json({ id: 'C-1' }, { status: 201 }))));
+    const el = await fixture<OutboxHost>(html`<outbox-host></outbox-host>`);
+    const sending = el.outbox.send('/complaints', { text: 'Яма' }, { key: 'key-note', note: { cost: 300 } });
+    expect(readStored<Array<{ note?: unknown }>>('outbox:test')![0]!.note).to.deep.equal({ cost: 300 });
+    await sending;
+    expect(sent).to.deep.equal({ text: 'Яма' });
+  });
+
   it('an element taken off the page sends nothing more: its queue is left to the element that replaces it', async () => {
     const server = idempotentServer((n) => (n === 1 ? 'fail-before' : 'ok'));
     await startMocks(server.handler);

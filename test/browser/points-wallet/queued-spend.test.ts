@@ -95,6 +95,19 @@ describe('<veche-points-wallet> spends queued offline', () => {
     await waitUntil(() => text(el, '[part~="balance"]') === `Баланс: ${ru(before - cost(rewards.cheapest))} баллов`, 'the queued spend is not counted after a reload');
   });
 
+  it('a queued redemption keeps its cost: still counted after a reload when the catalogue no longer lists its reward', async () => {
+    const first = await renderWallet({ tab: 'rewards' });
+    const before = backend.db.wallet(ANNA).balance;
+    const price = cost(rewards.cheapest);
+    await redeemOffline(first, rewards.cheapest);
+    first.remove();
+    // The catalogue changed meanwhile: only the queued item knows what it costs.
+    backend.db.rewards = backend.db.rewards.filter((r) => r.id !== rewards.cheapest);
+    await useOnly(http.post(`${MOCK_API}/redemptions`, () => HttpResponse.error()));
+    const el = await renderWallet({ tab: 'rewards' });
+    await waitUntil(() => text(el, '[part~="balance"]') === `Баланс: ${ru(before - price)} баллов`, `the queued spend is not counted: ${text(el, '[part~="balance"]')}`, { timeout: 6000 });
+  });
+
   it('confirming offline keeps focus inside the dialog, on the message that says the spend waits', async () => {
     const el = await renderWallet({ tab: 'rewards' });
     await redeemOffline(el, rewards.cheapest);
