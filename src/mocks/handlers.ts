@@ -7,7 +7,7 @@ import { contractOperations } from './contract.gen';
 import { isoAt, newId, randomCode, type MockComplaint, type MockDb, type MockIdentity, type S } from './db';
 import { MockProblem, ok, paginate, route, type Operation, type OperationContext, type RouteOptions } from './http';
 import type { DemoIdea } from '../../api/fixtures/demo-region';
-import { calendarDateTime } from '../../api/formats';
+import { calendarDateTime } from './formats';
 
 const DAY = 86_400_000;
 const MAX_MEDIA_BYTES = 5 * 1024 * 1024;

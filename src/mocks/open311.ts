@@ -10,7 +10,7 @@ import type { MockComplaint, MockDb, S } from './db';
 import { createComplaint } from './handlers';
 import { contractSchemas, open311Operations } from './contract.gen';
 import { checkParams, identify, MockProblem, type OperationContext } from './http';
-import { calendarDateTime, PLAIN_DECIMAL } from '../../api/formats';
+import { calendarDateTime, PLAIN_DECIMAL } from './formats';
 import { validate, type FieldError } from './validate';
 
 type O = components['schemas'];

@@ -4,7 +4,7 @@
  * generated code a strict-CSP page would refuse. The schemas themselves come from contract.gen.ts.
  */
 import type { components } from '../core/api-schema';
-import { inCalendar, PLAIN_DECIMAL } from '../../api/formats';
+import { inCalendar, PLAIN_DECIMAL } from './formats';
 import { contractSchemas } from './contract.gen';
 
 export type FieldError = components['schemas']['FieldError'];

@@ -1,7 +1,8 @@
 /**
  * What the contract's numbers and dates mean beyond their JSON Schema formats, as code that the
- * reference server (server/) and the MSW mocks (src/mocks/) share, so that both read a form, a
- * query or an Open311 attribute alike and the contract suite finds nothing between them.
+ * MSW mocks and the reference server (server/domain/context.ts) share, so that both read a form,
+ * a query or an Open311 attribute alike and the contract suite finds nothing between them. Here
+ * rather than under api/: the demo's dev server sends every /api/… request to the backend.
  */
 
 /**
