@@ -13,7 +13,7 @@ import { newIdempotencyKey } from './ids.js';
 import { ApiError } from './problem.js';
 import { readStored, writeStored } from './storage.js';
 
-export interface OutboxItem<B> {
+export interface OutboxItem<B, N = unknown> {
   /** The idempotency key, also the item's identity. */
   key: string;
   path: string;
@@ -27,22 +27,22 @@ export interface OutboxItem<B> {
    * What the widget keeps about the submission beyond its request, persisted with it (e.g. what
    * a queued redemption costs: the request names only the reward).
    */
-  note?: unknown;
+  note?: N;
 }
 
 /** `waiting`: queued, and will be sent again (offline, 5xx, or 401 until the citizen signs in). */
 export type OutboxStatus = 'idle' | 'sending' | 'waiting';
 
-export interface OutboxOptions<B, R> {
+export interface OutboxOptions<B, R, N = unknown> {
   /** Where the queue is kept, e.g. `outbox:complaints:https://region.example/api`. */
   storageKey: () => string | undefined;
   client: () => ApiClient | undefined;
   /** The server confirmed; the item is gone from the queue. */
-  onSent: (result: R, item: OutboxItem<B>) => void;
+  onSent: (result: R, item: OutboxItem<B, N>) => void;
   /** The server refused for good (4xx other than 401); the item is gone: show the error. */
-  onRejected: (error: ApiError, item: OutboxItem<B>) => void;
+  onRejected: (error: ApiError, item: OutboxItem<B, N>) => void;
   /** 401: the item stays queued and is sent again after sign-in (`retryNow()`) or on the next load. */
-  onAuthRequired?: (item: OutboxItem<B>) => void;
+  onAuthRequired?: (item: OutboxItem<B, N>) => void;
   /**
    * The signed-in citizen (e.g. the id from `/me`). Items remember who queued them and are
    * only sent while that citizen is signed in: a shared library PC must not spend one
@@ -62,8 +62,8 @@ function isTransient(error: ApiError): boolean {
   return error.transient || inFlight;
 }
 
-export class OutboxController<B, R> implements ReactiveController {
-  private queue: OutboxItem<B>[] = [];
+export class OutboxController<B, R, N = unknown> implements ReactiveController {
+  private queue: OutboxItem<B, N>[] = [];
   private loadedFrom?: string;
   /** The storage key whose queue was resumed (sent on load); reading `items` earlier does not count. */
   private resumedFrom?: string;
@@ -75,18 +75,18 @@ export class OutboxController<B, R> implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly options: OutboxOptions<B, R>,
+    private readonly options: OutboxOptions<B, R, N>,
   ) {
     host.addController(this);
   }
 
   /** What is queued for the current citizen. */
-  get items(): readonly OutboxItem<B>[] {
+  get items(): readonly OutboxItem<B, N>[] {
     this.load();
     return this.queue.filter((item) => this.mine(item));
   }
 
-  private mine(item: OutboxItem<B>): boolean {
+  private mine(item: OutboxItem<B, N>): boolean {
     const owner = item.owner;
     return owner === undefined || owner === this.options.identity?.();
   }
@@ -122,7 +122,7 @@ export class OutboxController<B, R> implements ReactiveController {
   }
 
   /** Queues a submission (persisted first, with its `note`), then sends it. Resolves when this attempt ends. */
-  async send(path: string, body: B, options: { key?: string; note?: unknown } = {}): Promise<void> {
+  async send(path: string, body: B, options: { key?: string; note?: N } = {}): Promise<void> {
     this.load();
     const key = options.key ?? newIdempotencyKey();
     if (!this.queue.some((item) => item.key === key)) {
@@ -145,7 +145,7 @@ export class OutboxController<B, R> implements ReactiveController {
     const key = this.options.storageKey();
     if (!key || key === this.loadedFrom) return;
     this.loadedFrom = key;
-    const stored = readStored<OutboxItem<B>[]>(key);
+    const stored = readStored<OutboxItem<B, N>[]>(key);
     this.queue = Array.isArray(stored) ? stored.filter((item) => item && typeof item.key === 'string') : [];
   }
 
@@ -192,12 +192,12 @@ export class OutboxController<B, R> implements ReactiveController {
     this.setStatus('idle');
   }
 
-  private remove(item: OutboxItem<B>): void {
+  private remove(item: OutboxItem<B, N>): void {
     this.queue = this.queue.filter((queued) => queued.key !== item.key);
     this.persist();
   }
 
-  private schedule(item: OutboxItem<B>, error: ApiError): void {
+  private schedule(item: OutboxItem<B, N>, error: ApiError): void {
     const clock = this.options.clock ?? realClock;
     const policy = this.options.backoff ?? OUTBOX_BACKOFF;
     const delay = Math.max(fullJitterDelay(item.attempts - 1, policy, clock.random), error.retryAfterMs ?? 0);

@@ -26,7 +26,7 @@ interface RedemptionNote {
 type Outcome = { redeemed: RedemptionResult } | { donated: DonationResult } | { refused: string; tab: Tab };
 
 export class SpendFlow implements ReactiveController {
-  readonly outbox: OutboxController<Spend, SpendResult>;
+  readonly outbox: OutboxController<Spend, SpendResult, RedemptionNote>;
   private pending?: Pending;
   private outcome?: Outcome;
   private returnFocus?: HTMLElement;
@@ -36,7 +36,7 @@ export class SpendFlow implements ReactiveController {
   constructor(private readonly ctx: WalletContext) {
     adoptStyles(ctx.host.renderRoot, spendStyles);
     ctx.host.addController(this);
-    this.outbox = new OutboxController<Spend, SpendResult>(ctx.host, {
+    this.outbox = new OutboxController<Spend, SpendResult, RedemptionNote>(ctx.host, {
       storageKey: () => {
         const api = ctx.api();
         return api ? spendQueueKey(api) : undefined;
@@ -69,8 +69,7 @@ export class SpendFlow implements ReactiveController {
       if ('amount' in body) return sum + body.amount;
       // A redemption keeps its cost as its note (the request names only the reward, and the
       // reward may not be in the catalogue shown); one queued without it: the catalogue's price.
-      const cost = (note as RedemptionNote | undefined)?.cost;
-      return sum + (cost ?? this.ctx.rewards.items.find((r) => r.id === body.rewardId)?.cost ?? 0);
+      return sum + (note?.cost ?? this.ctx.rewards.items.find((r) => r.id === body.rewardId)?.cost ?? 0);
     }, 0);
   }
 
@@ -175,7 +174,7 @@ export class SpendFlow implements ReactiveController {
   }
 
   /** The server said no for good (out of stock, not enough points after all, …): say why and refresh. */
-  private async refused(error: ApiError, item: OutboxItem<Spend>): Promise<void> {
+  private async refused(error: ApiError, item: OutboxItem<Spend, RedemptionNote>): Promise<void> {
     const { ctx } = this;
     const redeem = item.path === REDEEM_PATH;
     let message = ctx.describeError(error);
