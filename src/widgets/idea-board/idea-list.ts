@@ -158,18 +158,19 @@ export class IdeaList {
     this.cardCache.delete(idea);
   }
 
-  /**
-   * The list scrolls inside its own box (`scroller: true`) rather than with the page: a portal
-   * page keeps its footer reachable however many ideas load, the board's height is the
-   * webmaster's (`--veche-idea-board-list-height`), and a keyboard user tabs past the whole
-   * list in one step (one card at a time is in the tab order). `sizes` is the list's own: a new
-   * list (other filters) starts measuring afresh.
-   */
+  /** The list view: its search, filters and count (list-view.ts), then its ideas. */
   render(sizes: CardSizes): TemplateResult {
     return html`${renderListHead(this.ctx)}${this.renderIdeas(sizes)}`;
   }
 
-  /** The ideas, or why there are none: what went wrong, the skeleton while they load, the empty states. */
+  /**
+   * The ideas, or why there are none: what went wrong, the skeleton while they load, the empty
+   * states. The list scrolls inside its own box (`scroller: true`) rather than with the page: a
+   * portal page keeps its footer reachable however many ideas load, the board's height is the
+   * webmaster's (`--veche-idea-board-list-height`), and a keyboard user tabs past the whole list
+   * in one step (one card at a time is in the tab order). `sizes` is the list's own: a new list
+   * (other filters) starts measuring afresh.
+   */
   private renderIdeas(sizes: CardSizes): TemplateResult {
     const { ctx } = this;
     if (ctx.items().length === 0) {
