@@ -19,9 +19,11 @@
  *                                                     prints what its long tasks were made of
  *                                                     (TRACE=file.json also keeps the trace)
  *   SHIFTS=1 node --import tsx bench/host-impact.ts   prints the largest layout shifts and what moved
+ *   FRAMES=1 node --import tsx bench/host-impact.ts   prints the kit's long animation frames and the scripts in them
  *   PROFILE=1 node --import tsx bench/host-impact.ts  also profiles one load with the kit and prints
  *                                                     the kit's functions by self time (minified
- *                                                     names: methods keep theirs)
+ *                                                     names: methods keep theirs; PROFILE=file.cpuprofile
+ *                                                     also keeps the profile)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -170,7 +172,14 @@ async function load(withKit: boolean, trace = false, profile = false) {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
         const kit = e.scripts.some((s) => (s.sourceURL || '').includes('/cdn/') && s.duration > 0);
-        m.frames.push({ start: e.startTime, end: e.startTime + e.duration, kit });
+        m.frames.push({
+          start: e.startTime,
+          end: e.startTime + e.duration,
+          kit,
+          blocking: e.blockingDuration,
+          render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0,
+          scripts: e.scripts.map((s) => `${s.invokerType} ${s.invoker} ${(s.sourceURL || '').split('/').pop()}${s.sourceFunctionName ? ` ${s.sourceFunctionName}` : ''} ${Math.round(s.duration)} ms`),
+        });
       }
     }).observe({ type: 'long-animation-frame', buffered: true });
   });
@@ -192,7 +201,11 @@ async function load(withKit: boolean, trace = false, profile = false) {
   }
   await page.waitForTimeout(SETTLE_MS);
   const measured = await page.evaluate(() => window.__hostImpact);
-  if (profile) printProfile((await cdp.send('Profiler.stop')).profile);
+  if (profile) {
+    const { profile: recorded } = await cdp.send('Profiler.stop');
+    if (process.env.PROFILE !== '1') writeFileSync(process.env.PROFILE!, JSON.stringify(recorded));
+    printProfile(recorded);
+  }
   if (trace) {
     console.log('long tasks of one traced load with the kit (4× throttle):');
     const traced = (await browser.stopTracing()).toString();
@@ -211,6 +224,12 @@ async function load(withKit: boolean, trace = false, profile = false) {
       console.log(`  shift ${shift.value.toFixed(3)} at ${shift.at} ms: ${shift.sources.join('; ')}`);
     }
     for (const resize of measured.resizes) console.log(`  resize ${resize}`);
+  }
+  if (withKit && process.env.FRAMES) {
+    for (const frame of measured.frames.filter((f) => f.kit)) {
+      console.log(`  frame at ${Math.round(frame.start)} ms: ${Math.round(frame.end - frame.start)} ms (rendering ${Math.round(frame.render)} ms, blocking ${Math.round(frame.blocking)} ms)`);
+      for (const script of frame.scripts) console.log(`    ${script}`);
+    }
   }
   return { shift: measured.shift, tbt, longest, longestKit, attributes: measured.attributes, kitBytes, tasks: measured.tasks.length };
 }

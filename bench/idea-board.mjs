@@ -41,6 +41,8 @@
  *   BENCH_RTT_MS=150 node bench/idea-board.mjs   # every response (page, code, ideas) 150 ms late, as on a mobile network
  *   BENCH_PROFILE=file.cpuprofile node bench/idea-board.mjs # also a CPU profile of the scroll (open it in DevTools)
  *   BENCH_TRACE=file.json node bench/idea-board.mjs # also a Chromium trace of the scroll (tasks' thread times, layouts)
+ *   BENCH_FIRST_PROFILE=file.cpuprofile node bench/idea-board.mjs # a CPU profile of the last run's first render
+ *   BENCH_FIRST_TRACE=file.json node bench/idea-board.mjs # a Chromium trace of the last run's first render
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -278,6 +280,8 @@ const scrollThrough = (tab) =>
  */
 const threadTime = async (cdp) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime').value * 1000;
 
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink.user_timing', 'v8.execute'];
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 try {
@@ -286,8 +290,19 @@ try {
   for (let run = 0; run < RUNS; run++) {
     await last?.context.close();
     last = await openPage();
+    const lastRun = run === RUNS - 1;
+    const firstProfile = lastRun && process.env.BENCH_FIRST_PROFILE;
+    const firstTrace = lastRun && process.env.BENCH_FIRST_TRACE;
+    if (firstProfile) {
+      await last.cdp.send('Profiler.enable');
+      await last.cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+      await last.cdp.send('Profiler.start');
+    }
+    if (firstTrace) await browser.startTracing(last.tab, { path: firstTrace, categories: TRACE_CATEGORIES });
     const cpuBefore = await threadTime(last.cdp);
     const render = await firstRender(last.tab);
+    if (firstTrace) await browser.stopTracing();
+    if (firstProfile) writeFileSync(firstProfile, JSON.stringify((await last.cdp.send('Profiler.stop')).profile));
     renders.push({ ...render, cpuMs: (await threadTime(last.cdp)) - cpuBefore, scriptMs: last.scriptMs });
   }
   const profile = process.env.BENCH_PROFILE;
@@ -298,10 +313,7 @@ try {
   }
   const trace = process.env.BENCH_TRACE;
   if (trace) {
-    await browser.startTracing(last.tab, {
-      path: trace,
-      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink.user_timing'],
-    });
+    await browser.startTracing(last.tab, { path: trace, categories: TRACE_CATEGORIES });
   }
   const cpuBefore = await threadTime(last.cdp);
   const scroll = await scrollThrough(last.tab);
