@@ -6,10 +6,12 @@
  * board opened on an idea (`idea="…"`) or an empty list never needs it.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { createRef, ref } from 'lit/directives/ref.js';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
 import { formatDate } from '../../core/format.js';
+import { inRenderSlot } from '../../core/render-queue.js';
 import type { IdeaSummary } from './api.js';
 import { renderFunding, renderSupport, useCardStyles } from './card.js';
 import { supportError } from './support.js';
@@ -30,6 +32,8 @@ export interface ReturnPoint {
   scrollTop: number;
 }
 
+/** The list's scrolling box, which the virtualizer inside it marks as its own. */
+type ListBox = HTMLElement & VirtualizerHostElement;
 type Size = FlowLayout['viewportSize'];
 type Positions = FlowLayout['viewportScroll'];
 
@@ -44,7 +48,7 @@ type Positions = FlowLayout['viewportScroll'];
  * the way its subclasses do; its viewport is the list's own box while the list is out of view.
  */
 class CardLayout extends FlowLayout {
-  private readonly list: () => HTMLElement | null;
+  private readonly list: () => ListBox | null;
   /** The list is out of the window's view: the viewport given is the list's own box. */
   private offscreen = false;
 
@@ -58,6 +62,10 @@ class CardLayout extends FlowLayout {
     // above the one the citizen opened are where they were, not where the estimate puts them.
     const sizes = config?.sizes;
     if (sizes) this._metricsCache = sizes.measured ??= this._metricsCache;
+    // The virtualizer creating this layout is on the list's box already, and has not scheduled
+    // its first pass yet.
+    const virtualizer = this.list()?.[virtualizerRef];
+    if (virtualizer) takeTurnsInRenderQueue(virtualizer as unknown as PassScheduler);
   }
 
   /**
@@ -106,12 +114,39 @@ class CardLayout extends FlowLayout {
     return position;
   }
 }
+/** What `takeTurnsInRenderQueue` replaces: the virtualizer's (protected) scheduling of its passes. */
+interface PassScheduler {
+  _scheduled: WeakSet<() => void>;
+  _schedule(method: () => void): Promise<void>;
+}
+
+/**
+ * The virtualizer's passes (measure the viewport, lay the cards out, render those in range, then
+ * again once the new cards are measured) each run in a microtask after the one before, so all of
+ * them land in the task that started the first: on a slow phone, a list's first render or a
+ * frame of a fling was one task of 60–150 ms at 4× CPU (bench/idea-board.mjs, host-impact.ts).
+ * Here each pass asks the page's render queue for a slot, as widgets' renders do: it runs at
+ * once while the task is young, else in a fresh task, after the browser has painted and handled
+ * input. Passes still coalesce: one scheduled pass stands for every request until it runs.
+ */
+function takeTurnsInRenderQueue(virtualizer: PassScheduler): void {
+  virtualizer._schedule = async function (this: PassScheduler, pass: () => void): Promise<void> {
+    if (this._scheduled.has(pass)) return;
+    this._scheduled.add(pass);
+    await Promise.resolve();
+    await inRenderSlot(() => {
+      this._scheduled.delete(pass);
+      pass.call(this);
+    });
+  };
+}
+
 /** The layout's configuration: the list's measured sizes, and the list's box for when it is out of view. */
 interface LayoutConfig {
   type: typeof CardLayout;
   sizes: CardSizes;
   /** The list's scrolling box (`scroller: true` makes the virtualizer's host the list itself). */
-  listBox: () => HTMLElement | null;
+  listBox: () => ListBox | null;
 }
 /** Beyond this many cards, summing sizes costs more per scroll than an estimate is off by. */
 const EXACT_UP_TO = 2000;
@@ -128,6 +163,11 @@ export class IdeaList {
   private readonly cardCache = new Map<IdeaSummary, { sig: string; card: TemplateResult }>();
   /** One layout configuration per list, so that the virtualizer sees the same one on every render. */
   private readonly layouts = new WeakMap<CardSizes, LayoutConfig>();
+  /**
+   * The list's box, set as soon as it is created: while Lit renders a new list it is not in the
+   * shadow root yet, and the virtualizer inside it creates its layout then.
+   */
+  private readonly scrollerRef = createRef<ListBox>();
 
   constructor(private readonly ctx: ListContext) {
     useCardStyles(ctx.host.renderRoot);
@@ -139,8 +179,8 @@ export class IdeaList {
     return this.ctx.host.renderRoot.querySelector<T>(selector);
   }
 
-  private get scroller(): (HTMLElement & VirtualizerHostElement) | null {
-    return this.$('.scroller');
+  private get scroller(): ListBox | null {
+    return this.scrollerRef.value ?? null;
   }
 
   private cardAt(index: number): HTMLElement | null {
@@ -183,6 +223,7 @@ export class IdeaList {
     let layout = this.layouts.get(sizes);
     if (!layout) this.layouts.set(sizes, (layout = { type: CardLayout, sizes, listBox: () => this.scroller }));
     return html`<div
+      ${ref(this.scrollerRef)}
       class="scroller"
       part="list"
       role="feed"

@@ -5,6 +5,7 @@ import { problemResponse } from '../../../src/mocks/http.js';
 import { mockToken, scenarios } from '../../../src/mocks/index.js';
 import type { VecheIdeaBoard } from '../../../src/widgets/idea-board/veche-idea-board.js';
 import { MORE_PAGE_SIZE, PAGE_SIZE } from '../../../src/widgets/idea-board/api.js';
+import { inRenderSlot, SLICE_MS } from '../../../src/core/render-queue.js';
 import { $, $$, announced, backend, cards, choose, focused, ideaLoaded, ideas, listLoaded, listRequests, MOCK_API, mocks, NEWCOMER, renderBoard, reset, text, type, useOnly } from './setup.js';
 
 /** The element focused on the page, through shadow roots. */
@@ -128,6 +129,29 @@ describe('<veche-idea-board> list', () => {
     await waitUntil(() => el.matches(':state(end)'), 'the list did not end', { timeout: 4000 });
     expect(text(el, '[part~="end"]')).to.contain('Это все идеи');
     await expect(el).to.be.accessible();
+  });
+
+  it("the virtualizer's passes take turns in the page's render queue: one asked for in a task that has used its slice runs in a fresh task", async function () {
+    this.timeout(20000);
+    const el = await renderBoard();
+    await waitUntil(() => cards(el).length > 0 && !el.matches(':state(loading)'));
+    const scroller = $(el, '.scroller')!;
+    const firstShown = () => Math.min(...cards(el).map((card) => Number(card.dataset.index)));
+    await waitUntil(() => scroller.scrollHeight > scroller.clientHeight * 3, 'the list is too short to scroll');
+    expect(firstShown()).to.equal(0);
+    // One task: something else uses the task's render slice, then the list is scrolled far down
+    // (the scroll event is dispatched at once, as the virtualizer listens to its own box).
+    const busy = performance.now();
+    inRenderSlot(() => {
+      while (performance.now() - busy < SLICE_MS + 4);
+    });
+    scroller.scrollTop = scroller.scrollHeight - scroller.clientHeight;
+    scroller.dispatchEvent(new Event('scroll'));
+    // Without the queue the virtualizer's pass runs in a microtask of this task and renders the
+    // cards at the end now.
+    for (let i = 0; i < 20; i++) await Promise.resolve();
+    expect(firstShown(), 'the pass ran in the task that had used its slice').to.equal(0);
+    await waitUntil(() => firstShown() > 0, 'the pass never ran');
   });
 
   it('1,200 ideas: scrolling to the end keeps at most 50 cards in the DOM and each page asks for the cursor the last one returned', async function () {
