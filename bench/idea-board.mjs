@@ -30,6 +30,9 @@
  * - scrolling: the list is scrolled 2,500 px per frame (a hard fling) until the virtualizer has
  *   rendered the 10,000th idea; "cards in the DOM" is the most it held at once, long tasks are
  *   only counted while scrolling.
+ * - for scale, the same first render of the least any board could do (FLOOR below): what a fresh
+ *   page at this throttle costs before the widget's own work — the first layout of Cyrillic
+ *   text, the first Intl date and number formatters (V8 loads their locale data then).
  * The machine's load average is printed before and after: on a shared machine the numbers mean
  * little without it.
  *
@@ -122,16 +125,34 @@ const page = `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta n
 <title>idea board bench</title></head>
 <body style="margin:0;font-family:sans-serif"><header><h1>Город идей</h1><p>Предложите, как сделать город удобнее.</p></header><main id="main"></main></body></html>`;
 
+/**
+ * The least a board could do, for scale: fetch the first page and write three cards with
+ * innerHTML, formatting a date and a number for Russian. No framework, no virtualizer, no
+ * skeleton, no styles beyond a few rules.
+ */
+const FLOOR = `customElements.define('veche-idea-board', class extends HTMLElement {
+  connectedCallback() {
+    const root = this.attachShadow({ mode: 'open' });
+    root.innerHTML = '<style>.card{border:1px solid #ccc;border-radius:8px;padding:12px;margin:8px 0;font:16px/1.4 sans-serif}.list{overflow:auto;block-size:600px}</style><div class="list"></div>';
+    fetch(this.getAttribute('api') + '/ideas?limit=20').then((r) => r.json()).then((page) => {
+      const date = new Intl.DateTimeFormat('ru', { dateStyle: 'long' });
+      const number = new Intl.NumberFormat('ru');
+      root.querySelector('.list').innerHTML = page.items.slice(0, 3).map((idea, i) => \`<article class="card" data-index="\${i}"><h3>\${idea.title}</h3><p>\${idea.excerpt}</p><p>\${idea.author.displayName} · \${date.format(new Date(idea.createdAt))}</p><p>\${number.format(idea.supporters)} / \${number.format(idea.threshold)}</p></article>\`).join('');
+    });
+  }
+});`;
+
 const loadBefore = loadavg();
 // The build by file name (board.js, chunks/…). BENCH_BUNDLE=dir benches a build written earlier
 // (to compare two versions on the same machine state).
-const files = new Map(
-  process.env.BENCH_BUNDLE
+const files = new Map([
+  ['floor.js', FLOOR],
+  ...(process.env.BENCH_BUNDLE
     ? readdirSync(process.env.BENCH_BUNDLE, { recursive: true })
         .filter((name) => name.endsWith('.js'))
         .map((name) => [name, readFileSync(join(process.env.BENCH_BUNDLE, name), 'utf8')])
-    : (await bundle('./src/widgets/idea-board/define.ts', { entryName: 'board' })).map((chunk) => [chunk.fileName, chunk.code]),
-);
+    : (await bundle('./src/widgets/idea-board/define.ts', { entryName: 'board' })).map((chunk) => [chunk.fileName, chunk.code])),
+]);
 /**
  * Serves on a loopback port, each response RTT_MS late. Two of them: the page with the bundle's
  * files (the portal and the CDN), and the fake backend on an origin of its own, as a region's
@@ -173,21 +194,21 @@ const watchdog = setTimeout(() => {
 }, TIMEOUT_MS + 30_000);
 
 /** A fresh page at the throttled rate with the bundle evaluated; returns how long evaluating took. */
-async function openPage() {
+async function openPage(entry = '/board.js') {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const tab = await context.newPage();
   await tab.goto(`${ORIGIN}/`);
   const cdp = await context.newCDPSession(tab);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
   await cdp.send('Performance.enable');
-  const scriptMs = await tab.evaluate(async () => {
+  const scriptMs = await tab.evaluate(async (entry) => {
     const started = performance.now();
-    await import('/board.js');
+    await import(entry);
     // From the last of the entry's files having arrived (it imports shared chunks statically), so
     // the transfer through Playwright is not counted.
     const arrived = Math.max(started, ...performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js')).map((e) => e.responseEnd));
     return performance.now() - arrived;
-  });
+  }, entry);
   return { context, tab, cdp, scriptMs };
 }
 
@@ -320,6 +341,12 @@ try {
   if (trace) await browser.stopTracing();
   scroll.cpuPerFrameMs = ((await threadTime(last.cdp)) - cpuBefore) / scroll.frames;
   if (profile) writeFileSync(profile, JSON.stringify((await last.cdp.send('Profiler.stop')).profile));
+  const floors = [];
+  for (let run = 0; run < RUNS; run++) {
+    const floor = await openPage('/floor.js');
+    floors.push((await firstRender(floor.tab)).totalMs);
+    await floor.context.close();
+  }
   const first = Object.fromEntries(Object.keys(renders[0]).map((key) => [key, median(renders.map((r) => r[key]))]));
 
   const ok = (value, goal) => (value <= goal ? 'ok' : 'OVER');
@@ -331,6 +358,7 @@ try {
   console.log(`  first render        ${ms(first.totalMs)}   (goal ≤ ${GOALS.firstRenderMs} ms) ${ok(first.totalMs, GOALS.firstRenderMs)}   [runs: ${renders.map((r) => r.totalMs.toFixed(0)).join(', ')}]`);
   console.log(`    connect → request ${ms(first.beforeRequestMs)}, request ${ms(first.requestMs)} (the fake backend on loopback), answer → cards painted ${ms(first.afterResponseMs)}`);
   console.log(`    main-thread CPU   ${ms(first.cpuMs)} (compare this between versions on a busy machine)`);
+  console.log(`    for scale       ${ms(median(floors))} the least any board can do in a fresh page (FLOOR: fetch, three cards by innerHTML, a date and a number formatted)   [runs: ${floors.map((n) => n.toFixed(0)).join(', ')}]`);
   console.log(`    lazily loaded code ${first.chunks} files, the last arrived ${ms(first.chunksMs)} after connect (the first page: ${ms(first.beforeRequestMs + first.requestMs)})`);
   console.log(`  cards in the DOM    ${first.cards} at first, at most ${scroll.maxCards} while scrolling   (goal ≤ ${GOALS.cards}) ${ok(scroll.maxCards, GOALS.cards)}`);
   console.log(`  scrolled through    ${scroll.reached.toLocaleString('en')} ideas in ${(scroll.scrollMs / 1000).toFixed(1)} s`);
