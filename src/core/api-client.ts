@@ -17,7 +17,7 @@
  */
 import type { BackoffPolicy, Clock } from './backoff.js';
 import type { TokenGetter } from './config.js';
-import { loadFailureHandling } from './failure-handling.js';
+import { loadFailureHandling, preloadFailureHandling } from './failure-handling.js';
 import { ApiError, kindForStatus } from './problem.js';
 
 export type Query = Record<string, string | number | boolean | null | undefined | Array<string | number>>;
@@ -152,13 +152,13 @@ export class ApiClient {
     retryable: boolean,
   ): Promise<T> {
     const attempt = () => this.once<T>(method, url, body, options);
-    // Asked for now, in parallel with the request, so that a failure never waits for it.
-    const failureHandling = loadFailureHandling();
+    // Loaded while the request is out, once the page is idle; a failure asks for it at once.
+    preloadFailureHandling();
     try {
       return await attempt();
     } catch (error) {
       // No error leaves before the failure handling settled: the widget can then describe it.
-      const failure = await failureHandling;
+      const failure = await loadFailureHandling();
       if (!retryable || !failure || !(error instanceof ApiError)) throw error;
       return failure.retry(error, attempt, this.options, options);
     }

@@ -4,7 +4,7 @@ import { apiClientFor, type ApiClient } from './api-client.js';
 import type { TokenGetter } from './config.js';
 import { ConfigController } from './config-controller.js';
 import { emit } from './events.js';
-import { loadedFailureHandling, loadFailureHandling, type FailureHandling } from './failure-handling.js';
+import { loadedFailureHandling, loadFailureHandling, preloadFailureHandling, type FailureHandling } from './failure-handling.js';
 import type { LazyPart } from './lazy-part.js';
 import { LocalizeController, type TextOverrides, type TextVariant } from './localize.js';
 import { coreMessages } from './messages.js';
@@ -106,8 +106,8 @@ export abstract class VecheElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Here before anything can fail, in parallel with the first request.
-    void loadFailureHandling();
+    // Here before anything can fail: loaded once the page is idle (failure-handling.ts).
+    preloadFailureHandling();
     // Until its first render the widget holds its reserved height itself (`:state(rendering)`
     // in core's styles), where the page's `:not(:defined)` rule held it before: so the first
     // render may wait for its slot without the page moving.
