@@ -36,6 +36,14 @@ import '../../core/part-texts.js';
 
 const STEPS = ['category', 'details', 'location', 'photos', 'review'] as const;
 
+/**
+ * How many categories the list shows in its first render; the rest come in a render of their own
+ * once the browser has painted these. A region has twenty or more, each a radio with its agency
+ * and deadline: all at once were one task of ~50 ms at 4× CPU, and their layout another, in the
+ * frame that first shows the form (bench/host-impact.ts).
+ */
+const FIRST_CATEGORIES = 8;
+
 const emptyDraft = (): ComplaintDraft => ({ step: 0, values: {}, description: '', address: '', photos: [], consent: false, key: newIdempotencyKey() });
 
 /** Which step each field is on, for jumping to the first error. */
@@ -154,6 +162,8 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
   private restoredAt?: number;
   private query = '';
   private restored = false;
+  /** How many categories the list shows (FIRST_CATEGORIES until the rest are asked for). */
+  private categoriesShown = FIRST_CATEGORIES;
 
   /*
    * The parts the first step does not need, each loaded before it is likely to be: the later
@@ -687,11 +697,23 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
     return parts.filter(Boolean).join(' · ');
   }
 
+  /**
+   * The rest of the categories, after the frame that paints the first ones: their render and
+   * their layout each in a later task (see FIRST_CATEGORIES). Once: from then on the list is whole.
+   */
+  private showAllCategoriesLater(): void {
+    if (this.categoriesShown === Infinity) return;
+    this.categoriesShown = Infinity;
+    requestAnimationFrame(() => this.requestUpdateInNewTask());
+  }
+
   private renderCategories(): TemplateResult {
     const q = this.query.trim().toLowerCase();
     const matches = this.categories.filter((c) => !q || [c.name, c.description, c.group, ...c.keywords].some((s) => s.toLowerCase().includes(q)));
+    const shown = matches.slice(0, this.categoriesShown);
+    if (shown.length < matches.length) this.showAllCategoriesLater();
     const groups = new Map<string, Category[]>();
-    for (const c of matches) groups.set(c.group, [...(groups.get(c.group) ?? []), c]);
+    for (const c of shown) groups.set(c.group, [...(groups.get(c.group) ?? []), c]);
     const error = this.errors.service;
     return html`<div class="field">
         <label for="search">${this.text.t('search')}</label>

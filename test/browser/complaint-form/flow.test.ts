@@ -104,6 +104,27 @@ describe('<veche-complaint-form> main flow', () => {
     expect(stored).not.to.contain('Речная').and.not.to.contain('Глубокая яма').and.not.to.contain('Ольга');
   });
 
+  it('shows the first categories at once and the rest once the browser painted them', async () => {
+    const el = document.createElement('veche-complaint-form');
+    el.setAttribute('api', MOCK_API);
+    document.body.append(el);
+    const shown: number[] = [];
+    const count = () => $$(el, '[part~="category"]').length;
+    // Every render that changes the list is seen (a poll could miss the first, a frame long).
+    const observer = new MutationObserver(() => count() !== shown.at(-1) && shown.push(count()));
+    observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+    try {
+      await waitUntil(() => /\d+/.test(text(el, '.field .hint')), 'the categories did not load', { timeout: 6000 });
+      const total = Number(/\d+/.exec(text(el, '.field .hint'))![0]);
+      expect(total).to.be.greaterThan(8);
+      await waitUntil(() => count() === total, 'the rest of the categories never came');
+      expect(shown.filter((n) => n > 0)).to.deep.equal([8, total]);
+    } finally {
+      observer.disconnect();
+      el.remove();
+    }
+  });
+
   it('validates each step: errors summarised at the top, linked to their fields', async () => {
     const el = await renderForm();
     await next(el);

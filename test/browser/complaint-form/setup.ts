@@ -70,6 +70,9 @@ export async function renderForm(options: FormOptions = {}): Promise<VecheCompla
 export async function loaded(el: VecheComplaintForm): Promise<void> {
   await waitUntil(() => el.shadowRoot!.querySelector('form, [part~="confirmation"], [part~="queued"], [part~="sending"]'), 'the form did not load', { timeout: 6000 });
   await partsLoaded(el);
+  // The categories past the first few render after a frame (FIRST_CATEGORIES).
+  await new Promise(requestAnimationFrame);
+  await el.updateComplete;
 }
 
 /** The later steps and the result are loaded on demand; wait while one shows its loading state. */
