@@ -3,6 +3,7 @@ import { css, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { LazyPart } from '../../../src/core/lazy-part.js';
 import { adoptStyles } from '../../../src/core/adopt-styles.js';
 import { ApiError } from '../../../src/core/problem.js';
+import { newTask } from '../../../src/core/render-queue.js';
 
 function fakeHost(): ReactiveControllerHost & { updates: number } {
   return {
@@ -54,6 +55,25 @@ describe('LazyPart', () => {
 });
 
 describe('LazyPart prefetch', () => {
+  it('imports in a task of its own, not in the task that asked; a load meanwhile starts it at once', async () => {
+    let imports = 0;
+    const part = new LazyPart(fakeHost(), async () => ++imports);
+    const prefetched = part.load({ prefetch: true });
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(imports, 'imported in the task that asked').to.equal(0);
+    expect(await prefetched).to.equal(1);
+
+    const other = new LazyPart(fakeHost(), async () => ++imports);
+    const prefetch = other.load({ prefetch: true });
+    const needed = other.load();
+    expect(imports, 'a load waited for the prefetch\'s task').to.equal(2);
+    expect(await needed).to.equal(2);
+    expect(await prefetch).to.equal(2);
+    await newTask();
+    expect(imports, 'imported twice').to.equal(2);
+  });
+
   it('a failed prefetch is quiet and the next load imports again', async () => {
     const host = fakeHost();
     let attempts = 0;
