@@ -157,6 +157,8 @@ export class ApiClient {
     try {
       return await attempt();
     } catch (error) {
+      // A cancelled request is nobody's failure: nothing to describe or retry.
+      if (error instanceof ApiError && error.kind === 'aborted') throw error;
       // No error leaves before the failure handling settled: the widget can then describe it.
       const failure = await loadFailureHandling();
       if (!retryable || !failure || !(error instanceof ApiError)) throw error;

@@ -2,8 +2,9 @@
  * Loads failure.ts — what the kit needs only once something failed: the backend's problem
  * document, retries, the error in the citizen's words — once per page and apart from every entry.
  * A widget that connects and the API client when a request starts have it loaded when the page is
- * next idle (`preloadFailureHandling`), so it is here before anything fails; a failure that comes
- * first asks for it at once, and the client lets no error out before it settled. A render, which
+ * next idle (`preloadFailureHandling`), so it is usually here before anything fails; a failure
+ * that comes first asks for it at once (on a network that just failed, that import may fail too:
+ * the generic error below), and the client lets no error out before it settled. A render, which
  * cannot wait, reads `loadedFailureHandling()`; while it is missing (it could not load: offline, a
  * deploy that replaced the chunk) widgets show a generic error, still with its retry. A failed
  * import is forgotten: the next one tries again.

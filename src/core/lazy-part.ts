@@ -74,7 +74,11 @@ export class LazyPart<T> {
     return new Promise<T>((resolve, reject) => {
       const start = () => {
         this.startNow = undefined;
-        this.importPart().then(resolve, reject);
+        try {
+          this.importPart().then(resolve, reject);
+        } catch (error) {
+          reject(error);
+        }
       };
       this.startNow = start;
       void newTask().then(() => this.startNow === start && start());

@@ -704,13 +704,16 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
   private showAllCategoriesLater(): void {
     if (this.categoriesShown === Infinity) return;
     this.categoriesShown = Infinity;
-    requestAnimationFrame(() => this.requestUpdateInNewTask());
+    // A hidden page paints no frame (and runs no animation frame callback) until it is shown.
+    if (document.visibilityState === 'hidden') this.requestUpdateInNewTask();
+    else requestAnimationFrame(() => this.requestUpdateInNewTask());
   }
 
   private renderCategories(): TemplateResult {
     const q = this.query.trim().toLowerCase();
     const matches = this.categories.filter((c) => !q || [c.name, c.description, c.group, ...c.keywords].some((s) => s.toLowerCase().includes(q)));
-    const shown = matches.slice(0, this.categoriesShown);
+    // The chosen one (a restored draft) is always there, checked, where Tab enters the group.
+    const shown = matches.filter((c, i) => i < this.categoriesShown || c.code === this.form.service);
     if (shown.length < matches.length) this.showAllCategoriesLater();
     const groups = new Map<string, Category[]>();
     for (const c of shown) groups.set(c.group, [...(groups.get(c.group) ?? []), c]);

@@ -43,8 +43,9 @@ type Positions = FlowLayout['viewportScroll'];
  * 390 px phone (about 350 px tall): a smaller guess makes the first pass render cards that the
  * measurement then removes, and leaves scroll errors that cost another pass after each jump.
  * The overhang is a fraction of a card: every card created while scrolling fast is layout and
- * text shaping in the same frame, and the virtualizer renders on the scroll event itself, so
- * nothing shows blank without it. The item size and overhang are the layout's own fields, set
+ * text shaping in the same frame, and the virtualizer renders on the scroll event itself (in a
+ * frame's first task, so its pass rarely waits: `takeTurnsInRenderQueue`), so little shows
+ * blank without it. The item size and overhang are the layout's own fields, set
  * the way its subclasses do; its viewport is the list's own box while the list is out of view.
  */
 class CardLayout extends FlowLayout {
@@ -125,19 +126,30 @@ interface PassScheduler {
  * again once the new cards are measured) each run in a microtask after the one before, so all of
  * them land in the task that started the first: on a slow phone, a list's first render or a
  * frame of a fling was one task of 60–150 ms at 4× CPU (bench/idea-board.mjs, host-impact.ts).
- * Here each pass asks the page's render queue for a slot, as widgets' renders do: it runs at
- * once while the task is young, else in a fresh task, after the browser has painted and handled
- * input. Passes still coalesce: one scheduled pass stands for every request until it runs.
+ * Here each pass after the first asks the page's render queue for a slot, as widgets' renders
+ * do: it runs at once while the task is young, else in a fresh task, after the browser has
+ * painted and handled input. A pass that waits lets one frame show the cards where the pass
+ * before put them (the next ones not yet rendered, or not yet moved to their measured place):
+ * in a frame that is already long, that is what a fling or a page arriving shows instead of a
+ * stall. The first pass runs at once, as the virtualizer has it: the list's box, which takes the
+ * skeleton's place, is never painted empty, and a restored scroll offset has its cards. Passes
+ * still coalesce: one scheduled pass stands for every request until it runs.
  */
 function takeTurnsInRenderQueue(virtualizer: PassScheduler): void {
+  let first = true;
   virtualizer._schedule = async function (this: PassScheduler, pass: () => void): Promise<void> {
     if (this._scheduled.has(pass)) return;
     this._scheduled.add(pass);
     await Promise.resolve();
-    await inRenderSlot(() => {
+    const run = () => {
       this._scheduled.delete(pass);
       pass.call(this);
-    });
+    };
+    if (first) {
+      first = false;
+      return run();
+    }
+    await inRenderSlot(run);
   };
 }
 

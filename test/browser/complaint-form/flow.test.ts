@@ -125,6 +125,33 @@ describe('<veche-complaint-form> main flow', () => {
     }
   });
 
+  it('a restored draft\'s category is in the first render of the list, checked, even past the first ones', async () => {
+    const services = (await (await fetch(`${MOCK_API}/services?limit=100`)).json()) as { items: Array<{ code: string }> };
+    const last = services.items.at(-1)!.code;
+    localStorage.setItem(
+      `veche:draft:complaint:veche:${MOCK_API}`,
+      JSON.stringify({ value: { step: 0, service: last, values: {}, description: '', address: '', photos: [], consent: false, key: crypto.randomUUID() }, savedAt: Date.now() }),
+    );
+    const el = document.createElement('veche-complaint-form');
+    el.setAttribute('api', MOCK_API);
+    document.body.append(el);
+    const firstRender: string[][] = [];
+    const observer = new MutationObserver(() => {
+      const radios = $$(el, 'input[name="service"]');
+      if (radios.length && !firstRender.length) firstRender.push(radios.filter((r) => r.checked).map((r) => r.value), radios.map((r) => r.value));
+    });
+    observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+    try {
+      await waitUntil(() => firstRender.length > 0, 'the categories did not load', { timeout: 6000 });
+      expect(firstRender[1]!.length).to.equal(9);
+      expect(firstRender[0]).to.deep.equal([last]);
+    } finally {
+      observer.disconnect();
+      el.remove();
+      localStorage.clear();
+    }
+  });
+
   it('validates each step: errors summarised at the top, linked to their fields', async () => {
     const el = await renderForm();
     await next(el);

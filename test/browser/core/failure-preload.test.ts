@@ -3,7 +3,7 @@
  * a widget's connect or first request, which are on the way to its first render. (Its own page:
  * the module's state is changed for every test in this file.)
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { loadedFailureHandling, loadFailureHandling, preloadFailureHandling, setFailureImport, type FailureHandling } from '../../../src/core/failure-handling.js';
 import '../../helpers/browser/test-widget.js';
 
@@ -28,9 +28,7 @@ describe('failure handling preload', () => {
     preloadFailureHandling();
     await microtasks();
     expect(imports, 'imported in the task that asked').to.equal(0);
-    await idle();
-    await idle();
-    expect(imports).to.equal(1);
+    await waitUntil(() => imports === 1, 'not loaded when idle', { timeout: 3000 });
     // Asked for meanwhile, it is the same import.
     expect(await loadFailureHandling()).to.exist;
     expect(imports).to.equal(1);
@@ -45,15 +43,12 @@ describe('failure handling preload', () => {
       return Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
     });
     preloadFailureHandling();
-    await idle();
-    await idle();
-    expect(imports).to.equal(1);
+    await waitUntil(() => imports === 1, 'not tried when idle', { timeout: 3000 });
+    await microtasks();
     expect(loadedFailureHandling()).to.be.undefined;
     setFailureImport(countingImport);
     preloadFailureHandling();
-    await idle();
-    await idle();
-    expect(imports).to.equal(2);
+    await waitUntil(() => imports === 2, 'not tried again when idle', { timeout: 3000 });
     expect(await loadFailureHandling()).to.exist;
     expect(loadedFailureHandling()).to.exist;
   });
@@ -62,8 +57,6 @@ describe('failure handling preload', () => {
     const el = await fixture(html`<veche-test-widget api="https://backend.test/api"></veche-test-widget>`);
     expect(el.isConnected).to.be.true;
     expect(imports, 'imported on connect').to.equal(0);
-    await idle();
-    await idle();
-    expect(imports).to.equal(1);
+    await waitUntil(() => imports === 1, 'not loaded when idle', { timeout: 3000 });
   });
 });

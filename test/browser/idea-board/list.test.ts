@@ -151,7 +151,7 @@ describe('<veche-idea-board> list', () => {
     // cards at the end now.
     for (let i = 0; i < 20; i++) await Promise.resolve();
     expect(firstShown(), 'the pass ran in the task that had used its slice').to.equal(0);
-    await waitUntil(() => firstShown() > 0, 'the pass never ran');
+    await waitUntil(() => cards(el).length > 0 && firstShown() > 0, 'the pass never ran');
   });
 
   it('1,200 ideas: scrolling to the end keeps at most 50 cards in the DOM and each page asks for the cursor the last one returned', async function () {
