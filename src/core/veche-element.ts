@@ -197,8 +197,8 @@ export abstract class VecheElement extends LitElement {
   /**
    * The message to show a citizen for a failed request, from core's failure handling (preloaded
    * once the page is idle after a widget connects; the API client lets no error out before it
-   * settled). Should it be missing — it
-   * could not load — a generic message; the precise one replaces it once a later import succeeds.
+   * settled). Should it be missing — it could not load — a generic message; the precise one
+   * replaces it once a later import succeeds.
    */
   protected describeError(error: unknown): string {
     return this.useFailureHandling()?.describeError(this.coreText, error) ?? this.coreText.t('errorUnknown');

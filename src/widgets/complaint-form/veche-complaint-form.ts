@@ -162,8 +162,8 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
   private restoredAt?: number;
   private query = '';
   private restored = false;
-  /** How many categories the list shows (FIRST_CATEGORIES until the rest are asked for). */
-  private categoriesShown = FIRST_CATEGORIES;
+  /** The category list shows every category (at first, only FIRST_CATEGORIES of them). */
+  private allCategories = false;
 
   /*
    * The parts the first step does not need, each loaded before it is likely to be: the later
@@ -702,8 +702,8 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
    * their layout each in a later task (see FIRST_CATEGORIES). Once: from then on the list is whole.
    */
   private showAllCategoriesLater(): void {
-    if (this.categoriesShown === Infinity) return;
-    this.categoriesShown = Infinity;
+    if (this.allCategories) return;
+    this.allCategories = true;
     // A hidden page paints no frame (and runs no animation frame callback) until it is shown.
     if (document.visibilityState === 'hidden') this.requestUpdateInNewTask();
     else requestAnimationFrame(() => this.requestUpdateInNewTask());
@@ -713,7 +713,7 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
     const q = this.query.trim().toLowerCase();
     const matches = this.categories.filter((c) => !q || [c.name, c.description, c.group, ...c.keywords].some((s) => s.toLowerCase().includes(q)));
     // The chosen one (a restored draft) is always there, checked, where Tab enters the group.
-    const shown = matches.filter((c, i) => i < this.categoriesShown || c.code === this.form.service);
+    const shown = this.allCategories ? matches : matches.filter((c, i) => i < FIRST_CATEGORIES || c.code === this.form.service);
     if (shown.length < matches.length) this.showAllCategoriesLater();
     const groups = new Map<string, Category[]>();
     for (const c of shown) groups.set(c.group, [...(groups.get(c.group) ?? []), c]);
