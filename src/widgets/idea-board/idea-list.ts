@@ -65,8 +65,9 @@ class CardLayout extends FlowLayout {
     if (sizes) this._metricsCache = sizes.measured ??= this._metricsCache;
     // The virtualizer creating this layout is on the list's box already, and has not scheduled
     // its first pass yet.
-    const virtualizer = this.list()?.[virtualizerRef];
-    if (virtualizer) takeTurnsInRenderQueue(virtualizer as unknown as PassScheduler);
+    const list = this.list();
+    const virtualizer = list?.[virtualizerRef];
+    if (list && virtualizer) takeTurnsInRenderQueue(virtualizer as unknown as PassScheduler, list);
   }
 
   /**
@@ -126,30 +127,30 @@ interface PassScheduler {
  * again once the new cards are measured) each run in a microtask after the one before, so all of
  * them land in the task that started the first: on a slow phone, a list's first render or a
  * frame of a fling was one task of 60–150 ms at 4× CPU (bench/idea-board.mjs, host-impact.ts).
- * Here each pass after the first asks the page's render queue for a slot, as widgets' renders
- * do: it runs at once while the task is young, else in a fresh task, after the browser has
- * painted and handled input. A pass that waits lets one frame show the cards where the pass
- * before put them (the next ones not yet rendered, or not yet moved to their measured place):
- * in a frame that is already long, that is what a fling or a page arriving shows instead of a
- * stall. The first pass runs at once, as the virtualizer has it: the list's box, which takes the
- * skeleton's place, is never painted empty, and a restored scroll offset has its cards. Passes
- * still coalesce: one scheduled pass stands for every request until it runs.
+ * Here each pass asks the page's render queue for a slot, as widgets' renders do: it runs at
+ * once while the task is young, else in a fresh task, after the browser has painted and handled
+ * input. A pass that waits lets one frame show the cards where the pass before put them (the
+ * next ones not yet rendered, or not yet moved to their measured place): in a frame that is
+ * already long, that is what a fling or a page arriving shows instead of a stall. Passes still
+ * coalesce: one scheduled pass stands for every request until it runs.
+ *
+ * The first pass too: it measures the viewport, which lays out the whole page that the widgets'
+ * renders have just changed, and that layout with the list's render was one task of 70–80 ms on
+ * the demo portal at 4× CPU. Waiting, it finds the layout done by the frame in between. Until
+ * it has put the first cards in, the list's box shows the skeleton's cards (`data-cards-pending`,
+ * styles.ts), so the box that takes the skeleton's place is never painted empty.
  */
-function takeTurnsInRenderQueue(virtualizer: PassScheduler): void {
-  let first = true;
+function takeTurnsInRenderQueue(virtualizer: PassScheduler, box: ListBox): void {
+  box.toggleAttribute('data-cards-pending', true);
   virtualizer._schedule = async function (this: PassScheduler, pass: () => void): Promise<void> {
     if (this._scheduled.has(pass)) return;
     this._scheduled.add(pass);
     await Promise.resolve();
-    const run = () => {
+    await inRenderSlot(() => {
       this._scheduled.delete(pass);
       pass.call(this);
-    };
-    if (first) {
-      first = false;
-      return run();
-    }
-    await inRenderSlot(run);
+      box.removeAttribute('data-cards-pending');
+    });
   };
 }
 

@@ -107,6 +107,23 @@ export const ideaBoardStyles = css`
     block-size: 9em;
     margin: 0.5em;
   }
+  /* The list's box until its first cards are in (idea-list.ts, takeTurnsInRenderQueue): the
+     skeleton's two cards, drawn as core's .skeleton draws them, where the skeleton had them. */
+  .scroller[data-cards-pending]::before,
+  .scroller[data-cards-pending]::after {
+    content: '';
+    position: absolute;
+    inset-inline: 0.5em;
+    inset-block-start: 0.5em;
+    block-size: 9em;
+    border-radius: var(--_radius);
+    background: linear-gradient(90deg, var(--_surface-alt) 25%, var(--_surface) 50%, var(--_surface-alt) 75%);
+    background-size: 200% 100%;
+    animation: veche-shimmer 1.4s ease-in-out infinite;
+  }
+  .scroller[data-cards-pending]::after {
+    inset-block-start: 10em;
+  }
   @media (forced-colors: active) {
     .tabs .button[aria-pressed='true'] {
       background: Highlight;

@@ -123,6 +123,21 @@ describe('render queue', () => {
     widgets.forEach((widget) => expect(widget.shadowRoot!.querySelector('p')!.textContent).to.equal(widget.label));
   });
 
+  it('a fresh render starts a task of its own, also when the queue is drained', async () => {
+    const ran: Array<{ label: string; task: number }> = [];
+    await numberingTasks(async () => {
+      await nextTask();
+      const record = (label: string) => () => ran.push({ label, task: task.number });
+      // Two first renders and an update, asked for in one task (answers that arrived together).
+      await Promise.all([inRenderSlot(record('first'), { fresh: true }), inRenderSlot(record('second'), { fresh: true }), inRenderSlot(record('update'))]);
+    });
+    expect(ran.map((r) => r.label)).to.deep.equal(['first', 'second', 'update']);
+    const [first, second, update] = ran.map((r) => r.task);
+    expect(second, 'the second first render follows the first in the same task').to.not.equal(first);
+    // An ordinary render may follow it there, within the slice.
+    expect(update).to.equal(second);
+  });
+
   it('a first render waits for its turn while the host keeps its reserved height', async () => {
     await nextTask();
     inRenderSlot(() => busy(SLICE_MS + 5));

@@ -6,6 +6,7 @@ import { mockToken, scenarios } from '../../../src/mocks/index.js';
 import type { VecheIdeaBoard } from '../../../src/widgets/idea-board/veche-idea-board.js';
 import { MORE_PAGE_SIZE, PAGE_SIZE } from '../../../src/widgets/idea-board/api.js';
 import { inRenderSlot, SLICE_MS } from '../../../src/core/render-queue.js';
+import { IdeaList } from '../../../src/widgets/idea-board/idea-list.js';
 import { $, $$, announced, backend, cards, choose, focused, ideaLoaded, ideas, listLoaded, listRequests, MOCK_API, mocks, NEWCOMER, renderBoard, reset, text, type, useOnly } from './setup.js';
 
 /** The element focused on the page, through shadow roots. */
@@ -152,6 +153,47 @@ describe('<veche-idea-board> list', () => {
     for (let i = 0; i < 20; i++) await Promise.resolve();
     expect(firstShown(), 'the pass ran in the task that had used its slice').to.equal(0);
     await waitUntil(() => cards(el).length > 0 && firstShown() > 0, 'the pass never ran');
+  });
+
+  it("a new list's first pass waits for its turn after a long render, its box showing the skeleton's cards where the skeleton had them", async function () {
+    this.timeout(20000);
+    const el = await renderBoard();
+    const before = $(el, '.scroller');
+    // A slow phone: every render of the list takes longer than a task's render slice.
+    const list = IdeaList.prototype as unknown as { render(this: IdeaList, ...args: unknown[]): unknown };
+    const render = list.render;
+    let skeleton: number[] | undefined;
+    let mounted: { pending: boolean; cards: number; tops: number[] } | undefined;
+    list.render = function (...args) {
+      const start = performance.now();
+      while (performance.now() - start < SLICE_MS + 4);
+      // Right after this render, in the same task.
+      void el.updateComplete.then(() => {
+        const loading = $(el, '.loading');
+        if (loading && !skeleton) skeleton = $$(el, '.card-skeleton').map((card) => card.getBoundingClientRect().top - loading.getBoundingClientRect().top);
+        const scroller = $(el, '.scroller');
+        if (scroller && scroller !== before && !mounted) {
+          const top = (pseudo: string) => parseFloat(getComputedStyle(scroller, pseudo).top) + scroller.clientTop;
+          mounted = { pending: scroller.hasAttribute('data-cards-pending'), cards: cards(el).length, tops: [top('::before'), top('::after')] };
+        }
+      });
+      return render.apply(this, args);
+    };
+    try {
+      // Another list: its skeleton while its first page loads, then a new list box.
+      await choose(el, 'category', 'transport');
+      await waitUntil(() => mounted, 'the new list was never rendered');
+    } finally {
+      list.render = render;
+    }
+    expect(mounted!.cards, 'the first pass ran in the task of the long render').to.equal(0);
+    expect(mounted!.pending).to.be.true;
+    expect(skeleton).to.have.length(2);
+    mounted!.tops.forEach((top, i) => expect(top, `skeleton card ${i + 1}`).to.be.closeTo(skeleton![i]!, 0.5));
+    await waitUntil(() => cards(el).length > 0, 'the first pass never ran');
+    const scroller = $(el, '.scroller')!;
+    expect(scroller.hasAttribute('data-cards-pending')).to.be.false;
+    expect(getComputedStyle(scroller, '::before').content).to.equal('none');
   });
 
   it('1,200 ideas: scrolling to the end keeps at most 50 cards in the DOM and each page asks for the cursor the last one returned', async function () {
