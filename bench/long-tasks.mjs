@@ -5,8 +5,12 @@
  * its goal comes with its cause.
  */
 
-/** Trace categories that carry tasks and the work inside them. */
-export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'];
+/**
+ * Trace categories that carry tasks and the work inside them. `fonts`: finding a font for a new
+ * family, size and weight during layout — on Linux a synchronous request to the browser process
+ * for each, 2–3 ms apiece, most of a widget's first layout here (printed apart, see `longTasks`).
+ */
+export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'fonts'];
 
 const label = (event) => {
   const data = event.args?.data ?? {};
@@ -46,10 +50,14 @@ const label = (event) => {
 
 const INTERESTING = new Set(['EvaluateScript', 'v8.evaluateModule', 'FunctionCall', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'UpdateLayoutTree', 'RecalculateStyles', 'Layout', 'Paint', 'PrePaint', 'ParseHTML', 'v8.compile', 'v8.compileModule', 'RunMicrotasks']);
 
+/** Font lookups: counted apart, though they are part of a layout (or a style or a script that measured text). */
+const FONT_LOOKUP = /^(FontCache::GetFontPlatformData|WebSandboxSupportLinux::)/;
+
 /**
  * Returns the tasks over `thresholdMs` on the busiest renderer main thread, longest first, each
  * with its parts: `{ ms, parts: [{ what, ms }] }`. Parts are the outermost interesting events in
- * the task (nested ones are counted in their parent), merged by label.
+ * the task (nested ones are counted in their parent), merged by label; and, apart, "of which font
+ * lookups": the time the task waited for fonts to be found, inside its other parts.
  */
 export function longTasks(trace, thresholdMs = 50) {
   const events = (trace.traceEvents ?? trace).filter((e) => e.ph === 'X' && typeof e.dur === 'number');
@@ -70,8 +78,15 @@ export function longTasks(trace, thresholdMs = 50) {
       const end = task.ts + task.dur;
       const parts = new Map();
       let coveredUntil = task.ts;
+      let fontsUntil = task.ts;
+      let fontMs = 0;
       for (const e of onMain) {
-        if (e.ts < task.ts || e.ts >= end || e === task || !INTERESTING.has(e.name)) continue;
+        if (e.ts < task.ts || e.ts >= end || e === task) continue;
+        if (FONT_LOOKUP.test(e.name) && e.ts >= fontsUntil) {
+          fontsUntil = e.ts + e.dur;
+          fontMs += e.dur / 1000;
+        }
+        if (!INTERESTING.has(e.name)) continue;
         if (e.ts < coveredUntil) continue; // nested in an event already counted
         coveredUntil = e.ts + e.dur;
         const what = label(e);
@@ -80,6 +95,7 @@ export function longTasks(trace, thresholdMs = 50) {
       return {
         ms: task.dur / 1000,
         parts: [...parts.entries()].map(([what, ms]) => ({ what, ms })).sort((a, b) => b.ms - a.ms),
+        fontMs,
       };
     })
     .sort((a, b) => b.ms - a.ms);
@@ -89,6 +105,7 @@ export function longTasks(trace, thresholdMs = 50) {
 export function printLongTasks(tasks, { limit = 5, log = console.log } = {}) {
   if (!tasks.length) return log('  no task over 50 ms in the trace');
   for (const task of tasks.slice(0, limit)) {
-    log(`  task ${task.ms.toFixed(0)} ms: ${task.parts.slice(0, limit).map((p) => `${p.what} ${p.ms.toFixed(0)} ms`).join('; ')}`);
+    const fonts = task.fontMs >= 1 ? ` (of which font lookups ${task.fontMs.toFixed(0)} ms)` : '';
+    log(`  task ${task.ms.toFixed(0)} ms: ${task.parts.slice(0, limit).map((p) => `${p.what} ${p.ms.toFixed(0)} ms`).join('; ')}${fonts}`);
   }
 }
