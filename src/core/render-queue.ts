@@ -7,7 +7,9 @@
  * host page can neither handle a click nor paint. Here a render asks for a slot first. While
  * the current task has spent less than `SLICE_MS` since its first render, the render runs at
  * once; past that it waits for a fresh task, and the queue is drained there under the same
- * budget, in order — the browser handles input and paints in between.
+ * budget, in order — the browser handles input and paints in between. A heavy render (a
+ * widget's first) asks for a fresh task: it never runs in the task that asked, nor after more
+ * than `FRESH_AFTER_MS` of other renders in a drained one.
  *
  * `performance.now()` is wall time, so on a slow (or throttled) CPU the same budget holds fewer
  * renders per task: exactly what keeps tasks short there.
@@ -15,6 +17,9 @@
 
 /** How much of a task renders may use before the next render waits for a new task: one frame. */
 export const SLICE_MS = 16;
+
+/** How much of a task renders may have used for a fresh render to run after them in it. */
+export const FRESH_AFTER_MS = SLICE_MS / 4;
 
 interface Waiting {
   run: () => unknown;
@@ -64,9 +69,11 @@ function drain(): void {
   sliceStart = undefined;
   let ran = false;
   while (waiting.length > 0) {
-    // A fresh render does not follow another one in the same task either: a widget's first
-    // render after another's 15 ms made one task of 50 ms and more on the demo portal at 4× CPU.
-    if (elapsedInTask() >= SLICE_MS || (ran && waiting[0]!.fresh)) return scheduleDrain();
+    // A fresh render does not follow more than a little work in the same task either: a
+    // widget's first render after another's 15 ms made one task of 50 ms and more on the demo
+    // portal at 4× CPU.
+    const elapsed = elapsedInTask();
+    if (elapsed >= SLICE_MS || (ran && waiting[0]!.fresh && elapsed >= FRESH_AFTER_MS)) return scheduleDrain();
     ran = true;
     const next = waiting.shift()!;
     try {
@@ -87,8 +94,9 @@ function scheduleDrain(): void {
 /**
  * Runs `render` now when the current task has time left (returns undefined), else in a later
  * task (returns a promise that settles once it ran). Renders keep their order. `fresh` always
- * waits for a later task: for a heavy render that must not follow the work already done in
- * this one (the time spent decides before a render, not after).
+ * waits for a later task, and runs there first or after little (`FRESH_AFTER_MS`): for a heavy
+ * render that must not follow the work already done in a task (the time spent decides before a
+ * render, not after).
  */
 export function inRenderSlot(render: () => unknown, { fresh = false } = {}): Promise<void> | undefined {
   if (!fresh && waiting.length === 0 && elapsedInTask() < SLICE_MS) {

@@ -120,7 +120,12 @@ class CardLayout extends FlowLayout {
 interface PassScheduler {
   _scheduled: WeakSet<() => void>;
   _schedule(method: () => void): Promise<void>;
+  /** A pass of a virtualizer taken off the page does nothing. */
+  _connected: boolean;
 }
+
+/** Settles once a list box's virtualizer has run its first pass: its cards and its scroll size are in. */
+const firstPasses = new WeakMap<ListBox, Promise<void>>();
 
 /**
  * The virtualizer's passes (measure the viewport, lay the cards out, render those in range, then
@@ -137,19 +142,29 @@ interface PassScheduler {
  * The first pass too: it measures the viewport, which lays out the whole page that the widgets'
  * renders have just changed, and that layout with the list's render was one task of 70–80 ms on
  * the demo portal at 4× CPU. Waiting, it finds the layout done by the frame in between. Until
- * it has put the first cards in, the list's box shows the skeleton's cards (`data-cards-pending`,
- * styles.ts), so the box that takes the skeleton's place is never painted empty.
+ * it has put the first cards in, the list's box shows the skeleton's cards and does not scroll
+ * (`data-cards-pending`, styles.ts), so the box that takes the skeleton's place is not painted
+ * empty; what needs the cards or the scroll size waits for `firstPasses` (`restore`).
  */
 function takeTurnsInRenderQueue(virtualizer: PassScheduler, box: ListBox): void {
   box.toggleAttribute('data-cards-pending', true);
+  let firstPassRan!: () => void;
+  firstPasses.set(box, new Promise((resolve) => (firstPassRan = resolve)));
   virtualizer._schedule = async function (this: PassScheduler, pass: () => void): Promise<void> {
     if (this._scheduled.has(pass)) return;
     this._scheduled.add(pass);
     await Promise.resolve();
     await inRenderSlot(() => {
       this._scheduled.delete(pass);
-      pass.call(this);
-      box.removeAttribute('data-cards-pending');
+      try {
+        pass.call(this);
+      } finally {
+        // Off the page the pass did nothing: the box keeps its skeleton until one runs on it.
+        if (this._connected) {
+          box.removeAttribute('data-cards-pending');
+          firstPassRan();
+        }
+      }
     });
   };
 }
@@ -400,6 +415,8 @@ export class IdeaList {
   async restore(back: ReturnPoint): Promise<boolean> {
     const scroller = this.scroller;
     if (!scroller || back.index >= this.ctx.items().length) return false;
+    // Until its first pass the new list's box has no scroll size: the offset would come out 0.
+    await firstPasses.get(scroller);
     // The list kept the sizes it measured (CardLayout), so the same offset shows the same cards.
     scroller.scrollTop = back.scrollTop;
     await new Promise(requestAnimationFrame);

@@ -108,7 +108,11 @@ export const ideaBoardStyles = css`
     margin: 0.5em;
   }
   /* The list's box until its first cards are in (idea-list.ts, takeTurnsInRenderQueue): the
-     skeleton's two cards, drawn as core's .skeleton draws them, where the skeleton had them. */
+     skeleton's two cards, drawn as core's .skeleton draws them, where the skeleton had them; not
+     scrolling (over the virtualizer's inline overflow), as the skeleton did not. */
+  .scroller[data-cards-pending] {
+    overflow: hidden !important;
+  }
   .scroller[data-cards-pending]::before,
   .scroller[data-cards-pending]::after {
     content: '';
