@@ -85,6 +85,36 @@ export function renderFunding(ctx: BoardContext, funding: Funding): TemplateResu
 export const useCardStyles = (root: Element | ShadowRoot | DocumentFragment) => adoptStyles(root, meterStyles, cardStyles);
 
 const cardStyles = css`
+  /* The board's tokens that only cards and an idea's page use (the others: styles.ts). */
+  :host {
+    --_bar: var(--veche-idea-board-bar-color, var(--_accent));
+    --_fund: var(--veche-idea-board-funding-color, var(--_success));
+    --_match: var(--veche-idea-board-match-color, var(--veche-color-primary-strong, #143f72));
+    --_bar-track: var(--veche-idea-board-bar-track, var(--_surface-alt));
+    --_card-surface: var(--veche-idea-board-card-surface, var(--_surface));
+  }
+  /* The list's box until its first cards are in (idea-list.ts, takeTurnsInRenderQueue): the
+     skeleton's two cards (.card-skeleton, styles.ts), drawn as core's .skeleton draws them,
+     where the skeleton had them; not scrolling (over the virtualizer's inline overflow), as the
+     skeleton did not. */
+  .scroller[data-cards-pending] {
+    overflow: hidden !important;
+  }
+  .scroller[data-cards-pending]::before,
+  .scroller[data-cards-pending]::after {
+    content: '';
+    position: absolute;
+    inset-inline: 0.5em;
+    inset-block-start: 0.5em;
+    block-size: 9em;
+    border-radius: var(--_radius);
+    background: linear-gradient(90deg, var(--_surface-alt) 25%, var(--_surface) 50%, var(--_surface-alt) 75%);
+    background-size: 200% 100%;
+    animation: veche-shimmer 1.4s ease-in-out infinite;
+  }
+  .scroller[data-cards-pending]::after {
+    inset-block-start: 10em;
+  }
   /* A column flexbox rather than a one-column grid: the same stacking and gaps, but a grid sizes
      its auto rows from each child's intrinsic size first, laying the text out twice. A fling
      renders three or four new cards a frame, and this was a quarter of their layout time. */

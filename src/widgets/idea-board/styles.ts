@@ -1,15 +1,13 @@
 import { css } from 'lit';
 
-/** The board's own tokens read through fallback chains, so a theme on `:root` reaches them. */
+/**
+ * The board's own tokens read through fallback chains, so a theme on `:root` reaches them; those
+ * only cards use come with the cards' styles (card.ts).
+ */
 export const ideaBoardStyles = css`
   :host {
     --_accent: var(--veche-idea-board-accent, var(--_primary));
-    --_bar: var(--veche-idea-board-bar-color, var(--_accent));
-    --_fund: var(--veche-idea-board-funding-color, var(--_success));
-    --_match: var(--veche-idea-board-match-color, var(--veche-color-primary-strong, #143f72));
-    --_bar-track: var(--veche-idea-board-bar-track, var(--_surface-alt));
     --_list-height: var(--veche-idea-board-list-height, 36em);
-    --_card-surface: var(--veche-idea-board-card-surface, var(--_surface));
   }
   h3 {
     line-height: 1.3;
@@ -106,27 +104,6 @@ export const ideaBoardStyles = css`
   .card-skeleton {
     block-size: 9em;
     margin: 0.5em;
-  }
-  /* The list's box until its first cards are in (idea-list.ts, takeTurnsInRenderQueue): the
-     skeleton's two cards, drawn as core's .skeleton draws them, where the skeleton had them; not
-     scrolling (over the virtualizer's inline overflow), as the skeleton did not. */
-  .scroller[data-cards-pending] {
-    overflow: hidden !important;
-  }
-  .scroller[data-cards-pending]::before,
-  .scroller[data-cards-pending]::after {
-    content: '';
-    position: absolute;
-    inset-inline: 0.5em;
-    inset-block-start: 0.5em;
-    block-size: 9em;
-    border-radius: var(--_radius);
-    background: linear-gradient(90deg, var(--_surface-alt) 25%, var(--_surface) 50%, var(--_surface-alt) 75%);
-    background-size: 200% 100%;
-    animation: veche-shimmer 1.4s ease-in-out infinite;
-  }
-  .scroller[data-cards-pending]::after {
-    inset-block-start: 10em;
   }
   @media (forced-colors: active) {
     .tabs .button[aria-pressed='true'] {
