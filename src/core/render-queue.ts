@@ -23,7 +23,7 @@ export const FRESH_AFTER_MS = SLICE_MS / 4;
 
 interface Waiting {
   run: () => unknown;
-  /** Runs only as the first render of a task (`inRenderSlot`'s `fresh`). */
+  /** Runs first in a task, or after little (`inRenderSlot`'s `fresh`). */
   fresh: boolean;
   resolve: () => void;
   reject: (error: unknown) => void;

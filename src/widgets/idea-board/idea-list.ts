@@ -143,7 +143,7 @@ const firstPasses = new WeakMap<ListBox, Promise<void>>();
  * renders have just changed, and that layout with the list's render was one task of 70–80 ms on
  * the demo portal at 4× CPU. Waiting, it finds the layout done by the frame in between. Until
  * it has put the first cards in, the list's box shows the skeleton's cards and does not scroll
- * (`data-cards-pending`, styles.ts), so the box that takes the skeleton's place is not painted
+ * (`data-cards-pending`, card.ts), so the box that takes the skeleton's place is not painted
  * empty; what needs the cards or the scroll size waits for `firstPasses` (`restore`).
  */
 function takeTurnsInRenderQueue(virtualizer: PassScheduler, box: ListBox): void {
