@@ -1,4 +1,4 @@
-import { warnOnce } from './dev.js';
+import { DEV, warnOnce } from './dev.js';
 import { newTask } from './render-queue.js';
 
 /**
@@ -18,7 +18,8 @@ export function defineElement(tag: string, element: CustomElementConstructor): v
   const define = () => {
     const existing = registry.get(tag);
     if (!existing) registry.define(tag, element);
-    else if (existing !== element) warnOnce(`duplicate-${tag}`, `<${tag}> is already defined by another copy of Veche; keeping the first.`);
+    // Behind DEV: the production build then drops the message with the call.
+    else if (DEV && existing !== element) warnOnce(`duplicate-${tag}`, `<${tag}> is already defined by another copy of Veche; keeping the first.`);
   };
   if (globalThis.document?.querySelector(tag)) void newTask().then(define);
   else define();
