@@ -49,6 +49,15 @@ export const hostStyles = css`
     box-sizing: border-box;
     max-inline-size: 100%;
     min-inline-size: 0;
+    /* Off screen, the browser skips the widget's style and layout until it comes near: a portal
+       of many widgets then lays out at load only those in view (issue 9's host-impact bench:
+       the kit's long tasks at load were these layouts). Off screen it is as tall as it last
+       was, or its reserve before that. The clip margin lets focus rings at its edges show
+       through the paint containment that comes with it. A page opts out with
+       \`veche-poll { content-visibility: visible }\`. */
+    content-visibility: auto;
+    contain-intrinsic-block-size: auto var(--_reserve, 20em);
+    overflow-clip-margin: 8px;
   }
   /* Also on the top-level shadow children: a page rule like \`* { letter-spacing: 2px }\`
      matches the host element itself and beats \`:host\`, but cannot reach inside. */
