@@ -154,6 +154,9 @@ function takeTurnsInRenderQueue(virtualizer: PassScheduler, box: ListBox): void 
     if (this._scheduled.has(pass)) return;
     this._scheduled.add(pass);
     await Promise.resolve();
+    // The first pass, which lays out the page, is as heavy as a widget's first render: it runs
+    // first in a task, or after little, not after another widget's render (38 + 16 ms on the
+    // demo portal at 4× CPU).
     await inRenderSlot(() => {
       this._scheduled.delete(pass);
       try {
@@ -165,7 +168,7 @@ function takeTurnsInRenderQueue(virtualizer: PassScheduler, box: ListBox): void 
           firstPassRan();
         }
       }
-    });
+    }, { fresh: box.hasAttribute('data-cards-pending') });
   };
 }
 

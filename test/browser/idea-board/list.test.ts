@@ -5,7 +5,7 @@ import { problemResponse } from '../../../src/mocks/http.js';
 import { mockToken, scenarios } from '../../../src/mocks/index.js';
 import { VecheIdeaBoard } from '../../../src/widgets/idea-board/veche-idea-board.js';
 import { MORE_PAGE_SIZE, PAGE_SIZE } from '../../../src/widgets/idea-board/api.js';
-import { inRenderSlot, SLICE_MS } from '../../../src/core/render-queue.js';
+import { FRESH_AFTER_MS, inRenderSlot, SLICE_MS } from '../../../src/core/render-queue.js';
 import { IdeaList } from '../../../src/widgets/idea-board/idea-list.js';
 import { $, $$, announced, backend, cards, choose, focused, ideaLoaded, ideas, listLoaded, listRequests, MOCK_API, mocks, NEWCOMER, renderBoard, reset, text, type, useOnly } from './setup.js';
 
@@ -224,6 +224,50 @@ describe('<veche-idea-board> list', () => {
     const scroller = $(el, '.scroller')!;
     expect(scroller.hasAttribute('data-cards-pending')).to.be.false;
     expect(getComputedStyle(scroller, '::before').content).to.equal('none');
+  });
+
+  it("a new list's first pass does not follow another widget's render in a task: it runs first, or after little", async function () {
+    this.timeout(20000);
+    const el = await renderBoard();
+    const before = $(el, '.scroller');
+    const list = IdeaList.prototype as unknown as { render(this: IdeaList, ...args: unknown[]): unknown };
+    const render = list.render;
+    // True from another widget's render until its task ends.
+    let inOtherRendersTask = false;
+    let passAfterOtherRender: boolean | undefined;
+    list.render = function (...args) {
+      // A slow phone: the list's render uses up its task's slice, and another widget's render of
+      // 8 ms (more than FRESH_AFTER_MS) is queued before the first pass of the list it renders.
+      const start = performance.now();
+      while (performance.now() - start < SLICE_MS + 4);
+      void inRenderSlot(() => {
+        const burn = performance.now();
+        while (performance.now() - burn < FRESH_AFTER_MS + 4);
+        inOtherRendersTask = true;
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => (inOtherRendersTask = false);
+        channel.port2.postMessage(null);
+      });
+      void el.updateComplete.then(() => {
+        const scroller = $(el, '.scroller');
+        if (!scroller || scroller === before || passAfterOtherRender !== undefined || scroller.dataset.spied) return;
+        scroller.dataset.spied = '';
+        // The pass clears the box's pending state right after it has run, in its task.
+        scroller.removeAttribute = function (name: string) {
+          if (name === 'data-cards-pending' && passAfterOtherRender === undefined) passAfterOtherRender = inOtherRendersTask;
+          HTMLElement.prototype.removeAttribute.call(this, name);
+        };
+      });
+      return render.apply(this, args);
+    };
+    try {
+      await choose(el, 'category', 'transport');
+      await waitUntil(() => passAfterOtherRender !== undefined, 'the first pass never ran');
+    } finally {
+      list.render = render;
+    }
+    expect(passAfterOtherRender, "the first pass ran after another widget's 8 ms render in its task").to.be.false;
+    await waitUntil(() => cards(el).length > 0, 'no cards after the first pass');
   });
 
   it('1,200 ideas: scrolling to the end keeps at most 50 cards in the DOM and each page asks for the cursor the last one returned', async function () {
