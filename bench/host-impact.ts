@@ -232,7 +232,7 @@ async function load(withKit: boolean, trace = false, profile = false) {
     printProfile(recorded);
   }
   if (trace) {
-    console.log('long tasks of one traced load with the kit (4× throttle):');
+    console.log('long tasks of one traced load with the kit, and its scroll to the bottom (4× throttle):');
     const traced = (await browser.stopTracing()).toString();
     if (process.env.TRACE !== '1') writeFileSync(process.env.TRACE!, traced);
     printLongTasks(longTasks(JSON.parse(traced)));
@@ -285,7 +285,7 @@ function printProfile(profile: { nodes: ProfileNode[]; samples: number[]; timeDe
   }
   const top = (map: Map<string, number>, n: number) =>
     [...map].sort((a, b) => b[1] - a[1]).slice(0, n).map(([what, us]) => `  ${(us / 1000).toFixed(1).padStart(7)} ms  ${what}`).join('\n');
-  console.log(`kit self time by file (one load, 4× throttle):\n${top(byFile, 15)}`);
+  console.log(`kit self time by file (one load and its scroll, 4× throttle):\n${top(byFile, 15)}`);
   console.log(`kit functions by self time:\n${top(byFunction, 30)}`);
 }
 
@@ -323,8 +323,8 @@ try {
       console.log(`  note: the longest task with the kit is ${(withKit - withoutKit).toFixed(0)} ms longer than the page's own but in no frame with kit code: it may be the kit's too`);
     }
   }
-  // While scrolling, the rendering of a widget coming into view runs no script of the kit, so the
-  // frames cannot name it: compare the whole page with and without the kit instead.
+  // While scrolling, a widget coming into view is laid out in frames where little or none of the
+  // kit's script runs, so the frames cannot name it: compare the page with and without the kit.
   console.log(
     `while reading down to the bottom (half a screen every ${SCROLL_STEP_MS} ms, ${m('with', 'steps')} steps): longest task ${m('with', 'scrollLongest').toFixed(0)} ms with the kit, ${m('without', 'scrollLongest').toFixed(0)} ms without; longest animation frame ${m('with', 'scrollFrame').toFixed(0)} ms with, ${m('without', 'scrollFrame').toFixed(0)} ms without; blocking time ${m('with', 'scrollTbt').toFixed(0)} ms with, ${m('without', 'scrollTbt').toFixed(0)} ms without`,
   );

@@ -18,7 +18,9 @@ export { controlStyles };
 
 export const tokenStyles = css`
   :host {
-    --_font: var(--veche-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'PT Sans', Arial, sans-serif);
+    /* system-ui is the platform's own face (Segoe UI, San Francisco, Roboto) in every browser
+       that runs the kit; the rest are for glyphs it lacks. */
+    --_font: var(--veche-font-family, system-ui, 'PT Sans', Arial, sans-serif);
     --_font-size: var(--veche-font-size, 16px);
     --_line-height: var(--veche-line-height, 1.5);
     --_text: var(--veche-color-text, var(--veche-ref-neutral-900, #1b1f24));
@@ -49,15 +51,19 @@ export const hostStyles = css`
     box-sizing: border-box;
     max-inline-size: 100%;
     min-inline-size: 0;
-    /* Off screen, the browser skips the widget's style and layout until it comes near: a portal
-       of many widgets then lays out at load only those in view (issue 9's host-impact bench:
-       the kit's long tasks at load were these layouts). Off screen it is as tall as it last
-       was, or its reserve before that. The clip margin lets focus rings at its edges show
-       through the paint containment that comes with it. A page opts out with
-       \`veche-poll { content-visibility: visible }\`. */
-    content-visibility: auto;
-    contain-intrinsic-block-size: auto var(--_reserve, 20em);
-    overflow-clip-margin: 8px;
+  }
+  /* Off screen, the browser skips the widget's style and layout until it comes near: a portal of
+     many widgets then lays out at load only those in view (issue 9's host-impact bench: the
+     kit's long tasks at load were these layouts). Off screen it is as tall as it last was, or its
+     reserve before that. Paint containment comes with it; the clip margin lets focus rings at the
+     edges show through it, so only where that margin exists (not Safari, which has no scroll
+     anchoring either). A page opts out with \`veche-poll { content-visibility: visible }\`. */
+  @supports (overflow-clip-margin: 8px) {
+    :host {
+      content-visibility: auto;
+      contain-intrinsic-block-size: auto var(--_reserve, 20em);
+      overflow-clip-margin: 8px;
+    }
   }
   /* Also on the top-level shadow children: a page rule like \`* { letter-spacing: 2px }\`
      matches the host element itself and beats \`:host\`, but cannot reach inside. */

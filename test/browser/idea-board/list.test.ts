@@ -262,12 +262,12 @@ describe('<veche-idea-board> list', () => {
     };
     try {
       await choose(el, 'category', 'transport');
-      await waitUntil(() => passAfterOtherRender !== undefined, 'the first pass never ran');
+      await waitUntil(() => passAfterOtherRender !== undefined, 'the first pass never ran', { timeout: 10000 });
     } finally {
       list.render = render;
     }
     expect(passAfterOtherRender, "the first pass ran after another widget's 8 ms render in its task").to.be.false;
-    await waitUntil(() => cards(el).length > 0, 'no cards after the first pass');
+    await waitUntil(() => cards(el).length > 0, 'no cards after the first pass', { timeout: 10000 });
   });
 
   it('1,200 ideas: scrolling to the end keeps at most 50 cards in the DOM and each page asks for the cursor the last one returned', async function () {
