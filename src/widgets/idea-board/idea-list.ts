@@ -155,8 +155,8 @@ function takeTurnsInRenderQueue(virtualizer: PassScheduler, box: ListBox): void 
     this._scheduled.add(pass);
     await Promise.resolve();
     // The first pass, which lays out the page, is as heavy as a widget's first render: it runs
-    // first in a task, or after little, not after another widget's render (38 + 16 ms on the
-    // demo portal at 4× CPU).
+    // first in a task, or after little, not after other widgets' renders (once 38 ms after 13 ms
+    // of eight renders on the demo portal at 4× CPU).
     await inRenderSlot(() => {
       this._scheduled.delete(pass);
       try {

@@ -16,6 +16,27 @@ const deepActive = (): HTMLElement => {
   return active;
 };
 
+/** Busy for `ms`, as a render on a slow phone is. */
+const spin = (ms: number) => {
+  const start = performance.now();
+  while (performance.now() - start < ms);
+};
+
+/**
+ * A slow phone: every render of the idea list takes longer than a task's render slice. `after`
+ * runs in each render, once the slow part is done. Returns what undoes it.
+ */
+function slowListRenders(after: () => void = () => {}): () => void {
+  const list = IdeaList.prototype as unknown as { render(this: IdeaList, ...args: unknown[]): unknown };
+  const render = list.render;
+  list.render = function (...args) {
+    spin(SLICE_MS + 4);
+    after();
+    return render.apply(this, args);
+  };
+  return () => (list.render = render);
+}
+
 describe('<veche-idea-board> list', () => {
   beforeEach(async () => {
     reset();
@@ -188,14 +209,9 @@ describe('<veche-idea-board> list', () => {
     this.timeout(20000);
     const el = await renderBoard();
     const before = $(el, '.scroller');
-    // A slow phone: every render of the list takes longer than a task's render slice.
-    const list = IdeaList.prototype as unknown as { render(this: IdeaList, ...args: unknown[]): unknown };
-    const render = list.render;
     let skeleton: number[] | undefined;
     let mounted: { pending: boolean; cards: number; tops: number[]; overflow: string } | undefined;
-    list.render = function (...args) {
-      const start = performance.now();
-      while (performance.now() - start < SLICE_MS + 4);
+    const restore = slowListRenders(() => {
       // Right after this render, in the same task.
       void el.updateComplete.then(() => {
         const loading = $(el, '.loading');
@@ -206,14 +222,13 @@ describe('<veche-idea-board> list', () => {
           mounted = { pending: scroller.hasAttribute('data-cards-pending'), cards: cards(el).length, tops: [top('::before'), top('::after')], overflow: getComputedStyle(scroller).overflowY };
         }
       });
-      return render.apply(this, args);
-    };
+    });
     try {
       // Another list: its skeleton while its first page loads, then a new list box.
       await choose(el, 'category', 'transport');
       await waitUntil(() => mounted, 'the new list was never rendered');
     } finally {
-      list.render = render;
+      restore();
     }
     expect(mounted!.cards, 'the first pass ran in the task of the long render').to.equal(0);
     expect(mounted!.pending).to.be.true;
@@ -230,19 +245,14 @@ describe('<veche-idea-board> list', () => {
     this.timeout(20000);
     const el = await renderBoard();
     const before = $(el, '.scroller');
-    const list = IdeaList.prototype as unknown as { render(this: IdeaList, ...args: unknown[]): unknown };
-    const render = list.render;
     // True from another widget's render until its task ends.
     let inOtherRendersTask = false;
     let passAfterOtherRender: boolean | undefined;
-    list.render = function (...args) {
-      // A slow phone: the list's render uses up its task's slice, and another widget's render of
-      // 8 ms (more than FRESH_AFTER_MS) is queued before the first pass of the list it renders.
-      const start = performance.now();
-      while (performance.now() - start < SLICE_MS + 4);
+    // The list's render uses up its task's slice, and another widget's render of 8 ms (more than
+    // FRESH_AFTER_MS) is queued before the first pass of the list it renders.
+    const restore = slowListRenders(() => {
       void inRenderSlot(() => {
-        const burn = performance.now();
-        while (performance.now() - burn < FRESH_AFTER_MS + 4);
+        spin(FRESH_AFTER_MS + 4);
         inOtherRendersTask = true;
         const channel = new MessageChannel();
         channel.port1.onmessage = () => (inOtherRendersTask = false);
@@ -258,13 +268,12 @@ describe('<veche-idea-board> list', () => {
           HTMLElement.prototype.removeAttribute.call(this, name);
         };
       });
-      return render.apply(this, args);
-    };
+    });
     try {
       await choose(el, 'category', 'transport');
       await waitUntil(() => passAfterOtherRender !== undefined, 'the first pass never ran', { timeout: 10000 });
     } finally {
-      list.render = render;
+      restore();
     }
     expect(passAfterOtherRender, "the first pass ran after another widget's 8 ms render in its task").to.be.false;
     await waitUntil(() => cards(el).length > 0, 'no cards after the first pass', { timeout: 10000 });
@@ -500,20 +509,12 @@ describe('<veche-idea-board> list', () => {
       await sendKeys({ press: 'Enter' });
       await waitUntil(() => $(el, '[part~="idea"]'));
       // A slow phone: the list's render uses up the task, so its first pass comes in a later one.
-      const list = IdeaList.prototype as unknown as { render(this: IdeaList, ...args: unknown[]): unknown };
-      const render = list.render;
-      if (slow) {
-        list.render = function (...args) {
-          const start = performance.now();
-          while (performance.now() - start < SLICE_MS + 4);
-          return render.apply(this, args);
-        };
-      }
+      const restore = slow ? slowListRenders() : () => {};
       try {
         $<HTMLButtonElement>(el, '[part~="base"] > p > .button')!.click();
         await waitUntil(() => focused(el)?.dataset.index === String(count), 'focus did not return to the card');
       } finally {
-        list.render = render;
+        restore();
       }
       expect($(el, '.scroller')!.scrollTop).to.be.closeTo(scrollTop, 2);
     });
