@@ -13,8 +13,8 @@
  * frame in which the kit's code ran; the page's own parse, script and first layout are not the
  * kit's), and the longest of all tasks with and without the kit — all over the load (until the
  * page has settled). Then the page is read down to the bottom, half a screen at a time, and the
- * longest task and blocking time while scrolling are printed with and without the kit: widgets
- * off screen skip their layout until they come near, and pay it then. Layout shift is over both.
+ * longest task and blocking time while scrolling are printed with and without the kit: work a
+ * widget defers until it comes into view is paid there. Layout shift is over both.
  * Medians of RUNS loads each; bounded (a few seconds per load) and always exits 0 when it could
  * measure.
  *
@@ -206,9 +206,9 @@ async function load(withKit: boolean, trace = false, profile = false) {
     );
   }
   await page.waitForTimeout(SETTLE_MS);
-  // Then a citizen reads down the page: widgets off screen skip their layout until they come
-  // near (content-visibility), so what the load saves may come back here. Half a screen every
-  // SCROLL_STEP_MS, after the frame it caused, to the bottom.
+  // Then a citizen reads down the page: what a widget defers until it is in view (its layout,
+  // with content-visibility) comes back here. Half a screen every SCROLL_STEP_MS, after the
+  // frame it caused, to the bottom.
   const scrollStart = await page.evaluate(() => performance.now());
   const steps = await page.evaluate(async (stepMs) => {
     let steps = 0;

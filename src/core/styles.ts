@@ -52,19 +52,6 @@ export const hostStyles = css`
     max-inline-size: 100%;
     min-inline-size: 0;
   }
-  /* Off screen, the browser skips the widget's style and layout until it comes near: a portal of
-     many widgets then lays out at load only those in view (issue 9's host-impact bench: the
-     kit's long tasks at load were these layouts). Off screen it is as tall as it last was, or its
-     reserve before that. Paint containment comes with it; the clip margin lets focus rings at the
-     edges show through it, so only where that margin exists (not Safari, which has no scroll
-     anchoring either). A page opts out with \`veche-poll { content-visibility: visible }\`. */
-  @supports (overflow-clip-margin: 8px) {
-    :host {
-      content-visibility: auto;
-      contain-intrinsic-block-size: auto var(--_reserve, 20em);
-      overflow-clip-margin: 8px;
-    }
-  }
   /* Also on the top-level shadow children: a page rule like \`* { letter-spacing: 2px }\`
      matches the host element itself and beats \`:host\`, but cannot reach inside. */
   :host,
