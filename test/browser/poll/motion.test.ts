@@ -32,6 +32,33 @@ describe('<veche-poll> motion', () => {
     }
   });
 
+  it('result bars grow by a transform from their start: no layout in every frame of it, in either direction', async () => {
+    await emulateMedia({ reducedMotion: 'no-preference' });
+    const el = await renderPoll(polls.openLive);
+    const fill = $$<HTMLElement>(el, '[part~="result"] .bar .fill')[0]!;
+    const [animation] = fill.getAnimations();
+    const animated = new Set(
+      (animation!.effect as KeyframeEffect).getKeyframes().flatMap((frame) => Object.keys(frame).filter((key) => !['offset', 'computedOffset', 'easing', 'composite'].includes(key))),
+    );
+    expect([...animated]).to.deep.equal(['transform']);
+    expect(getComputedStyle(fill).transformOrigin).to.equal('0px 0px');
+
+    const rtl = document.createElement('div');
+    rtl.dir = 'rtl';
+    document.body.append(rtl);
+    try {
+      rtl.append(el);
+      await el.updateComplete;
+      const fillRtl = $$<HTMLElement>(el, '[part~="result"] .bar .fill')[0]!;
+      const [x, y] = getComputedStyle(fillRtl).transformOrigin.split(' ').map(parseFloat);
+      // Its end: its own width (offsetWidth rounds it, and ignores the running transform).
+      expect(x).to.be.closeTo(fillRtl.offsetWidth, 1).and.greaterThan(0);
+      expect(y).to.equal(0);
+    } finally {
+      rtl.remove();
+    }
+  });
+
   it('with prefers-reduced-motion: nothing in the poll animates or transitions, result bars included', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     expect(matchMedia('(prefers-reduced-motion: reduce)').matches).to.be.true;
