@@ -153,11 +153,14 @@ export const statusStyles = css`
   .status p {
     margin: 0;
   }
+  /* A skeleton pulses by its opacity, which the compositor animates. A highlight sweeping the
+     background (background-position) was painted on the main thread in every frame: a dozen
+     skeletons took 40 % of it at 4× CPU while a portal's widgets loaded (1.3 s in 3 s, against
+     0.03 s this way). */
   .skeleton {
     border-radius: var(--_radius);
-    background: linear-gradient(90deg, var(--_surface-alt) 25%, var(--_surface) 50%, var(--_surface-alt) 75%);
-    background-size: 200% 100%;
-    animation: veche-shimmer 1.4s ease-in-out infinite;
+    background: var(--_surface-alt);
+    animation: veche-pulse 1.4s ease-in-out infinite alternate;
   }
   /* A lazily loaded part on its way (VecheElement.renderPart); widgets may size .block otherwise. */
   .part-loading {
@@ -167,12 +170,9 @@ export const statusStyles = css`
   .skeleton.block {
     block-size: 3em;
   }
-  @keyframes veche-shimmer {
-    from {
-      background-position: 100% 0;
-    }
+  @keyframes veche-pulse {
     to {
-      background-position: -100% 0;
+      opacity: 0.45;
     }
   }
 `;

@@ -108,9 +108,8 @@ const cardStyles = css`
     inset-block-start: 0.5em;
     block-size: 9em;
     border-radius: var(--_radius);
-    background: linear-gradient(90deg, var(--_surface-alt) 25%, var(--_surface) 50%, var(--_surface-alt) 75%);
-    background-size: 200% 100%;
-    animation: veche-shimmer 1.4s ease-in-out infinite;
+    background: var(--_surface-alt);
+    animation: veche-pulse 1.4s ease-in-out infinite alternate;
   }
   .scroller[data-cards-pending]::after {
     inset-block-start: 10em;

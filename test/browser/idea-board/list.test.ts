@@ -8,6 +8,7 @@ import { MORE_PAGE_SIZE, PAGE_SIZE } from '../../../src/widgets/idea-board/api.j
 import { FRESH_AFTER_MS, inRenderSlot, SLICE_MS } from '../../../src/core/render-queue.js';
 import { IdeaList } from '../../../src/widgets/idea-board/idea-list.js';
 import { $, $$, announced, backend, cards, choose, focused, ideaLoaded, ideas, listLoaded, listRequests, MOCK_API, mocks, NEWCOMER, renderBoard, reset, text, type, useOnly } from './setup.js';
+import { animatedProperties } from '../../helpers/browser/animations.js';
 
 /** The element focused on the page, through shadow roots. */
 const deepActive = (): HTMLElement => {
@@ -210,7 +211,7 @@ describe('<veche-idea-board> list', () => {
     const el = await renderBoard();
     const before = $(el, '.scroller');
     let skeleton: number[] | undefined;
-    let mounted: { pending: boolean; cards: number; tops: number[]; overflow: string } | undefined;
+    let mounted: { pending: boolean; cards: number; tops: number[]; overflow: string; animated: string[] } | undefined;
     const restore = slowListRenders(() => {
       // Right after this render, in the same task.
       void el.updateComplete.then(() => {
@@ -219,7 +220,13 @@ describe('<veche-idea-board> list', () => {
         const scroller = $(el, '.scroller');
         if (scroller && scroller !== before && !mounted) {
           const top = (pseudo: string) => parseFloat(getComputedStyle(scroller, pseudo).top) + scroller.clientTop;
-          mounted = { pending: scroller.hasAttribute('data-cards-pending'), cards: cards(el).length, tops: [top('::before'), top('::after')], overflow: getComputedStyle(scroller).overflowY };
+          mounted = {
+            pending: scroller.hasAttribute('data-cards-pending'),
+            cards: cards(el).length,
+            tops: [top('::before'), top('::after')],
+            overflow: getComputedStyle(scroller).overflowY,
+            animated: animatedProperties(scroller),
+          };
         }
       });
     });
@@ -233,6 +240,7 @@ describe('<veche-idea-board> list', () => {
     expect(mounted!.cards, 'the first pass ran in the task of the long render').to.equal(0);
     expect(mounted!.pending).to.be.true;
     expect(mounted!.overflow, 'the skeleton scrolls').to.equal('hidden');
+    expect(mounted!.animated, 'the skeleton cards pulse on the compositor, as core\'s skeleton does').to.deep.equal(['opacity']);
     expect(skeleton).to.have.length(2);
     mounted!.tops.forEach((top, i) => expect(top, `skeleton card ${i + 1}`).to.be.closeTo(skeleton![i]!, 0.5));
     await waitUntil(() => cards(el).length > 0, 'the first pass never ran');

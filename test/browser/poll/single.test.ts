@@ -1,6 +1,7 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { $, $$, backend, ballots, loaded, mocks, pick, polls, renderPoll, requests, reset, submit, submitButton, text, voted } from './setup.js';
+import { animatedProperties } from '../../helpers/browser/animations.js';
 
 describe('<veche-poll> single choice', () => {
   beforeEach(async () => {
@@ -181,6 +182,9 @@ describe('<veche-poll> single choice', () => {
     expect(el.matches(':state(loading)')).to.be.true;
     expect($(el, '[aria-busy="true"]')).to.exist;
     expect(text(el, '[aria-busy]')).to.contain('Загрузка');
+    // It pulses on the compositor: the main thread stays free for the page while it loads.
+    expect(el.shadowRoot!.getAnimations().length).to.be.greaterThan(0);
+    expect(animatedProperties(el.shadowRoot!)).to.deep.equal(['opacity']);
     await expect(el).to.be.accessible();
     const before = el.getBoundingClientRect().height;
     expect(before).to.be.at.least(300);

@@ -1,0 +1,15 @@
+/**
+ * What the animations running in a widget change, for tests that its motion costs the page no
+ * main-thread work per frame: only `opacity` and `transform` are animated by the compositor
+ * (a background, a size or a position is painted or laid out again in every frame).
+ */
+export function animatedProperties(root: Element | ShadowRoot): string[] {
+  const animations = root instanceof ShadowRoot ? root.getAnimations() : root.getAnimations({ subtree: true });
+  const properties = new Set<string>();
+  for (const animation of animations) {
+    for (const frame of (animation.effect as KeyframeEffect).getKeyframes()) {
+      for (const key of Object.keys(frame)) if (!['offset', 'computedOffset', 'easing', 'composite'].includes(key)) properties.add(key);
+    }
+  }
+  return [...properties].sort();
+}
