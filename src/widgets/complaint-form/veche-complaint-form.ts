@@ -37,10 +37,11 @@ import '../../core/part-texts.js';
 const STEPS = ['category', 'details', 'location', 'photos', 'review'] as const;
 
 /**
- * How many categories the list shows in its first render; the rest come in a render of their own
- * once the browser has painted these. A region has twenty or more, each a radio with its agency
- * and deadline: all at once were one task of ~50 ms at 4× CPU, and their layout another, in the
- * frame that first shows the form (bench/host-impact.ts).
+ * How many categories the list shows in its first render, and how many more it adds in each
+ * frame after, once the browser has painted the ones before. A region has twenty or more, each
+ * a radio with its agency and deadline: all at once were one task of ~50 ms at 4× CPU, and their
+ * layout another, in the frame that first shows the form; the rest at once, a layout of 30–40 ms
+ * in the next (bench/host-impact.ts).
  */
 const FIRST_CATEGORIES = 8;
 
@@ -162,8 +163,9 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
   private restoredAt?: number;
   private query = '';
   private restored = false;
-  /** The category list shows every category (at first, only FIRST_CATEGORIES of them). */
-  private allCategories = false;
+  /** How many categories the list shows (FIRST_CATEGORIES more each frame, until all). */
+  private shownCategories = FIRST_CATEGORIES;
+  private moreCategoriesPending = false;
 
   /*
    * The parts the first step does not need, each loaded before it is likely to be: the later
@@ -698,23 +700,29 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
   }
 
   /**
-   * The rest of the categories, after the frame that paints the first ones: their render and
-   * their layout each in a later task (see FIRST_CATEGORIES). Once: from then on the list is whole.
+   * More of the categories, after the frame that paints those shown: their render and their
+   * layout each in a later task (see FIRST_CATEGORIES). The count only grows: once whole, the
+   * list stays whole, searched or not.
    */
-  private showAllCategoriesLater(): void {
-    if (this.allCategories) return;
-    this.allCategories = true;
+  private showMoreCategoriesLater(): void {
+    if (this.moreCategoriesPending) return;
+    this.moreCategoriesPending = true;
+    const more = () => {
+      this.moreCategoriesPending = false;
+      this.shownCategories += FIRST_CATEGORIES;
+      this.requestUpdateInNewTask();
+    };
     // A hidden page paints no frame (and runs no animation frame callback) until it is shown.
-    if (document.visibilityState === 'hidden') this.requestUpdateInNewTask();
-    else requestAnimationFrame(() => this.requestUpdateInNewTask());
+    if (document.visibilityState === 'hidden') more();
+    else requestAnimationFrame(more);
   }
 
   private renderCategories(): TemplateResult {
     const q = this.query.trim().toLowerCase();
     const matches = this.categories.filter((c) => !q || [c.name, c.description, c.group, ...c.keywords].some((s) => s.toLowerCase().includes(q)));
     // The chosen one (a restored draft) is always there, checked, where Tab enters the group.
-    const shown = this.allCategories ? matches : matches.filter((c, i) => i < FIRST_CATEGORIES || c.code === this.form.service);
-    if (shown.length < matches.length) this.showAllCategoriesLater();
+    const shown = matches.filter((c, i) => i < this.shownCategories || c.code === this.form.service);
+    if (shown.length < matches.length) this.showMoreCategoriesLater();
     const groups = new Map<string, Category[]>();
     for (const c of shown) groups.set(c.group, [...(groups.get(c.group) ?? []), c]);
     const error = this.errors.service;

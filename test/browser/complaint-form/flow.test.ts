@@ -104,7 +104,7 @@ describe('<veche-complaint-form> main flow', () => {
     expect(stored).not.to.contain('Речная').and.not.to.contain('Глубокая яма').and.not.to.contain('Ольга');
   });
 
-  it('shows the first categories at once and the rest once the browser painted them', async () => {
+  it('shows the first categories at once and more in each frame after, once the browser painted those before', async () => {
     const el = document.createElement('veche-complaint-form');
     el.setAttribute('api', MOCK_API);
     document.body.append(el);
@@ -118,7 +118,8 @@ describe('<veche-complaint-form> main flow', () => {
       const total = Number(/\d+/.exec(text(el, '.field .hint'))![0]);
       expect(total).to.be.greaterThan(8);
       await waitUntil(() => count() === total, 'the rest of the categories never came');
-      expect(shown.filter((n) => n > 0)).to.deep.equal([8, total]);
+      const expected = Array.from({ length: Math.ceil(total / 8) }, (_, i) => Math.min(total, 8 * (i + 1)));
+      expect(shown.filter((n) => n > 0)).to.deep.equal(expected);
     } finally {
       observer.disconnect();
       el.remove();

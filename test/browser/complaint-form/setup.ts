@@ -70,8 +70,10 @@ export async function renderForm(options: FormOptions = {}): Promise<VecheCompla
 export async function loaded(el: VecheComplaintForm): Promise<void> {
   await waitUntil(() => el.shadowRoot!.querySelector('form, [part~="confirmation"], [part~="queued"], [part~="sending"]'), 'the form did not load', { timeout: 6000 });
   await partsLoaded(el);
-  // The categories past the first few render after a frame (FIRST_CATEGORIES).
-  await new Promise(requestAnimationFrame);
+  // The categories past the first few come a few in each frame (FIRST_CATEGORIES): all of them,
+  // as many as the search hint counts.
+  const count = () => Number(/\d+/.exec(el.shadowRoot!.querySelector('#service-group')?.previousElementSibling?.querySelector('.hint')?.textContent ?? '')?.[0] ?? 0);
+  await waitUntil(() => !el.shadowRoot!.querySelector('#service-group') || el.shadowRoot!.querySelectorAll('[part~="category"]').length >= count(), 'the categories never all came');
   await el.updateComplete;
 }
 
