@@ -19,20 +19,33 @@ declare global {
   }
 }
 
-const requested = new Set<string>();
+/**
+ * Each tag's load since it first appeared: settles once the tag is defined (a widget defines
+ * its tag a task after its code, define.ts), or its code failed to load — then it is forgotten,
+ * and the tag's next appearance tries again.
+ */
+const loads = new Map<string, Promise<void>>();
 
-function load(tag: string): Promise<unknown> | undefined {
+function load(tag: string): Promise<void> | undefined {
   const importer = widgetModules[tag];
-  if (!importer || requested.has(tag) || customElements.get(tag)) return undefined;
-  requested.add(tag);
-  return importer().catch((error: unknown) => {
-    requested.delete(tag);
-    console.error(`[veche] could not load <${tag}>`, error);
-  });
+  if (!importer || customElements.get(tag)) return undefined;
+  let loading = loads.get(tag);
+  if (!loading) {
+    loading = importer().then(
+      () => customElements.whenDefined(tag).then(() => undefined),
+      (error: unknown) => {
+        loads.delete(tag);
+        console.error(`[veche] could not load <${tag}>`, error);
+      },
+    );
+    loads.set(tag, loading);
+  }
+  return loading;
 }
 
-function scan(root: ParentNode): Promise<unknown>[] {
-  const pending: Promise<unknown>[] = [];
+/** The loads of the kit's tags in `root` that are not defined yet: those starting, and those on their way. */
+function scan(root: ParentNode): Promise<void>[] {
+  const pending: Promise<void>[] = [];
   for (const element of root.querySelectorAll(':not(:defined)')) {
     const loading = element.localName.startsWith('veche-') ? load(element.localName) : undefined;
     if (loading) pending.push(loading);
