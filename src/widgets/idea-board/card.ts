@@ -91,12 +91,11 @@ const cardStyles = css`
     --_fund: var(--veche-idea-board-funding-color, var(--_success));
     --_match: var(--veche-idea-board-match-color, var(--veche-color-primary-strong, #143f72));
     --_bar-track: var(--veche-idea-board-bar-track, var(--_surface-alt));
-    --_card-surface: var(--veche-idea-board-card-surface, var(--_surface));
   }
   /* The list's box until its first cards are in (idea-list.ts, takeTurnsInRenderQueue): the
-     skeleton's two cards (.card-skeleton, styles.ts), drawn as core's .skeleton draws them,
-     where the skeleton had them; not scrolling (over the virtualizer's inline overflow), as the
-     skeleton did not. */
+     skeleton's two cards (.card-skeleton, styles.ts), drawn as they are there, where the
+     skeleton had them; not scrolling (over the virtualizer's inline overflow), as the skeleton
+     did not. */
   .scroller[data-cards-pending] {
     overflow: hidden !important;
   }
@@ -108,7 +107,7 @@ const cardStyles = css`
     inset-block-start: 0.5em;
     block-size: 9em;
     border-radius: var(--_radius);
-    background: var(--_surface-alt);
+    background: var(--_card-surface);
     animation: veche-pulse 1.4s ease-in-out infinite alternate;
   }
   .scroller[data-cards-pending]::after {

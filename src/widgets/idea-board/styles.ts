@@ -2,12 +2,14 @@ import { css } from 'lit';
 
 /**
  * The board's own tokens read through fallback chains, so a theme on `:root` reaches them; those
- * only cards use come with the cards' styles (card.ts).
+ * only cards use come with the cards' styles (card.ts), but for the cards' surface, which the
+ * list's skeleton cards show before the cards' code is here.
  */
 export const ideaBoardStyles = css`
   :host {
     --_accent: var(--veche-idea-board-accent, var(--_primary));
     --_list-height: var(--veche-idea-board-list-height, 36em);
+    --_card-surface: var(--veche-idea-board-card-surface, var(--_surface));
   }
   h3 {
     line-height: 1.3;
@@ -104,6 +106,10 @@ export const ideaBoardStyles = css`
   .card-skeleton {
     block-size: 9em;
     margin: 0.5em;
+  }
+  /* In the list's box, which has core's skeleton colour, a card on its way has a card's. */
+  .loading .skeleton.card-skeleton {
+    background: var(--_card-surface);
   }
   @media (forced-colors: active) {
     .tabs .button[aria-pressed='true'] {

@@ -8,7 +8,7 @@ import { MORE_PAGE_SIZE, PAGE_SIZE } from '../../../src/widgets/idea-board/api.j
 import { FRESH_AFTER_MS, inRenderSlot, SLICE_MS } from '../../../src/core/render-queue.js';
 import { IdeaList } from '../../../src/widgets/idea-board/idea-list.js';
 import { $, $$, announced, backend, cards, choose, focused, ideaLoaded, ideas, listLoaded, listRequests, MOCK_API, mocks, NEWCOMER, renderBoard, reset, text, type, useOnly } from './setup.js';
-import { animatedProperties } from '../../helpers/browser/animations.js';
+import { animatedProperties, backgroundBehind } from '../../helpers/browser/paint.js';
 
 /** The element focused on the page, through shadow roots. */
 const deepActive = (): HTMLElement => {
@@ -211,12 +211,17 @@ describe('<veche-idea-board> list', () => {
     const el = await renderBoard();
     const before = $(el, '.scroller');
     let skeleton: number[] | undefined;
-    let mounted: { pending: boolean; cards: number; tops: number[]; overflow: string; animated: string[] } | undefined;
+    /** Each skeleton card's colour, and the colour it stands on. */
+    let skeletonColours: string[][] = [];
+    let mounted: { pending: boolean; cards: number; tops: number[]; overflow: string; animated: string[]; colours: string[][] } | undefined;
     const restore = slowListRenders(() => {
       // Right after this render, in the same task.
       void el.updateComplete.then(() => {
         const loading = $(el, '.loading');
-        if (loading && !skeleton) skeleton = $$(el, '.card-skeleton').map((card) => card.getBoundingClientRect().top - loading.getBoundingClientRect().top);
+        if (loading && !skeleton) {
+          skeleton = $$(el, '.card-skeleton').map((card) => card.getBoundingClientRect().top - loading.getBoundingClientRect().top);
+          skeletonColours = $$(el, '.card-skeleton').map((card) => [getComputedStyle(card).backgroundColor, backgroundBehind(card)]);
+        }
         const scroller = $(el, '.scroller');
         if (scroller && scroller !== before && !mounted) {
           const top = (pseudo: string) => parseFloat(getComputedStyle(scroller, pseudo).top) + scroller.clientTop;
@@ -226,6 +231,7 @@ describe('<veche-idea-board> list', () => {
             tops: [top('::before'), top('::after')],
             overflow: getComputedStyle(scroller).overflowY,
             animated: animatedProperties(scroller),
+            colours: ['::before', '::after'].map((pseudo) => [getComputedStyle(scroller, pseudo).backgroundColor, backgroundBehind(scroller, pseudo)]),
           };
         }
       });
@@ -241,6 +247,10 @@ describe('<veche-idea-board> list', () => {
     expect(mounted!.pending).to.be.true;
     expect(mounted!.overflow, 'the skeleton scrolls').to.equal('hidden');
     expect(mounted!.animated, 'the skeleton cards pulse on the compositor, as core\'s skeleton does').to.deep.equal(['opacity']);
+    // Both skeletons' cards can be seen on the list's box, and look the same.
+    expect(skeletonColours).to.have.length(2);
+    for (const [card, box] of [...skeletonColours, ...mounted!.colours]) expect(card, 'a skeleton card the colour of its box').to.not.equal(box);
+    expect(mounted!.colours.map(([card]) => card)).to.deep.equal(skeletonColours.map(([card]) => card));
     expect(skeleton).to.have.length(2);
     mounted!.tops.forEach((top, i) => expect(top, `skeleton card ${i + 1}`).to.be.closeTo(skeleton![i]!, 0.5));
     await waitUntil(() => cards(el).length > 0, 'the first pass never ran');

@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
+import { animatedProperties } from '../../helpers/browser/paint.js';
 import { $$, mocks, polls, renderPoll, reset } from './setup.js';
 
 /** The longest animation or transition an element runs, in milliseconds (0 when none). */
@@ -36,11 +37,7 @@ describe('<veche-poll> motion', () => {
     await emulateMedia({ reducedMotion: 'no-preference' });
     const el = await renderPoll(polls.openLive);
     const fill = $$<HTMLElement>(el, '[part~="result"] .bar .fill')[0]!;
-    const [animation] = fill.getAnimations();
-    const animated = new Set(
-      (animation!.effect as KeyframeEffect).getKeyframes().flatMap((frame) => Object.keys(frame).filter((key) => !['offset', 'computedOffset', 'easing', 'composite'].includes(key))),
-    );
-    expect([...animated]).to.deep.equal(['transform']);
+    expect(animatedProperties(fill)).to.deep.equal(['transform']);
     expect(getComputedStyle(fill).transformOrigin).to.equal('0px 0px');
 
     const rtl = document.createElement('div');

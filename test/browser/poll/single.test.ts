@@ -1,7 +1,7 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { $, $$, backend, ballots, loaded, mocks, pick, polls, renderPoll, requests, reset, submit, submitButton, text, voted } from './setup.js';
-import { animatedProperties } from '../../helpers/browser/animations.js';
+import { animatedProperties, backgroundBehind } from '../../helpers/browser/paint.js';
 
 describe('<veche-poll> single choice', () => {
   beforeEach(async () => {
@@ -185,6 +185,9 @@ describe('<veche-poll> single choice', () => {
     // It pulses on the compositor: the main thread stays free for the page while it loads.
     expect(el.shadowRoot!.getAnimations().length).to.be.greaterThan(0);
     expect(animatedProperties(el.shadowRoot!)).to.deep.equal(['opacity']);
+    const skeletons = [...el.shadowRoot!.querySelectorAll('.skeleton')];
+    expect(skeletons.length).to.be.greaterThan(0);
+    for (const skeleton of skeletons) expect(getComputedStyle(skeleton).backgroundColor, 'a skeleton the colour of what it stands on').to.not.equal(backgroundBehind(skeleton));
     await expect(el).to.be.accessible();
     const before = el.getBoundingClientRect().height;
     expect(before).to.be.at.least(300);

@@ -13,3 +13,20 @@ export function animatedProperties(root: Element | ShadowRoot): string[] {
   }
   return [...properties].sort();
 }
+
+const transparent = (color: string) => color === 'transparent' || /^rgba\(.*,\s*0\)$/.test(color);
+
+/**
+ * The colour an element (or its `pseudo`-element) is painted over: the background of the
+ * nearest box under it that has one, up through shadow hosts — for tests that a skeleton can be
+ * seen where it stands.
+ */
+export function backgroundBehind(element: Element, pseudo?: string): string {
+  let at: Element | null = pseudo ? element : element.parentElement ?? ((element.getRootNode() as ShadowRoot).host || null);
+  while (at) {
+    const color = getComputedStyle(at).backgroundColor;
+    if (!transparent(color)) return color;
+    at = at.parentElement ?? ((at.getRootNode() as ShadowRoot).host || null);
+  }
+  return getComputedStyle(document.documentElement).backgroundColor;
+}
