@@ -44,6 +44,7 @@ const STEPS = ['category', 'details', 'location', 'photos', 'review'] as const;
  * in the next (bench/host-impact.ts).
  */
 const FIRST_CATEGORIES = 8;
+const CATEGORIES_PER_FRAME = 8;
 
 const emptyDraft = (): ComplaintDraft => ({ step: 0, values: {}, description: '', address: '', photos: [], consent: false, key: newIdempotencyKey() });
 
@@ -163,7 +164,7 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
   private restoredAt?: number;
   private query = '';
   private restored = false;
-  /** How many categories the list shows (FIRST_CATEGORIES more each frame, until all). */
+  /** How many categories the list shows (CATEGORIES_PER_FRAME more each frame, until all). */
   private shownCategories = FIRST_CATEGORIES;
   private moreCategoriesPending = false;
 
@@ -702,26 +703,30 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
   /**
    * More of the categories, after the frame that paints those shown: their render and their
    * layout each in a later task (see FIRST_CATEGORIES). The count only grows: once whole, the
-   * list stays whole, searched or not.
+   * list stays whole, searched or not. Asked for while rendering, so the next render is asked
+   * for after this one: an update asked for during a render is dropped.
    */
   private showMoreCategoriesLater(): void {
     if (this.moreCategoriesPending) return;
     this.moreCategoriesPending = true;
     const more = () => {
       this.moreCategoriesPending = false;
-      this.shownCategories += FIRST_CATEGORIES;
+      this.shownCategories += CATEGORIES_PER_FRAME;
       this.requestUpdateInNewTask();
     };
     // A hidden page paints no frame (and runs no animation frame callback) until it is shown.
-    if (document.visibilityState === 'hidden') more();
+    if (document.visibilityState === 'hidden') void this.updateComplete.then(more);
     else requestAnimationFrame(more);
   }
 
   private renderCategories(): TemplateResult {
     const q = this.query.trim().toLowerCase();
     const matches = this.categories.filter((c) => !q || [c.name, c.description, c.group, ...c.keywords].some((s) => s.toLowerCase().includes(q)));
-    // The chosen one (a restored draft) is always there, checked, where Tab enters the group.
-    const shown = matches.filter((c, i) => i < this.shownCategories || c.code === this.form.service);
+    // The chosen one (a restored draft) is always there, checked, where Tab enters the group:
+    // with those before it, so that the ones added later come after it and never take its box
+    // (the list's boxes are reused by position).
+    const chosen = matches.findIndex((c) => c.code === this.form.service);
+    const shown = matches.slice(0, Math.max(this.shownCategories, chosen + 1));
     if (shown.length < matches.length) this.showMoreCategoriesLater();
     const groups = new Map<string, Category[]>();
     for (const c of shown) groups.set(c.group, [...(groups.get(c.group) ?? []), c]);

@@ -109,9 +109,22 @@ describe('<veche-complaint-form> main flow', () => {
     el.setAttribute('api', MOCK_API);
     document.body.append(el);
     const shown: number[] = [];
+    /** The frame each step came in: a frame counter bumped by animation frame callbacks. */
+    const frames: number[] = [];
+    let frame = 0;
+    let counting = true;
+    const tick = () => {
+      frame++;
+      if (counting) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
     const count = () => $$(el, '[part~="category"]').length;
     // Every render that changes the list is seen (a poll could miss the first, a frame long).
-    const observer = new MutationObserver(() => count() !== shown.at(-1) && shown.push(count()));
+    const observer = new MutationObserver(() => {
+      if (count() === shown.at(-1)) return;
+      shown.push(count());
+      frames.push(frame);
+    });
     observer.observe(el.shadowRoot!, { childList: true, subtree: true });
     try {
       await waitUntil(() => /\d+/.test(text(el, '.field .hint')), 'the categories did not load', { timeout: 6000 });
@@ -120,36 +133,67 @@ describe('<veche-complaint-form> main flow', () => {
       await waitUntil(() => count() === total, 'the rest of the categories never came');
       const expected = Array.from({ length: Math.ceil(total / 8) }, (_, i) => Math.min(total, 8 * (i + 1)));
       expect(shown.filter((n) => n > 0)).to.deep.equal(expected);
+      // Each step after a frame painted the one before.
+      const stepFrames = frames.filter((_, i) => shown[i]! > 0);
+      stepFrames.slice(1).forEach((at, i) => expect(at, `step ${i + 2} came in the frame of step ${i + 1}`).to.be.greaterThan(stepFrames[i]!));
     } finally {
+      counting = false;
       observer.disconnect();
       el.remove();
     }
   });
 
-  it('a restored draft\'s category is in the first render of the list, checked, even past the first ones', async () => {
+  it('a restored draft\'s category is in the first render of the list, checked, in its place, and keeps its box while the list fills in', async () => {
     const services = (await (await fetch(`${MOCK_API}/services?limit=100`)).json()) as { items: Array<{ code: string }> };
-    const last = services.items.at(-1)!.code;
+    const codes = services.items.map((service) => service.code);
+    expect(codes.length).to.be.greaterThan(12);
+    // Past the first ones, with more after it.
+    const chosen = codes[11]!;
     localStorage.setItem(
       `veche:draft:complaint:veche:${MOCK_API}`,
-      JSON.stringify({ value: { step: 0, service: last, values: {}, description: '', address: '', photos: [], consent: false, key: crypto.randomUUID() }, savedAt: Date.now() }),
+      JSON.stringify({ value: { step: 0, service: chosen, values: {}, description: '', address: '', photos: [], consent: false, key: crypto.randomUUID() }, savedAt: Date.now() }),
     );
     const el = document.createElement('veche-complaint-form');
     el.setAttribute('api', MOCK_API);
     document.body.append(el);
-    const firstRender: string[][] = [];
+    let first: { shown: string[]; checked: HTMLInputElement[] } | undefined;
     const observer = new MutationObserver(() => {
       const radios = $$(el, 'input[name="service"]');
-      if (radios.length && !firstRender.length) firstRender.push(radios.filter((r) => r.checked).map((r) => r.value), radios.map((r) => r.value));
+      if (radios.length && !first) first = { shown: radios.map((r) => r.value), checked: radios.filter((r) => r.checked) };
     });
     observer.observe(el.shadowRoot!, { childList: true, subtree: true });
     try {
-      await waitUntil(() => firstRender.length > 0, 'the categories did not load', { timeout: 6000 });
-      expect(firstRender[1]!.length).to.equal(9);
-      expect(firstRender[0]).to.deep.equal([last]);
+      await waitUntil(() => first, 'the categories did not load', { timeout: 6000 });
+      expect(first!.checked.map((radio) => radio.value)).to.deep.equal([chosen]);
+      expect(first!.shown.sort(), 'the chosen one and those before it').to.deep.equal(codes.slice(0, 12).sort());
+      await waitUntil(() => $$(el, 'input[name="service"]').length === codes.length, 'the rest of the categories never came');
+      // The radio a citizen may have focused meanwhile is still the chosen one's, checked.
+      const [radio] = first!.checked;
+      expect(radio!.isConnected).to.be.true;
+      expect(radio!.value).to.equal(chosen);
+      expect(radio!.checked).to.be.true;
+      expect($$(el, 'input[name="service"]').map((r) => r.value).sort()).to.deep.equal([...codes].sort());
     } finally {
       observer.disconnect();
       el.remove();
       localStorage.clear();
+    }
+  });
+
+  it('fills the list in a page opened in the background too, where no frame is painted', async () => {
+    const hidden = Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState')!;
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    const el = document.createElement('veche-complaint-form');
+    el.setAttribute('api', MOCK_API);
+    try {
+      document.body.append(el);
+      await waitUntil(() => /\d+/.test(text(el, '.field .hint')), 'the categories did not load', { timeout: 6000 });
+      const total = Number(/\d+/.exec(text(el, '.field .hint'))![0]);
+      await waitUntil(() => $$(el, '[part~="category"]').length === total, `the list stopped at ${$$(el, '[part~="category"]').length} of ${total}`, { timeout: 3000 });
+    } finally {
+      delete (document as { visibilityState?: unknown }).visibilityState;
+      expect(Object.getOwnPropertyDescriptor(Document.prototype, 'visibilityState')).to.deep.equal(hidden);
+      el.remove();
     }
   });
 
