@@ -12,7 +12,9 @@
  * (goal ≤ 30 ms), the longest task caused by the kit (goal ≤ 50 ms: a task in a long animation
  * frame in which the kit's code ran; the page's own parse, script and first layout are not the
  * kit's), and the longest of all tasks with and without the kit — all over the load (until the
- * page has settled). Then the page is read down to the bottom, half a screen at a time, and the
+ * page has settled, SETTLE_MS after the widgets are in; until then the page is read without
+ * Playwright's helpers, whose own script would be counted). Then the page is read down to the
+ * bottom, half a screen at a time, and the
  * longest task and blocking time while scrolling are printed with and without the kit: work a
  * widget defers until it comes into view is paid there. Layout shift is over both.
  * Medians of RUNS loads each; bounded (a few seconds per load) and always exits 0 when it could
@@ -23,7 +25,7 @@
  *                                                     prints what its long tasks were made of
  *                                                     (TRACE=file.json also keeps the trace)
  *   SHIFTS=1 node --import tsx bench/host-impact.ts   prints the largest layout shifts and what moved
- *   FRAMES=1 node --import tsx bench/host-impact.ts   prints the kit's long animation frames and the scripts in them
+ *   FRAMES=1 node --import tsx bench/host-impact.ts   prints the kit's long animation frames, the scripts and the long tasks in them
  *   PROFILE=1 node --import tsx bench/host-impact.ts  also profiles one load with the kit and prints
  *                                                     the kit's functions by self time (minified
  *                                                     names: methods keep theirs; PROFILE=file.cpuprofile
@@ -199,8 +201,11 @@ async function load(withKit: boolean, trace = false, profile = false) {
   // Until the load is measured, the page is read by plain DevTools evaluations of a line each:
   // Playwright's page.evaluate and waitForFunction first inject its utility script, one task of
   // 40–45 ms at this throttle, which landed among the kit's renders and was counted as the kit's.
-  const read = async (expression: string) =>
-    (await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true })).result.value;
+  const read = async (expression: string) => {
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true });
+    if (exceptionDetails) throw new Error(`host-impact: ${expression} threw ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value;
+  };
   if (withKit) {
     const deadline = Date.now() + TIMEOUT_MS;
     const until = async (expression: string) => {
@@ -237,6 +242,7 @@ async function load(withKit: boolean, trace = false, profile = false) {
   const scrollTasks = measured.tasks.filter((t) => t.start >= scrollStart);
   // A frame's rendering (a widget's first layout as it comes into view) is in its animation frame.
   const scrollFrame = measured.frames.filter((f) => f.start >= scrollStart).reduce((max, f) => Math.max(max, f.end - f.start), 0);
+  const allTasks = measured.tasks;
   measured.tasks = measured.tasks.filter((t) => t.start < loadEnd);
   if (profile) {
     const { profile: recorded } = await cdp.send('Profiler.stop');
@@ -266,7 +272,7 @@ async function load(withKit: boolean, trace = false, profile = false) {
     for (const frame of measured.frames.filter((f) => f.kit)) {
       console.log(`  frame at ${Math.round(frame.start)} ms: ${Math.round(frame.end - frame.start)} ms (rendering ${Math.round(frame.render)} ms, blocking ${Math.round(frame.blocking)} ms)`);
       for (const script of frame.scripts) console.log(`    ${script}`);
-      for (const task of measured.tasks.filter((t) => t.start < frame.end && t.start + t.duration > frame.start)) {
+      for (const task of allTasks.filter((t) => t.start < frame.end && t.start + t.duration > frame.start)) {
         console.log(`    long task at ${Math.round(task.start)} ms: ${Math.round(task.duration)} ms`);
       }
     }

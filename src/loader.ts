@@ -9,7 +9,10 @@ import { widgetModules } from './registry.js';
 
 interface VecheGlobal {
   configure: typeof configure;
-  /** Resolves when every veche-* tag currently on the page is defined. */
+  /**
+   * Resolves when every veche-* tag currently on the page is defined, or its code failed to
+   * load (the console says which).
+   */
   ready(): Promise<void>;
 }
 

@@ -24,13 +24,16 @@ describe('the CDN autoloader (veche.js)', () => {
   it('ready() resolves once every veche-* tag on the page is defined, those already loading too', async () => {
     expect(customElements.get('veche-agency-rating')).to.be.undefined;
     const later = await fixture(html`<div></div>`);
-    later.innerHTML = '<veche-agency-rating></veche-agency-rating>';
-    // The page's observer has started its load; its code is on the way.
-    await new Promise((resolve) => setTimeout(resolve));
-    expect(customElements.get('veche-agency-rating')).to.be.undefined;
-    await window.veche!.ready();
-    expect(customElements.get('veche-agency-rating')).to.exist;
-    later.remove();
+    try {
+      later.innerHTML = '<veche-agency-rating></veche-agency-rating>';
+      // The page's observer has started its load; its code is on the way.
+      await new Promise((resolve) => setTimeout(resolve));
+      expect(customElements.get('veche-agency-rating')).to.be.undefined;
+      await window.veche!.ready();
+      expect(customElements.get('veche-agency-rating')).to.exist;
+    } finally {
+      later.remove();
+    }
   });
 
   it('is harmless when the script is included twice: one warning, the first copy stays', async () => {
