@@ -42,6 +42,8 @@ export const tokenStyles = css`
     /* The visually-impaired mode hides decorative pictures and underlines every link. */
     --_decorative-images: var(--veche-decorative-images, block);
     --_link-decoration: var(--veche-link-decoration, underline);
+    /* Where the surfaces are one colour (the high-contrast palettes), a skeleton shows by its edge. */
+    --_skeleton-edge: var(--veche-color-skeleton-edge, transparent);
   }
 `;
 
@@ -160,6 +162,8 @@ export const statusStyles = css`
   .skeleton {
     border-radius: var(--_radius);
     background: var(--_surface-alt);
+    outline: 2px solid var(--_skeleton-edge);
+    outline-offset: -2px;
     animation: veche-pulse 1.4s ease-in-out infinite alternate;
   }
   /* A lazily loaded part on its way (VecheElement.renderPart); widgets may size .block otherwise. */

@@ -1,7 +1,8 @@
 // Every story of the static Storybook build renders in headless Chromium: no console error, no
 // page error, no Storybook error display, a rendered story root, no axe violation (WCAG 2.2
-// A/AA rules, shadow roots included), and no message key on screen in place of its text (a text
-// that did not reach the production bundle). Docs pages must render without console or page errors.
+// A/AA rules, shadow roots included), no message key on screen in place of its text (a text
+// that did not reach the production bundle), and no loading skeleton the colour of what it
+// stands on. Docs pages must render without console or page errors.
 //
 //   npm run test:storybook            builds storybook-static/ first when it is missing or stale
 //   CHROME_PATH=/path/to/chrome …     another Chromium or Chrome
@@ -231,6 +232,16 @@ async function inspectStory() {
   // The boxes that stick out, innermost first: the one to fix is usually the first named.
   const sticking = [];
   const unseen = (el) => !!el.closest('.visually-hidden, [role="application"], [role="img"] *, dialog:not([open]), [hidden]');
+  // A loading state is seen: a skeleton is not the colour of what it stands on (the nearest box
+  // under it with a background, up through shadow hosts), or else has an edge that is not, in
+  // every theme and mode.
+  const skeletonsUnseen = [];
+  const painted = (color) => color !== 'transparent' && !/^rgba\(.*,\s*0\)$/.test(color);
+  const above = (el) => el.parentElement ?? el.getRootNode().host ?? null;
+  const behind = (el) => {
+    for (let at = above(el); at; at = above(at)) if (painted(getComputedStyle(at).backgroundColor)) return getComputedStyle(at).backgroundColor;
+    return 'rgb(255, 255, 255)';
+  };
   const scan = (node, host) => {
     for (const el of node.querySelectorAll('*')) {
       if (el.shadowRoot) scan(el.shadowRoot, el);
@@ -242,6 +253,11 @@ async function inspectStory() {
       if (out && leaf) sticking.push(`${describe(el)}${host ? ` in <${host.localName}>` : ''}`);
       if (!host) continue;
       const style = getComputedStyle(el);
+      if (el.classList.contains('skeleton')) {
+        const under = behind(el);
+        const edge = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 && painted(style.outlineColor) && style.outlineColor !== under;
+        if (style.backgroundColor === under && !edge) skeletonsUnseen.push(`${describe(el)} in <${host.localName}>`);
+      }
       const { overflowX } = style;
       if ((overflowX === 'auto' || overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1) {
         sideways.push(`${describe(el)} in <${host.localName}> scrolls sideways (${el.scrollWidth} px in ${el.clientWidth})`);
@@ -258,6 +274,7 @@ async function inspectStory() {
   }
   return {
     sideways,
+    skeletonsUnseen: [...new Set(skeletonsUnseen)],
     errorDisplay: document.body.classList.contains('sb-show-errordisplay')
       ? (document.querySelector('#error-message')?.textContent ?? 'Storybook shows its error display').trim()
       : '',
@@ -356,6 +373,7 @@ async function check(preview, entry) {
       for (const tag of state.undefinedTags) failures.push(`<${tag}> is not defined`);
       for (const tag of state.emptyShadow) failures.push(`<${tag}> rendered nothing into its shadow root`);
       if (WIDTH) failures.push(...state.sideways.map((what) => `at ${WIDTH} px ${what}`));
+      failures.push(...state.skeletonsUnseen.map((what) => `a skeleton the colour of what it stands on, unseen: ${what}`));
       const keys = [...new Set(state.shownText.match(/[A-Za-z][A-Za-z0-9]*/g) ?? [])].filter((word) => MESSAGE_KEYS.has(word));
       if (keys.length) failures.push(`message keys shown instead of their texts: ${keys.join(', ')}`);
       if (!state.errorDisplay && !state.empty) failures.push(...(await runAxe(page)));

@@ -233,3 +233,16 @@ test('dark and contrast set color-scheme; the result does not depend on file ord
     }
   }
 });
+
+test('where a palette makes the surfaces one colour, a loading skeleton shows by its edge (≥ 3:1)', () => {
+  let one = 0;
+  for (const theme of THEMES) {
+    const { role } = colours(theme);
+    if (role('surface') !== role('surface-alt')) continue;
+    one++;
+    const edge = role('skeleton-edge');
+    assert.notEqual(edge, 'transparent', `${theme.join(' ') || 'default'}: skeletons are the colour of the widget`);
+    assert.ok(contrastRatio(edge, role('surface')) >= 3, `${theme.join(' ')}: the skeleton's edge is ${edge} on ${role('surface')}`);
+  }
+  assert.ok(one > 0, 'no palette has one surface colour: the check checks nothing');
+});

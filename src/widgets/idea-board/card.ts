@@ -108,6 +108,8 @@ const cardStyles = css`
     block-size: 9em;
     border-radius: var(--_radius);
     background: var(--_card-surface);
+    outline: 2px solid var(--_skeleton-edge);
+    outline-offset: -2px;
     animation: veche-pulse 1.4s ease-in-out infinite alternate;
   }
   .scroller[data-cards-pending]::after {

@@ -175,6 +175,36 @@ describe('<veche-poll> single choice', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('loading in the visually-impaired mode, where the surfaces are one colour: the skeleton shows by its edge', async () => {
+    const themes = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: '/src/themes/index.css' });
+    const loadedCss = new Promise((resolve, reject) => {
+      themes.addEventListener('load', resolve);
+      themes.addEventListener('error', reject);
+    });
+    document.head.append(themes);
+    document.documentElement.dataset.vecheTheme = 'vision';
+    try {
+      await loadedCss;
+      const { scenarios } = await import('../../../src/mocks/index.js');
+      await mocks(...scenarios.slow(undefined, 400));
+      const el = await renderPoll(polls.openSingle, { loaded: false });
+      const skeletons = [...el.shadowRoot!.querySelectorAll('.skeleton')];
+      expect(skeletons.length).to.be.greaterThan(0);
+      for (const skeleton of skeletons) {
+        const style = getComputedStyle(skeleton);
+        const under = backgroundBehind(skeleton);
+        expect(style.backgroundColor, 'the surfaces are one colour here').to.equal(under);
+        expect(style.outlineStyle).to.equal('solid');
+        expect(parseFloat(style.outlineWidth)).to.be.at.least(2);
+        expect(style.outlineColor, 'its edge is the colour of what it stands on').to.not.equal(under);
+      }
+      await loaded(el);
+    } finally {
+      delete document.documentElement.dataset.vecheTheme;
+      themes.remove();
+    }
+  });
+
   it('loads with a skeleton that reserves space, and never shrinks after loading', async () => {
     const { scenarios } = await import('../../../src/mocks/index.js');
     await mocks(...scenarios.slow(undefined, 400));

@@ -18,8 +18,8 @@ const transparent = (color: string) => color === 'transparent' || /^rgba\(.*,\s*
 
 /**
  * The colour an element (or its `pseudo`-element) is painted over: the background of the
- * nearest box under it that has one, up through shadow hosts — for tests that a skeleton can be
- * seen where it stands.
+ * nearest box under it that has one, up through shadow hosts, else the (light) page's canvas —
+ * for tests that a skeleton can be seen where it stands.
  */
 export function backgroundBehind(element: Element, pseudo?: string): string {
   let at: Element | null = pseudo ? element : element.parentElement ?? ((element.getRootNode() as ShadowRoot).host || null);
@@ -28,5 +28,6 @@ export function backgroundBehind(element: Element, pseudo?: string): string {
     if (!transparent(color)) return color;
     at = at.parentElement ?? ((at.getRootNode() as ShadowRoot).host || null);
   }
-  return getComputedStyle(document.documentElement).backgroundColor;
+  // The page's canvas: the test pages are light.
+  return 'rgb(255, 255, 255)';
 }
