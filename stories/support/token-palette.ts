@@ -23,6 +23,7 @@ const ROLES = [
   'warning-surface',
   'focus',
   'focus-outline',
+  'skeleton-edge',
 ];
 const REFERENCE = [
   ...[100, 200, 300, 400, 600, 700, 800, 900].map((step) => `primary-${step}`),
