@@ -29,12 +29,27 @@ declare global {
  */
 const loads = new Map<string, Promise<void>>();
 
+/**
+ * Resolves in a task of its own. Each `import()` costs 2–3 ms to start at 4× CPU (the request and
+ * its bookkeeping): seven of them took 12–25 ms in the task that ran this script, which a
+ * portal's own deferred scripts share (bench/host-impact.ts).
+ */
+const taskOfItsOwn = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(undefined);
+  });
+
 function load(tag: string): Promise<void> | undefined {
   const importer = widgetModules[tag];
   if (!importer || customElements.get(tag)) return undefined;
   let loading = loads.get(tag);
   if (!loading) {
-    loading = importer().then(
+    loading = taskOfItsOwn().then(importer).then(
       () => customElements.whenDefined(tag).then(() => undefined),
       (error: unknown) => {
         loads.delete(tag);

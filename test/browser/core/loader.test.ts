@@ -36,6 +36,32 @@ describe('the CDN autoloader (veche.js)', () => {
     }
   });
 
+  it('starts a widget\'s import in a task of its own, not in the task that found its tag', async () => {
+    const { widgetModules } = await import('../../../src/registry.js');
+    const tag = 'veche-points-wallet';
+    const original = widgetModules[tag]!;
+    let afterThisTask = false;
+    let importedAfter: boolean | undefined;
+    widgetModules[tag] = () => {
+      importedAfter = afterThisTask;
+      return original();
+    };
+    const later = await fixture(html`<div></div>`);
+    try {
+      // A message posted now runs before any the loader posts for the tag below.
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => (afterThisTask = true);
+      channel.port2.postMessage(undefined);
+      later.innerHTML = `<${tag}></${tag}>`;
+      await window.veche!.ready();
+      expect(importedAfter, 'the import was never started').to.not.be.undefined;
+      expect(importedAfter, 'the import started in the task that found the tag').to.be.true;
+    } finally {
+      widgetModules[tag] = original;
+      later.remove();
+    }
+  });
+
   it('is harmless when the script is included twice: one warning, the first copy stays', async () => {
     const first = window.veche;
     const warnings: string[] = [];
