@@ -14,9 +14,9 @@
  * kit's), and the longest of all tasks with and without the kit — all over the load (until the
  * page has settled, SETTLE_MS after the widgets are in; until then the page is read without
  * Playwright's helpers, whose own script would be counted). Then the page is read down to the
- * bottom, half a screen at a time, and the
- * longest task and blocking time while scrolling are printed with and without the kit: work a
- * widget defers until it comes into view is paid there. Layout shift is over both.
+ * bottom, half a screen at a time, and the longest task and blocking time while scrolling are
+ * printed with and without the kit: work a widget defers until it comes into view is paid
+ * there. Layout shift is over both.
  * Medians of RUNS loads each; bounded (a few seconds per load) and always exits 0 when it could
  * measure.
  *
