@@ -133,6 +133,22 @@ export const hostStyles = css`
   }
 `;
 
+/**
+ * How a skeleton (a place held while something loads) is drawn, for core's `.skeleton` and for a
+ * widget's own that cannot take the class (a pseudo-element); each sets its background. It pulses
+ * by its opacity, which the compositor animates: a highlight sweeping the background
+ * (background-position) was painted on the main thread in every frame, and a dozen skeletons kept
+ * it busy 0.5 s of every 3 s at 4× CPU (1.3 s on a loaded machine), against 0.02 s this way. Its
+ * edge shows where a palette makes the surfaces one colour (contrast.css). The keyframes are
+ * `statusStyles`'.
+ */
+export const skeletonLook = css`
+  border-radius: var(--_radius);
+  outline: 2px solid var(--_skeleton-edge);
+  outline-offset: -2px;
+  animation: veche-pulse 1.4s ease-in-out infinite alternate;
+`;
+
 /** Status panels (loading, error, sign-in, configuration error) shared by all widgets. */
 export const statusStyles = css`
   .status {
@@ -155,16 +171,9 @@ export const statusStyles = css`
   .status p {
     margin: 0;
   }
-  /* A skeleton pulses by its opacity, which the compositor animates. A highlight sweeping the
-     background (background-position) was painted on the main thread in every frame: a dozen
-     skeletons kept it busy 0.5 s of every 3 s at 4× CPU (1.3 s on a loaded machine), against
-     0.02 s this way. */
   .skeleton {
-    border-radius: var(--_radius);
     background: var(--_surface-alt);
-    outline: 2px solid var(--_skeleton-edge);
-    outline-offset: -2px;
-    animation: veche-pulse 1.4s ease-in-out infinite alternate;
+    ${skeletonLook}
   }
   /* A lazily loaded part on its way (VecheElement.renderPart); widgets may size .block otherwise. */
   .part-loading {

@@ -9,6 +9,7 @@ import { adoptStyles } from '../../core/adopt-styles.js';
 import { cssProps } from '../../core/css-props.js';
 import { formatNumber, formatPercent } from '../../core/format.js';
 import { meterStyles } from '../../core/meter-styles.js';
+import { skeletonLook } from '../../core/styles.js';
 import type { Funding, IdeaSummary } from './api.js';
 import { OPEN, type BoardContext } from './parts.js';
 import { partText } from './part-text.js';
@@ -106,11 +107,8 @@ const cardStyles = css`
     inset-inline: 0.5em;
     inset-block-start: 0.5em;
     block-size: 9em;
-    border-radius: var(--_radius);
     background: var(--_card-surface);
-    outline: 2px solid var(--_skeleton-edge);
-    outline-offset: -2px;
-    animation: veche-pulse 1.4s ease-in-out infinite alternate;
+    ${skeletonLook}
   }
   .scroller[data-cards-pending]::after {
     inset-block-start: 10em;
