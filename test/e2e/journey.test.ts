@@ -24,8 +24,6 @@ const REWARD = { id: 'parking-hour', title: 'Час парковки в цент
 const FUND = { id: 'fund-kids', name: 'Фонд «Дети Заречья»', amount: 50 };
 const PLEDGE = 40;
 /** From the demo region: an idea to support, and a crowdfunded one (both published, collecting support). */
-const IDEA_SUPPORT = { id: 'idea-0009', title: 'Тёплая остановка в Заречном районе' };
-const IDEA_PLEDGE = { id: 'idea-0104', title: 'Пандусы на набережной' };
 const ANSWER = 'Яму заделали горячим асфальтом, участок проверен.';
 
 let server: ReferenceServer;
@@ -89,6 +87,25 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').rep
 /** Waits until the locator's text contains `text` (any whitespace where `text` has a space). */
 async function waitText(locator: Locator, text: string | RegExp): Promise<void> {
   await locator.filter({ hasText: typeof text === 'string' ? new RegExp(escape(text)) : text }).first().waitFor();
+}
+
+interface IdeaSummary { id: string; title: string; status: string; supportedByMe: boolean; funding: { deadline?: string | null } | null }
+
+/**
+ * The first idea the filter lists whose title no other idea in the region has: the board is
+ * searched by title, and the demo region repeats titles in other places. Chosen from the server
+ * rather than named here, so a change to the generated region does not break the journey.
+ */
+async function ideaToFind(filter: (idea: IdeaSummary) => boolean, token: string): Promise<IdeaSummary> {
+  const ideas: IdeaSummary[] = [];
+  for (let cursor: string | null = ''; cursor !== null; ) {
+    const page: { items: IdeaSummary[]; nextCursor: string | null } = await call('GET', `/ideas?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, token);
+    ideas.push(...page.items);
+    cursor = page.nextCursor;
+  }
+  const idea = ideas.find((candidate) => filter(candidate) && ideas.filter((other) => other.title === candidate.title).length === 1);
+  assert.ok(idea, 'the demo region has an idea for this step with a title of its own');
+  return idea;
 }
 
 interface LedgerEntry { amount: number; reason: string; description: string; balanceAfter: number }
@@ -351,36 +368,42 @@ test('one citizen’s journey: vote, complain with a photo, confirm the fix, rat
       return card;
     };
 
+    const toSupport = await ideaToFind((idea) => idea.status === 'published' && !idea.supportedByMe && !idea.funding, token);
+    const toFund = await ideaToFind(
+      (idea) => ['published', 'review', 'accepted'].includes(idea.status) && !!idea.funding && (!idea.funding.deadline || Date.parse(idea.funding.deadline) > Date.now()),
+      token,
+    );
+
     // Support: the card says so, and the server counted it.
-    const supportedIdea = await call<{ supporters: number }>('GET', `/ideas/${IDEA_SUPPORT.id}`, token);
-    const card = await find(IDEA_SUPPORT.title);
-    const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/ideas/${IDEA_SUPPORT.id}/supports`));
+    const supportedIdea = await call<{ supporters: number }>('GET', `/ideas/${toSupport.id}`, token);
+    const card = await find(toSupport.title);
+    const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/ideas/${toSupport.id}/supports`));
     await card.getByRole('button', { name: /^Поддержать\s*:/ }).click();
     assert.equal((await answered).status(), 201, 'the server accepted the support');
     await waitText(card, 'Вы поддержали');
     await card.getByRole('button', { name: /^Отозвать поддержку\s*:/ }).waitFor();
-    const afterSupport = await call<{ supporters: number; supportedByMe: boolean }>('GET', `/ideas/${IDEA_SUPPORT.id}`, token);
+    const afterSupport = await call<{ supporters: number; supportedByMe: boolean }>('GET', `/ideas/${toSupport.id}`, token);
     assert.equal(afterSupport.supportedByMe, true);
     assert.equal(afterSupport.supporters, supportedIdea.supporters + 1);
     await waitText(card, new RegExp(`${afterSupport.supporters}\\sжител[а-я]*\\sподдержал`));
 
     // Pledge points to a crowdfunded idea, from its own page.
-    const before = await call<{ funding: { pointsPledged: number } }>('GET', `/ideas/${IDEA_PLEDGE.id}`, token);
-    const funded = await find(IDEA_PLEDGE.title);
-    await funded.getByRole('button', { name: IDEA_PLEDGE.title, exact: true }).click();
+    const before = await call<{ funding: { pointsPledged: number } }>('GET', `/ideas/${toFund.id}`, token);
+    const funded = await find(toFund.title);
+    await funded.getByRole('button', { name: toFund.title, exact: true }).click();
     await board.getByRole('button', { name: 'Вложить баллы' }).click();
     await waitText(board, `На вашем счёте ${points(balance)}.`);
     await board.getByLabel('Сколько баллов вложить').fill(String(PLEDGE));
     await board.getByRole('button', { name: 'Продолжить' }).click();
     const dialog = board.getByRole('dialog');
-    await waitText(dialog, `Списать ${points(PLEDGE)} в пользу идеи «${IDEA_PLEDGE.title}»?`);
+    await waitText(dialog, `Списать ${points(PLEDGE)} в пользу идеи «${toFund.title}»?`);
     await dialog.getByRole('button', { name: 'Подтвердить' }).click();
     await waitText(board, `Спасибо! Вы вложили ${points(PLEDGE)}.`);
-    const idea = await call<{ funding: { pointsPledged: number } }>('GET', `/ideas/${IDEA_PLEDGE.id}`, token);
+    const idea = await call<{ funding: { pointsPledged: number } }>('GET', `/ideas/${toFund.id}`, token);
     assert.equal(idea.funding.pointsPledged, before.funding.pointsPledged + PLEDGE, 'the pledge reached the idea');
     balance -= PLEDGE;
     await balanceIs(balance);
-    expected.push({ amount: -PLEDGE, reason: 'pledge', description: `Взнос на идею «${IDEA_PLEDGE.title}»` });
+    expected.push({ amount: -PLEDGE, reason: 'pledge', description: `Взнос на идею «${toFund.title}»` });
   })(t);
 
   await step('the wallet’s balance tab has caught up: level, progress and totals', async () => {

@@ -29,7 +29,10 @@ describe('<veche-complaint-status mine>', () => {
     await waitUntil(() => titles().length === 5, 'the last page did not load');
     expect(buttonNamed(el, 'Показать ещё'), 'no more pages').to.be.null;
     expect(new Set(titles()).size).to.equal(5);
-    const sorted = [...mine].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map((c) => `Обращение ${c.trackingNumber}`);
+    // Newest first; two filed in the same second in the id order the contract gives them.
+    const sorted = [...mine]
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))
+      .map((c) => `Обращение ${c.trackingNumber}`);
     expect(titles()).to.deep.equal(sorted);
     const pages = requests.filter((r) => r.path.startsWith('/complaints?'));
     expect(pages.map((r) => new URL(r.path, 'http://x').searchParams.get('mine'))).to.deep.equal(['true', 'true', 'true']);
