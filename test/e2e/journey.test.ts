@@ -23,7 +23,6 @@ const RULES = { vote: 300, survey: 300, complaint: 200, rating: 100, ideaAccepte
 const REWARD = { id: 'parking-hour', title: 'Час парковки в центре', cost: 100 };
 const FUND = { id: 'fund-kids', name: 'Фонд «Дети Заречья»', amount: 50 };
 const PLEDGE = 40;
-/** From the demo region: an idea to support, and a crowdfunded one (both published, collecting support). */
 const ANSWER = 'Яму заделали горячим асфальтом, участок проверен.';
 
 let server: ReferenceServer;
