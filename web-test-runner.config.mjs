@@ -1,5 +1,6 @@
 // Browser tests run in the machine's Chromium (CHROME_PATH, else /usr/bin/chromium);
 // no test tool downloads a browser of its own.
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -42,6 +43,18 @@ export default {
       },
     },
     esbuildPlugin({ ts: true, tsconfig, target: 'es2022' }),
+    // executeServerCommand('demo-region-digest', { now }): the demo region as Node builds it (the
+    // reference server's seed), for a test that the browser mocks build the same one.
+    {
+      name: 'veche-demo-region-digest',
+      executeCommand({ command, payload }) {
+        if (command !== 'demo-region-digest') return undefined;
+        const script = fileURLToPath(new URL('./test/helpers/demo-region-digest.ts', import.meta.url));
+        const run = spawnSync(process.execPath, ['--import', 'tsx', script, payload.now], { encoding: 'utf8' });
+        if (run.status !== 0) throw new Error(`demo-region-digest failed: ${run.stderr}`);
+        return run.stdout;
+      },
+    },
   ],
   middleware: [
     // MSW's worker must be served from the origin root to control the test pages.
