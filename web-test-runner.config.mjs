@@ -1,7 +1,8 @@
 // Browser tests run in the machine's Chromium (CHROME_PATH, else /usr/bin/chromium);
 // no test tool downloads a browser of its own.
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
@@ -47,12 +48,12 @@ export default {
     // reference server's seed), for a test that the browser mocks build the same one.
     {
       name: 'veche-demo-region-digest',
-      executeCommand({ command, payload }) {
+      async executeCommand({ command, payload }) {
         if (command !== 'demo-region-digest') return undefined;
         const script = fileURLToPath(new URL('./test/helpers/demo-region-digest.ts', import.meta.url));
-        const run = spawnSync(process.execPath, ['--import', 'tsx', script, payload.now], { encoding: 'utf8' });
-        if (run.status !== 0) throw new Error(`demo-region-digest failed: ${run.stderr}`);
-        return run.stdout;
+        // A child process (tsx compiles the TypeScript fixture), not run in this server's own loop.
+        const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', script, payload.now]);
+        return stdout;
       },
     },
   ],

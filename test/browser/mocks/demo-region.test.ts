@@ -7,7 +7,7 @@ import { createMockBackend } from '../../../src/mocks/index.js';
 // module loads, a play function's or test's own copy later. They must agree, as the server's seed
 // (Node) and the mocks must. A shuffle by sort(() => rand() - 0.5) made Chromium's copies differ
 // now and then (a story looked for a complaint where its backend had none: a flaky CI failure),
-// and every one of them differ from Node's.
+// and each of them differed from Node's.
 describe('the demo region in Chromium', () => {
   it('comes out the same every time it is built for one instant', () => {
     const now = new Date('2026-12-04T15:06:02.334Z');
