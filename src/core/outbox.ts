@@ -11,6 +11,7 @@ import type { ApiClient } from './api-client.js';
 import { fullJitterDelay, realClock, type BackoffPolicy, type Clock } from './backoff.js';
 import { newIdempotencyKey } from './ids.js';
 import { ApiError } from './problem.js';
+import { currentSession } from './session.js';
 import { readStored, writeStored } from './storage.js';
 
 export interface OutboxItem<B, N = unknown> {
@@ -21,8 +22,10 @@ export interface OutboxItem<B, N = unknown> {
   createdAt: number;
   attempts: number;
   lastError?: string;
-  /** Who queued it (see `identity`); another citizen signing in on this browser never sends it. */
+  /** Who queued it (see `citizenOf`); another citizen signing in on this browser never sends it. */
   owner?: string;
+  /** Queued before the session answered: its owner is whoever the session names on the first pass. */
+  claim?: true;
   /**
    * What the widget keeps about the submission beyond its request, persisted with it (e.g. what
    * a queued redemption costs: the request names only the reward).
@@ -44,15 +47,21 @@ export interface OutboxOptions<B, R, N = unknown> {
   /** 401: the item stays queued and is sent again after sign-in (`retryNow()`) or on the next load. */
   onAuthRequired?: (item: OutboxItem<B, N>) => void;
   /**
-   * The signed-in citizen (e.g. the id from `/me`). Items remember who queued them and are
-   * only sent while that citizen is signed in: a shared library PC must not spend one
-   * resident's points with the next resident's token.
+   * Who is signed in on `client` (`undefined`: nobody). Items remember who queued them and are
+   * only sent (and listed in `items`) while that citizen is signed in: on a shared library PC
+   * the next resident's token must not spend one resident's points, nor file her complaint with
+   * her name and phone under his account. By default the backend's session (`/session`, asked
+   * once per page and backend); a backend without citizens' sessions (Open311) answers
+   * `undefined`, and then whatever is queued is sent as before.
    */
-  identity?: () => string | undefined;
+  citizenOf?: (client: ApiClient) => Promise<string | undefined>;
   /** Waits between automatic retries; tests pass a fake clock. */
   backoff?: BackoffPolicy;
   clock?: Clock;
 }
+
+/** The citizen the backend's session names. */
+export const signedInCitizen = async (client: ApiClient): Promise<string | undefined> => (await currentSession(client)).me?.id;
 
 const OUTBOX_BACKOFF: BackoffPolicy = { retries: Infinity, baseMs: 2000, capMs: 60_000 };
 
@@ -72,6 +81,12 @@ export class OutboxController<B, R, N = unknown> implements ReactiveController {
   private _status: OutboxStatus = 'idle';
   private _nextAttemptAt?: number;
   private readonly onOnline = () => this.retryNow();
+  /** The pass over the queue that is running (it may be waiting for the session before it sends). */
+  private pass?: Promise<void>;
+  /** Who the session of `client` says is signed in (`undefined`: signed out), once it answered. */
+  private session?: { client: ApiClient; citizen: string | undefined };
+  /** The client whose session was asked for last (a pass asks again when it did not answer). */
+  private asked?: ApiClient;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -86,9 +101,50 @@ export class OutboxController<B, R, N = unknown> implements ReactiveController {
     return this.queue.filter((item) => this.mine(item));
   }
 
+  /**
+   * An item queued while signed out (a 401 asked for sign-in) is whoever signs in next; one
+   * with an owner is hers alone, and nobody's while the session is not known yet.
+   */
   private mine(item: OutboxItem<B, N>): boolean {
-    const owner = item.owner;
-    return owner === undefined || owner === this.options.identity?.();
+    return item.owner === undefined || item.owner === this.citizen();
+  }
+
+  private citizen(): string | undefined {
+    return this.citizenKnown() ? this.session!.citizen : undefined;
+  }
+
+  private citizenKnown(): boolean {
+    return this.session !== undefined && this.session.client === this.options.client();
+  }
+
+  /** Items queued before the session answered become their citizen's once it has. */
+  private claimItems(): void {
+    if (!this.citizenKnown() || !this.queue.some((item) => item.claim)) return;
+    const owner = this.citizen();
+    for (const item of this.queue) {
+      if (!item.claim) continue;
+      delete item.claim;
+      if (owner) item.owner = owner;
+    }
+    this.persist();
+  }
+
+  /**
+   * Learns who is signed in on `client` (one shared request per page and backend; the widgets
+   * that send ask it anyway). Unanswered (offline), items with an owner wait for the next pass.
+   */
+  private async learnCitizen(client: ApiClient): Promise<void> {
+    if (this.session?.client === client) return;
+    this.asked = client;
+    try {
+      const citizen = await (this.options.citizenOf ?? signedInCitizen)(client);
+      this.session = { client, citizen };
+      this.host.requestUpdate();
+      // A citizen signing in finds what she queued earlier sent (within a pass, this is that pass).
+      if (this.items.length) void this.pump();
+    } catch {
+      // Left unknown: asked again on the next pass.
+    }
   }
 
   get status(): OutboxStatus {
@@ -113,12 +169,17 @@ export class OutboxController<B, R, N = unknown> implements ReactiveController {
   hostUpdated(): void {
     // On the next page load, what was queued goes out as soon as the backend is known.
     const key = this.options.storageKey();
-    if (key && key !== this.resumedFrom && this.options.client()) {
+    const client = this.options.client();
+    if (key && key !== this.resumedFrom && client) {
       this.resumedFrom = key;
       this.load();
-      // After this update has finished: sending changes the status, which renders again.
-      if (this.items.length) queueMicrotask(() => void this.pump());
+      // After this update has finished: sending changes the status, which renders again. The
+      // whole queue, not `items`: whose items are whose is known only once the session answers.
+      if (this.queue.length) queueMicrotask(() => void this.pump());
     }
+    // Known before the citizen sends anything, so that what she queues is marked hers; asked
+    // again when the backend or the token getter changes (a sign-in, a sign-out).
+    if (client && client !== this.asked) void this.learnCitizen(client);
   }
 
   /** Queues a submission (persisted first, with its `note`), then sends it. Resolves when this attempt ends. */
@@ -126,9 +187,10 @@ export class OutboxController<B, R, N = unknown> implements ReactiveController {
     this.load();
     const key = options.key ?? newIdempotencyKey();
     if (!this.queue.some((item) => item.key === key)) {
-      const owner = this.options.identity?.();
+      const owner = this.citizen();
+      const whose = owner ? { owner } : this.citizenKnown() ? {} : { claim: true as const };
       const note = options.note;
-      this.queue = [...this.queue, { key, path, body, createdAt: Date.now(), attempts: 0, ...(owner ? { owner } : {}), ...(note === undefined ? {} : { note }) }];
+      this.queue = [...this.queue, { key, path, body, createdAt: Date.now(), attempts: 0, ...whose, ...(note === undefined ? {} : { note }) }];
       this.persist();
     }
     await this.pump();
@@ -159,12 +221,29 @@ export class OutboxController<B, R, N = unknown> implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private async pump(): Promise<void> {
+  /** One pass at a time; a send during a pass waits for it (the pass takes the new item in turn). */
+  private pump(): Promise<void> {
     // An element taken off the page (a reload in a single-page portal, a closed dialog) leaves its
     // queue to the element that replaces it: two senders would race for the same items.
-    if (this._status === 'sending' || !this.connected) return;
+    if (!this.connected) return Promise.resolve();
+    if (this.pass) return this.pass;
     const client = this.options.client();
-    if (!client) return;
+    if (!client) return Promise.resolve();
+    const pass = (async () => {
+      await this.learnCitizen(client);
+      this.claimItems();
+      await this.sendQueued(client);
+    })();
+    this.pass = pass;
+    return pass.finally(() => {
+      this.pass = undefined;
+      // Queued between the pass's last look at the queue and its end.
+      if (this._status === 'idle' && this.items.length) void this.pump();
+    });
+  }
+
+  /** Sends the current citizen's items in order, until one has to wait. */
+  private async sendQueued(client: ApiClient): Promise<void> {
     for (let item = this.items[0]; item && this.connected; item = this.items[0]) {
       this.setStatus('sending');
       try {

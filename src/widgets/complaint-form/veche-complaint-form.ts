@@ -7,7 +7,7 @@ import { formatDateTime } from '../../core/format.js';
 import { newIdempotencyKey } from '../../core/ids.js';
 import { LazyPart } from '../../core/lazy-part.js';
 import { LocalizeController } from '../../core/localize.js';
-import { OutboxController, type OutboxItem } from '../../core/outbox.js';
+import { OutboxController, signedInCitizen, type OutboxItem } from '../../core/outbox.js';
 import { ApiError } from '../../core/problem.js';
 import { hasQueued } from '../../core/queued.js';
 import { choiceStyles } from '../../core/choice-styles.js';
@@ -207,6 +207,8 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
     onSent: (result, item) => void this.sent(result, item),
     onRejected: (error, item) => this.rejected(error, item),
     onAuthRequired: () => (this.signIn = this.requireSignIn('submit')),
+    // An Open311 endpoint has no citizens' sessions to ask.
+    citizenOf: async (client) => (this.backend?.full ? signedInCitizen(client) : undefined),
   });
 
   private get draftKey(): string | undefined {

@@ -1,7 +1,7 @@
-import { expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
 import { ApiError } from '../../../src/core/problem.js';
-import { $, $$, chooseCategory, complaintsWith, ELEVATOR, filed, MOCK_API, mocks, next, renderForm, requests, reset, settle, step, text, tick, type } from './setup.js';
+import { $, $$, chooseCategory, complaintsWith, ELEVATOR, filed, fixtureIds, MOCK_API, mocks, next, renderForm, requests, reset, settle, step, text, tick, type } from './setup.js';
 
 const DRAFT_KEY = `veche:draft:complaint:veche:${MOCK_API}`;
 const OUTBOX_KEY = `veche:outbox:complaints:veche:${MOCK_API}`;
@@ -118,6 +118,36 @@ describe('<veche-complaint-form> drafts and the outbox', () => {
     await filed(el);
     expect(complaintsWith('Лифт не работает, отправим при загрузке.')).to.have.length(1);
     expect(submitted).to.have.length(1);
+  });
+
+  it('on a shared computer the next citizen signed in neither sees nor sends what another one queued; its author does', async () => {
+    await mocks(http.post(`${MOCK_API}/complaints`, () => HttpResponse.json({ title: 'Ошибка' }, { status: 502 })));
+    let el = await renderForm();
+    await chooseCategory(el, 'Не работает лифт');
+    await next(el);
+    await type(el, '#description', 'Лифт не работает, жалоба Ольги.');
+    await next(el);
+    await type(el, '#address', 'ул. Речная, 12');
+    await next(el);
+    await next(el);
+    await tick(el, '.field', CONSENT);
+    await next(el);
+    await waitUntil(() => el.matches(':state(queued)'), 'not queued');
+    fixtureCleanup();
+
+    await mocks();
+    el = await renderForm({ citizen: fixtureIds.citizens.some });
+    await settle(el);
+    // Long enough for the queue to have been sent on load, as it was before it had owners.
+    await aTimeout(300);
+    expect(el.matches(':state(queued)'), "Olga's complaint shown as Ivan's").to.be.false;
+    expect(requests.filter((r) => r.method === 'POST' && r.url === '/complaints')).to.be.empty;
+    expect(complaintsWith('Лифт не работает, жалоба Ольги.')).to.be.empty;
+    fixtureCleanup();
+
+    el = await renderForm();
+    await filed(el);
+    expect(complaintsWith('Лифт не работает, жалоба Ольги.')).to.have.length(1);
   });
 
   // The chaos test's "draft lost" (a null draft while queued): the form it had just reloaded

@@ -6,10 +6,19 @@ import { OutboxController } from '../../../src/core/outbox.js';
 import type { ApiError } from '../../../src/core/problem.js';
 import { hasQueued } from '../../../src/core/queued.js';
 import { readStored, writeStored } from '../../../src/core/storage.js';
-import { startMocks } from '../../helpers/browser/msw.js';
+import { startMocks as startMswMocks } from '../../helpers/browser/msw.js';
 
 const BASE = 'https://outbox.test/api';
 const client = new ApiClient({ baseUrl: BASE });
+/** Signed in with a token that is the citizen's id, as a portal's `getToken` would give one. */
+const signedInAs = (citizen: string) => new ApiClient({ baseUrl: BASE, getToken: () => citizen });
+
+/** The backend's session: who the bearer token names, or nobody. */
+const session = http.get(`${BASE}/session`, ({ request }) => {
+  const citizen = request.headers.get('Authorization')?.replace(/^Bearer /, '');
+  return HttpResponse.json(citizen ? { signedIn: true, me: { id: citizen, displayName: citizen } } : { signedIn: false, me: null });
+});
+const startMocks = (...handlers: Parameters<typeof startMswMocks>) => startMswMocks(session, ...handlers);
 
 interface Body {
   text: string;
@@ -182,41 +191,71 @@ describe('outbox', () => {
   });
 });
 
-class SharedPcHost extends LitElement {
-  citizen = 'anna';
+class SessionPcHost extends LitElement {
+  api = signedInAs('anna');
   sent: string[] = [];
   outbox = new OutboxController<Body, { id: string }>(this, {
-    storageKey: () => 'outbox:shared',
-    client: () => client,
-    identity: () => this.citizen,
+    storageKey: () => 'outbox:session',
+    client: () => this.api,
     onSent: (_result, item) => this.sent.push(`${item.owner}:${item.body.text}`),
     onRejected: () => undefined,
     backoff: { retries: Infinity, baseMs: 20, capMs: 40 },
   });
 }
-customElements.define('shared-pc-host', SharedPcHost);
+customElements.define('session-pc-host', SessionPcHost);
 
-describe('outbox on a shared computer', () => {
+describe("outbox: whose an item is comes from the backend's session", () => {
   beforeEach(() => localStorage.clear());
 
-  it("never sends one citizen's queued item under another citizen's session", async () => {
+  it('the next citizen signed in on this browser neither sends nor sees what another one queued', async () => {
     let online = false;
     const server = idempotentServer(() => (online ? 'ok' : 'offline'));
     await startMocks(server.handler);
-    const el = await fixture<SharedPcHost>(html`<shared-pc-host></shared-pc-host>`);
+    const el = await fixture<SessionPcHost>(html`<session-pc-host></session-pc-host>`);
     await el.outbox.send('/complaints', { text: 'Аннина жалоба' });
-    expect(el.outbox.items).to.have.length(1);
+    expect(readStored<Array<{ owner?: string }>>('outbox:session')![0]!.owner).to.equal('anna');
 
-    el.citizen = 'ivan'; // Anna signs out, Ivan signs in
+    el.api = signedInAs('ivan'); // Anna signs out, Ivan signs in: the portal gives a new token getter
+    el.requestUpdate();
     online = true;
     el.outbox.retryNow();
-    await aTimeout(100);
+    await aTimeout(150);
     expect(el.outbox.items).to.be.empty;
     expect(server.committed).to.be.empty;
 
-    el.citizen = 'anna';
+    el.api = signedInAs('anna');
     el.outbox.retryNow();
-    await waitUntil(() => el.sent.length === 1);
+    await waitUntil(() => el.sent.length === 1, "Anna's item was not sent once she was back", { timeout: 3000 });
     expect(el.sent).to.deep.equal(['anna:Аннина жалоба']);
+  });
+
+  it("an item queued before the session answered becomes its citizen's, and is shown only once the session is known", async () => {
+    let answerSession: () => void = () => undefined;
+    const sessionAnswered = new Promise<void>((resolve) => (answerSession = resolve));
+    let online = false;
+    const server = idempotentServer(() => (online ? 'ok' : 'offline'));
+    await startMswMocks(
+      http.get(`${BASE}/session`, async () => {
+        await sessionAnswered;
+        return HttpResponse.json({ signedIn: true, me: { id: 'anna', displayName: 'Анна' } });
+      }),
+      server.handler,
+    );
+    const el = await fixture<SessionPcHost>(html`<session-pc-host></session-pc-host>`);
+    const sending = el.outbox.send('/complaints', { text: 'Сразу после загрузки' });
+    expect(readStored<Array<{ owner?: string; claim?: boolean }>>('outbox:session')![0]).to.include({ claim: true });
+    answerSession();
+    await sending;
+    expect(readStored<Array<{ owner?: string; claim?: boolean }>>('outbox:session')![0]).to.deep.include({ owner: 'anna' }).and.not.have.property('claim');
+
+    // The next visit: nothing of Anna's is listed before the session says it is Anna.
+    el.remove();
+    const slow = await fixture<SessionPcHost>(html`<session-pc-host></session-pc-host>`);
+    slow.api = signedInAs('anna');
+    expect(slow.outbox.items).to.be.empty;
+    online = true;
+    slow.outbox.retryNow();
+    await waitUntil(() => slow.sent.length === 1, 'not sent once the session answered', { timeout: 3000 });
+    expect(server.committed).to.deep.equal(['Сразу после загрузки']);
   });
 });
