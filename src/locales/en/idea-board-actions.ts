@@ -35,6 +35,7 @@ const en: IdeaBoardActionMessages = {
   },
   amountInvalid: 'Enter a whole number above zero.',
   pledgeQueued: 'Your pledge is saved and will be sent automatically as soon as the server answers.',
+  pledgeWaiting: 'Pledge already waiting to be sent',
   sending: 'Sending…',
   formTitle: 'New idea',
   moderationNote: 'A moderator checks every idea before it is published, usually within three working days. You will see the result under “My ideas”.',
@@ -60,6 +61,7 @@ const en: IdeaBoardActionMessages = {
   categoriesFailed: 'The categories could not be loaded, and an idea needs one.',
   errorGoal: 'The goal must be a whole number from 1,000 to 100,000,000.',
   submitQueued: 'Your idea is saved and will be sent automatically as soon as the server answers.',
+  submitWaiting: 'Idea already waiting to be sent',
   sendNow: 'Send now',
   loadedMore: { one: '{count} more idea loaded.', other: '{count} more ideas loaded.' },
   // The cards' texts: a card's support, funding and author, and the list's end.

@@ -48,6 +48,7 @@ const en: WalletSectionMessages = {
   amountHint: 'From {min} to {max}, in steps of {step}.',
   quick: 'Quick amounts',
   donate: 'Donate',
+  donateQueued: 'Already waiting to be sent',
   tooLittle: 'You need at least {points} to donate.',
   amountRequired: 'Enter how many points to donate.',
   amountWhole: 'Enter a whole number of points.',

@@ -39,6 +39,7 @@ export default {
   },
   amountInvalid: 'Введите целое число больше нуля.',
   pledgeQueued: 'Вклад сохранён и будет отправлен автоматически, как только сервер ответит.',
+  pledgeWaiting: 'Вклад уже ждёт отправки',
   sending: 'Отправляем…',
   formTitle: 'Новая идея',
   moderationNote: 'Перед публикацией идею проверит модератор — обычно это занимает до трёх рабочих дней. Результат появится в разделе «Мои идеи».',
@@ -64,6 +65,7 @@ export default {
   categoriesFailed: 'Не удалось загрузить категории: без них идею не отправить.',
   errorGoal: 'Цель — целое число от 1 000 до 100 000 000.',
   submitQueued: 'Идея сохранена и будет отправлена автоматически, как только сервер ответит.',
+  submitWaiting: 'Идея уже ждёт отправки',
   sendNow: 'Отправить сейчас',
   // Said when "show more" has brought the next page; focus is then on its first idea.
   loadedMore: {

@@ -47,6 +47,7 @@ export default {
   amountHint: 'От {min} до {max}, кратно {step}.',
   quick: 'Быстрый выбор',
   donate: 'Пожертвовать',
+  donateQueued: 'Пожертвование уже ждёт отправки',
   tooLittle: 'Для пожертвования нужно не меньше {points}.',
   amountRequired: 'Введите, сколько баллов пожертвовать.',
   amountWhole: 'Введите целое число баллов.',

@@ -32,6 +32,7 @@ const tt: IdeaBoardActionMessages = {
   insufficient: { other: '{count} балл җитми. Сумманы киметегез яки тавыш бирүләрдә катнашып балл җыегыз.' },
   amountInvalid: 'Нульдән зуррак бөтен сан кертегез.',
   pledgeQueued: 'Кертем сакланды һәм элемтә торгызылгач җибәреләчәк.',
+  pledgeWaiting: 'Кертем инде җибәрүне көтә',
   sending: 'Җибәрәбез…',
   formTitle: 'Яңа идея',
   moderationNote: 'Бастырганчы идеяне модератор тикшерә — гадәттә өч эш көненә кадәр. Нәтиҗә «Минем идеяләр» бүлегендә күренәчәк.',
@@ -57,6 +58,7 @@ const tt: IdeaBoardActionMessages = {
   categoriesFailed: 'Төркемнәр йөкләнмәде, ә идеягә төркем кирәк.',
   errorGoal: 'Максат — 1 000 нән 100 000 000 гә кадәр бөтен сан.',
   submitQueued: 'Идея сакланды һәм элемтә торгызылгач җибәреләчәк.',
+  submitWaiting: 'Идея инде җибәрүне көтә',
   sendNow: 'Хәзер җибәрү',
   loadedMore: { other: 'Тагын {count} идея йөкләнде.' },
   // The cards' texts: a card's support, funding and author, and the list's end.

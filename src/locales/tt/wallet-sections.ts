@@ -49,6 +49,7 @@ const tt: WalletSectionMessages = {
   amountHint: '{min} дән {max} гә кадәр, {step} гә кабатлы.',
   quick: 'Тиз сайлау',
   donate: 'Бирү',
+  donateQueued: 'Хәйрия инде җибәрүне көтә',
   tooLittle: 'Хәйрия өчен ким дигәндә {points} кирәк.',
   amountRequired: 'Ничә балл бирергә телисез, языгыз.',
   amountWhole: 'Балларның бөтен санын языгыз.',

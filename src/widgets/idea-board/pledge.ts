@@ -79,10 +79,18 @@ export class PledgeFlow {
     }
   }
 
-  private check(event: Event): void {
+  /**
+   * A pledge to this idea on its way or waiting to be sent (or for sign-in): the form holds it
+   * read-only, since another amount confirmed now would be a second pledge.
+   */
+  private held(idea: Idea): boolean {
+    return this.outbox.items.some((item) => item.path === pledgesPath(idea.id));
+  }
+
+  private check(event: Event, idea: Idea): void {
     event.preventDefault();
     const { ctx, state } = this;
-    if (!state || state.sending) return;
+    if (!state || state.sending || this.held(idea)) return;
     const value = state.amount.trim();
     const amount = Number(value);
     let error: string | undefined;
@@ -183,7 +191,8 @@ export class PledgeFlow {
     const points = state.kind === 'points';
     const amount = Number(state.amount) || 0;
     const described = ['amount-hint', state.error ? 'amount-error' : ''].filter(Boolean).join(' ');
-    return html`<form class="pledge" novalidate @submit=${(e: Event) => this.check(e)}>
+    const held = this.held(idea);
+    return html`<form class="pledge" novalidate @submit=${(e: Event) => this.check(e, idea)}>
       <div class="field">
         <label for="amount">${t(points ? 'pledgeAmountPoints' : 'pledgeAmountMoney')}</label>
         <p class="hint" id="amount-hint">
@@ -204,7 +213,7 @@ export class PledgeFlow {
           .value=${state.amount}
           aria-describedby=${described}
           aria-invalid=${state.error ? 'true' : 'false'}
-          ?disabled=${state.sending}
+          ?readonly=${held}
           @input=${(e: Event) => this.set({ ...state, amount: (e.target as HTMLInputElement).value, error: undefined, key: undefined })}
         />
       </div>
@@ -215,8 +224,8 @@ export class PledgeFlow {
           </div>`
         : nothing}
       <div class="actions">
-        <button class="button primary" type="submit" aria-disabled=${state.sending ? 'true' : 'false'}>
-          ${state.sending ? t('sending') : t('pledgeNext')}
+        <button class="button primary" type="submit" aria-disabled=${state.sending || held ? 'true' : 'false'}>
+          ${state.sending ? t('sending') : held ? t('pledgeWaiting') : t('pledgeNext')}
         </button>
         <button class="button" type="button" @click=${() => this.set(undefined)}>${t('cancel')}</button>
       </div>

@@ -135,7 +135,7 @@ export class SubmitForm {
   private async submit(event: Event): Promise<void> {
     event.preventDefault();
     const { ctx } = this;
-    if (this.outbox.status === 'sending' || this.upload !== undefined) return;
+    if (this.held || this.upload !== undefined) return;
     const problems = checkIdea(this.form);
     this.errors = Object.fromEntries(Object.entries(problems).map(([field, key]) => [field, partText(ctx)(key)]));
     this.error = undefined;
@@ -149,6 +149,14 @@ export class SubmitForm {
     this.queued = this.outbox.status === 'waiting' && !ctx.signingIn();
     if (this.queued) ctx.announce(partText(ctx)('submitQueued'));
     this.changed();
+  }
+
+  /**
+   * An idea on its way or waiting to be sent (or for sign-in): the form holds it read-only, since
+   * an edit would make it a second idea, and its sending clears the form and the draft.
+   */
+  private get held(): boolean {
+    return this.outbox.items.length > 0;
   }
 
   /** The server accepted the idea: the draft is done with. */
@@ -200,6 +208,7 @@ export class SubmitForm {
     const categories = categoriesFor(ctx);
     const listed = Object.entries(errors).filter(([, message]) => message);
     const sending = this.outbox.status === 'sending';
+    const held = this.held;
     const field = (name: IdeaField) => ({
       invalid: errors[name] ? 'true' : 'false',
       describedBy: [`${name}-hint`, errors[name] ? `${name}-error` : ''].filter(Boolean).join(' '),
@@ -216,7 +225,7 @@ export class SubmitForm {
       ${this.restoredAt
         ? html`<div class="note" part="status draft">
             <p>${ctx.coreText.t('draftRestored', { date: formatDateTime(locale, this.restoredAt) })}</p>
-            <button class="link" type="button" @click=${() => this.discard()}>${ctx.coreText.t('draftDiscard')}</button>
+            <button class="link" type="button" ?disabled=${held} @click=${() => this.discard()}>${ctx.coreText.t('draftDiscard')}</button>
           </div>`
         : nothing}
       ${listed.length
@@ -232,19 +241,19 @@ export class SubmitForm {
         <label for="title">${t('title')}</label>
         <span class="hint" id="title-hint">${t('titleHint')}</span>
         ${title.error}
-        <input id="title" maxlength="140" required .value=${form.title} aria-invalid=${title.invalid} aria-describedby=${title.describedBy} @input=${(e: Event) => this.edit('title', (e.target as HTMLInputElement).value)} />
+        <input id="title" maxlength="140" required ?readonly=${held} .value=${form.title} aria-invalid=${title.invalid} aria-describedby=${title.describedBy} @input=${(e: Event) => this.edit('title', (e.target as HTMLInputElement).value)} />
       </div>
       <div class="field">
         <label for="text">${t('text')}</label>
         <span class="hint" id="text-hint">${t('textHint')}</span>
         ${text.error}
-        <textarea id="text" maxlength="8000" required .value=${form.text} aria-invalid=${text.invalid} aria-describedby=${text.describedBy} @input=${(e: Event) => this.edit('text', (e.target as HTMLTextAreaElement).value)}></textarea>
+        <textarea id="text" maxlength="8000" required ?readonly=${held} .value=${form.text} aria-invalid=${text.invalid} aria-describedby=${text.describedBy} @input=${(e: Event) => this.edit('text', (e.target as HTMLTextAreaElement).value)}></textarea>
       </div>
       <div class="field">
         <label for="categoryId">${t('category')}</label>
         <span class="hint" id="categoryId-hint">${t('chooseCategory')}</span>
         ${category.error}
-        <select id="categoryId" required aria-invalid=${category.invalid} aria-describedby=${category.describedBy} @change=${(e: Event) => this.edit('categoryId', (e.target as HTMLSelectElement).value)}>
+        <select id="categoryId" required ?disabled=${held} aria-invalid=${category.invalid} aria-describedby=${category.describedBy} @change=${(e: Event) => this.edit('categoryId', (e.target as HTMLSelectElement).value)}>
           <option value="" ?selected=${!form.categoryId}>—</option>
           ${categories.map((c) => html`<option value=${c.id} ?selected=${c.id === form.categoryId}>${c.name}</option>`)}
         </select>
@@ -261,15 +270,15 @@ export class SubmitForm {
         ${photo.error}
         ${form.photo
           ? html`<p class="actions"><span class="photo-name">${form.photo.name}</span>
-              <button class="button" type="button" @click=${() => this.removePhoto()}>${t('photoRemove')}</button></p>`
-          : html`<input id="photo" type="file" accept=${PHOTO_TYPES.join(',')} aria-invalid=${photo.invalid} aria-describedby=${photo.describedBy} ?disabled=${this.upload !== undefined} @change=${(e: Event) => void this.choosePhoto(e.target as HTMLInputElement)} />`}
+              <button class="button" type="button" ?disabled=${held} @click=${() => this.removePhoto()}>${t('photoRemove')}</button></p>`
+          : html`<input id="photo" type="file" accept=${PHOTO_TYPES.join(',')} aria-invalid=${photo.invalid} aria-describedby=${photo.describedBy} ?disabled=${this.upload !== undefined || held} @change=${(e: Event) => void this.choosePhoto(e.target as HTMLInputElement)} />`}
         ${this.upload ? this.renderUpload(this.upload.sent) : nothing}
       </div>
       <div class="field">
         <label for="fundingGoal">${t('fundingGoal')}</label>
         <span class="hint" id="fundingGoal-hint">${t('fundingGoalHint')}</span>
         ${goal.error}
-        <input id="fundingGoal" inputmode="numeric" .value=${form.fundingGoal} aria-invalid=${goal.invalid} aria-describedby=${goal.describedBy} @input=${(e: Event) => this.edit('fundingGoal', (e.target as HTMLInputElement).value)} />
+        <input id="fundingGoal" inputmode="numeric" ?readonly=${held} .value=${form.fundingGoal} aria-invalid=${goal.invalid} aria-describedby=${goal.describedBy} @input=${(e: Event) => this.edit('fundingGoal', (e.target as HTMLInputElement).value)} />
       </div>
       ${this.queued
         ? html`<div class="note" part="status offline">
@@ -278,8 +287,8 @@ export class SubmitForm {
           </div>`
         : nothing}
       <div class="actions">
-        <button class="button primary" part="submit" type="submit" aria-disabled=${sending ? 'true' : 'false'}>
-          ${sending ? t('sending') : t('submit')}
+        <button class="button primary" part="submit" type="submit" aria-disabled=${held ? 'true' : 'false'}>
+          ${sending ? t('sending') : held ? t('submitWaiting') : t('submit')}
         </button>
       </div>
     </form>`;

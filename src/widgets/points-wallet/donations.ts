@@ -33,6 +33,7 @@ export class DonationForms {
   }
 
   private setAmount(fund: Fund, value: string): void {
+    if (this.ctx.spendQueued({ fund })) return;
     this.amounts = { ...this.amounts, [fund.id]: value };
     if (this.errors[fund.id]) this.errors = { ...this.errors, [fund.id]: this.problem(fund, value) ?? '' };
     this.draft.save({ amounts: this.amounts });
@@ -46,6 +47,7 @@ export class DonationForms {
 
   private async submit(event: SubmitEvent, fund: Fund): Promise<void> {
     event.preventDefault();
+    if (this.ctx.spendQueued({ fund })) return;
     const value = this.amounts[fund.id] ?? '';
     const problem = this.problem(fund, value);
     this.errors = { ...this.errors, [fund.id]: problem ?? '' };
@@ -68,6 +70,9 @@ export class DonationForms {
       const max = maxDonation(f, balance);
       const value = this.amounts[f.id] ?? '';
       const error = this.errors[f.id];
+      // A donation that waits for the connection is made already: the same amount again would be
+      // a second donation, and a new one typed meanwhile would be lost when the first goes through.
+      const queued = ctx.spendQueued({ fund: f });
       return html`<li class="card" part="fund">
         ${image(ctx, f.image)}
         <h3>${f.name}</h3>
@@ -87,18 +92,21 @@ export class DonationForms {
                 max=${max}
                 step=${f.step}
                 .value=${value}
+                ?readonly=${queued}
                 aria-invalid=${error ? 'true' : 'false'}
                 aria-describedby="hint-${f.id}${error ? ` error-${f.id}` : ''}"
                 @input=${(e: Event) => this.setAmount(f, (e.target as HTMLInputElement).value)}
               />
               <div class="quick" role="group" aria-label=${text.t('quick')}>
                 ${quickAmounts(f, balance).map(
-                  (a) => html`<button class="chip" type="button" aria-pressed=${value === String(a) ? 'true' : 'false'} @click=${() => this.setAmount(f, String(a))}>
+                  (a) => html`<button class="chip" type="button" aria-pressed=${value === String(a) ? 'true' : 'false'} aria-disabled=${queued ? 'true' : 'false'} @click=${() => this.setAmount(f, String(a))}>
                     ${points(a)}
                   </button>`,
                 )}
               </div>
-              <button class="button primary" part="donate">${text.t('donate')}<span class="visually-hidden">: ${f.name}</span></button>
+              <button class="button ${queued ? '' : 'primary'}" part=${queued ? 'donate donate-queued' : 'donate'} aria-disabled=${queued ? 'true' : 'false'}>
+                ${text.t(queued ? 'donateQueued' : 'donate')}<span class="visually-hidden">: ${f.name}</span>
+              </button>
             </form>`}
       </li>`;
     });

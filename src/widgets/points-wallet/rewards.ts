@@ -23,7 +23,7 @@ export function renderRewards(ctx: WalletContext): TemplateResult {
     </div>
     ${renderList(ctx, ctx.rewards, text.t('catalogueEmpty'), (r) => {
       // A redemption that waits for the connection is made already: a second would be a second voucher.
-      const queued = ctx.redemptionQueued(r.id);
+      const queued = ctx.spendQueued({ reward: r });
       const missing = r.cost - balance;
       const blocked = queued || missing > 0;
       return html`<li class="card" part="reward">

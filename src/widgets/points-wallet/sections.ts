@@ -18,6 +18,8 @@ export type Tab = 'balance' | 'history' | 'rewards' | 'donations';
 
 /** What the confirmation dialog asks about. The key is made when it opens: a double click is one spend. */
 export type Pending = { key: string; reward: Reward } | { key: string; fund: Fund; amount: number };
+/** What a spend goes to: one reward or one fund. */
+export type SpendTarget = { reward: Reward } | { fund: Fund };
 
 /** The sections the tabs load on use. */
 export type SectionName = Exclude<keyof PointsWalletParts, 'tabs'>;
@@ -72,8 +74,8 @@ export interface WalletContext extends Omit<WalletHost, 'walletText'> {
   load(list: PagedList<unknown>, more?: boolean): Promise<void>;
   /** Opens the confirmation dialog for a spend; the spend flow loads first if it has not yet. */
   confirm(pending: Pending, trigger: HTMLElement): void;
-  /** Whether a redemption of this reward waits for the connection (it is not offered again). */
-  redemptionQueued(rewardId: string): boolean;
+  /** Whether a spend on this reward or fund waits for the connection (it is not offered again). */
+  spendQueued(target: SpendTarget): boolean;
   /** A donation to this fund went through: its amount draft is done. */
   donated(fundId: string): void;
 }

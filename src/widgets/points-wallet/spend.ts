@@ -13,7 +13,7 @@ import type { ApiError } from '../../core/problem.js';
 import type { DonationCreate, DonationResult, RedemptionCreate, RedemptionResult } from './api.js';
 import { DONATE_PATH, REDEEM_PATH, spendQueueKey } from './section-api.js';
 import type {} from './events.js';
-import type { Pending, Tab, WalletContext } from './sections.js';
+import type { Pending, SpendTarget, Tab, WalletContext } from './sections.js';
 
 export { walletSectionMessages as sectionMessages } from './section-messages.js';
 
@@ -73,13 +73,13 @@ export class SpendFlow implements ReactiveController {
     }, 0);
   }
 
-  /** Whether a redemption of this reward waits to be sent: redeeming it again would be a second voucher. */
-  redemptionQueued(rewardId: string): boolean {
-    return this.outbox.items.some(({ body }) => 'rewardId' in body && body.rewardId === rewardId);
+  /** Whether a spend on this reward or fund waits to be sent: spending again would be a second voucher or a second donation. */
+  spendQueued(target: SpendTarget): boolean {
+    return this.outbox.items.some(({ body }) => ('reward' in target ? 'rewardId' in body && body.rewardId === target.reward.id : 'fundId' in body && body.fundId === target.fund.id));
   }
 
   async open(pending: Pending, trigger: HTMLElement): Promise<void> {
-    if ('reward' in pending && this.redemptionQueued(pending.reward.id)) return;
+    if (this.spendQueued(pending)) return;
     this.returnFocus = trigger;
     this.pending = pending;
     this.outcome = undefined;

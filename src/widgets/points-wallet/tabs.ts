@@ -155,7 +155,7 @@ export class WalletTabs implements ReactiveController {
       },
       load: (list, more) => this.load(list, more),
       confirm: (pending: Pending, trigger) => void this.spend().then((flow) => flow?.open(pending, trigger)),
-      redemptionQueued: (rewardId) => !!this.flow?.redemptionQueued(rewardId),
+      spendQueued: (target) => !!this.flow?.spendQueued(target),
       donated: (fundId) => void this.section('donations').load().then(() => this.forms?.donated(fundId)),
     });
   }

@@ -65,6 +65,7 @@ const TAB_TEXT = { balance: 'tabBalance', history: 'tabHistory', rewards: 'tabRe
  * @csspart out-of-stock - A reward's "out of stock" note, in place of its redeem button.
  * @csspart fund - One charity fund card.
  * @csspart donate - A fund's donate button.
+ * @csspart donate-queued - With `donate`: a donation to this fund waits for the connection, so it is not offered again.
  * @csspart dialog - The confirmation dialog.
  * @csspart confirmation - The result of a spend: voucher or receipt.
  * @csspart voucher - The voucher code.

@@ -125,4 +125,48 @@ describe('<veche-points-wallet> spends queued offline', () => {
     expect(dialog(el).contains(deepActive())).to.be.true;
     expect(dialog(el).open).to.be.true;
   });
+
+  it('a queued donation is not made again: the fund’s form is read-only and says it waits; it is sent once', async () => {
+    const fund = fixtureIds.funds.kids;
+    const el = await renderWallet({ tab: 'donations' });
+    const donatedBefore = backend.db.donations.length;
+    const field = () => $<HTMLInputElement>(el, `#amount-${fund}`)!;
+    const donate = () => $<HTMLButtonElement>(el, `#amount-${fund} ~ [part~="donate"]`)!;
+    /** Donates `amount` as a citizen does: types it, presses "Donate", confirms if asked. */
+    const tryDonating = async (amount: string) => {
+      field().focus();
+      field().select();
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ type: amount });
+      donate().click();
+      await el.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 100)); // the spend flow opens its dialog after a promise
+      if (dialog(el).open) primary(el).click();
+    };
+    await useOnly(...scenarios.offline());
+    await tryDonating('100');
+    await waitUntil(() => el.matches(':state(waiting)'), 'the donation does not wait', { timeout: 5000 });
+    dialogButton(el, 'Закрыть').click();
+    await waitUntil(() => !dialog(el).open, 'the dialog did not close');
+
+    // The same fund: its form keeps the queued amount, read-only, and its button says the donation waits.
+    await tryDonating('200');
+    expect(dialog(el).open, 'a second confirmation opened').to.be.false;
+    expect(field().value).to.equal('100');
+    expect(field().readOnly).to.be.true;
+    expect(donate().textContent!.replace(/\s+/g, ' ').trim()).to.equal('Пожертвование уже ждёт отправки: Фонд «Дети Заречья»');
+    expect(donate().getAttribute('aria-disabled')).to.equal('true');
+    expect(donate().matches('[part~="donate-queued"]')).to.be.true;
+    await expect(el).to.be.accessible();
+
+    // Back online: one donation reaches the server, with one key.
+    await useOnly();
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => $(el, '[part~="receipt"]'), 'the queued donation was not sent', { timeout: 6000 });
+    await new Promise((resolve) => setTimeout(resolve, 300)); // a second one would follow at once
+    expect(backend.db.donations.length - donatedBefore).to.equal(1);
+    const keys = requests.filter((r) => r.method === 'POST' && r.path === '/donations').map((r) => r.key);
+    expect(new Set(keys).size).to.equal(1);
+    await waitUntil(() => donate().textContent!.includes('Пожертвовать') && !field().readOnly, 'the fund is not offered again once sent');
+  });
 });

@@ -25,6 +25,7 @@ const kids: Partial<IdeaBoardActionMessages> = {
   },
   amountInvalid: 'Type a whole number bigger than zero.',
   pledgeQueued: 'We saved your pledge and will send it ourselves as soon as everything works again.',
+  pledgeWaiting: 'Your pledge is waiting to be sent',
   moderationNote: 'A moderator checks every idea before everyone can see it, usually within three working days. You will see how it went under “My ideas”.',
   textHint: 'What your idea is, where, and why it matters. 20 to 8000 characters.',
   chooseCategory: 'Pick a category',
@@ -37,6 +38,7 @@ const kids: Partial<IdeaBoardActionMessages> = {
   categoriesFailed: 'The categories did not load. Try once more.',
   errorGoal: 'Type a whole number from 1,000 to 100,000,000.',
   submitQueued: 'We saved your idea and will send it ourselves as soon as everything works again.',
+  submitWaiting: 'Your idea is waiting to be sent',
   loadedMore: { one: 'Here is {count} more idea.', other: 'Here are {count} more ideas.' },
   // The cards' texts: a card's support, funding and author, and the list's end.
   endOfList: 'No more ideas.',

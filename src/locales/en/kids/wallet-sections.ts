@@ -33,6 +33,7 @@ const kids: Partial<WalletSectionMessages> = {
   amount: 'Points to give',
   quick: 'Quick pick',
   donate: 'Give',
+  donateQueued: 'Gift waiting to be sent',
   tooLittle: 'You need at least {points} to give.',
   amountRequired: 'Write how many points to give.',
   amountWhole: 'Write a whole number of points.',

@@ -44,6 +44,7 @@ const kids: Partial<WalletSectionMessages> = {
   amount: 'Сколько баллов подарить',
   amountHint: 'От {min} до {max}, число должно делиться на {step}.',
   donate: 'Подарить',
+  donateQueued: 'Подарок уже ждёт отправки',
   tooLittle: 'Чтобы подарить, нужно хотя бы {points}.',
   amountRequired: 'Напиши, сколько баллов подарить.',
   amountWhole: 'Напиши целое число баллов.',

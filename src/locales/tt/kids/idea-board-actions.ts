@@ -22,6 +22,7 @@ const kids: Partial<IdeaBoardActionMessages> = {
   insufficient: { other: '{count} балл җитми. Азрак сал яки тавыш бирүләрдә катнашып балл җый.' },
   amountInvalid: 'Нульдән зуррак бөтен сан яз.',
   pledgeQueued: 'Без кертемне саклап калдык, интернет булгач җибәрербез.',
+  pledgeWaiting: 'Кертемең җибәрүне көтә',
   moderationNote: 'Идеяне барысы да күргәнче, аны модератор тикшерә — гадәттә өч эш көненә кадәр. Нәтиҗә «Минем идеяләр» бүлегендә күренәчәк.',
   textHint: 'Нәрсә тәкъдим итәсең, кайда һәм ни өчен бу мөһим. 20 дән 8000 символга кадәр.',
   chooseCategory: 'Төркемне сайла',
@@ -34,6 +35,7 @@ const kids: Partial<IdeaBoardActionMessages> = {
   categoriesFailed: 'Төркемнәр йөкләнмәде. Тагын бер тапкыр тырыш.',
   errorGoal: '1 000 нән 100 000 000 гә кадәр бөтен сан яз.',
   submitQueued: 'Без идеяне саклап калдык, интернет булгач җибәрербез.',
+  submitWaiting: 'Идеяң җибәрүне көтә',
   loadedMore: { other: 'Менә тагын {count} идея.' },
   // The cards' texts: a card's support, funding and author, and the list's end.
   endOfList: 'Башка идеяләр юк.',
