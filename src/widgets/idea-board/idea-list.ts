@@ -423,12 +423,14 @@ export class IdeaList {
     // The list kept the sizes it measured (CardLayout), so the same offset shows the same cards.
     scroller.scrollTop = back.scrollTop;
     await new Promise(requestAnimationFrame);
-    for (let attempt = 0; attempt < 6; attempt++) {
+    // Held twice in a row, two frames apart: on a slow phone a pass of the virtualizer can come
+    // after one check found the card in place, and move it (CI once saw it land 24 px off).
+    for (let attempt = 0, held = 0; attempt < 12 && held < 2; attempt++) {
       const card = this.cardAt(back.index) ?? (await this.revealItem(back.index, 'start'));
       if (!card) return true;
       const shift = card.getBoundingClientRect().top - scroller.getBoundingClientRect().top - back.offset;
-      if (Math.abs(shift) < 1 && attempt > 0) break;
-      scroller.scrollTop += shift;
+      held = Math.abs(shift) < 1 && attempt > 0 ? held + 1 : 0;
+      if (held === 0) scroller.scrollTop += shift;
       await new Promise(requestAnimationFrame);
       await new Promise(requestAnimationFrame);
     }
