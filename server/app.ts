@@ -6,8 +6,9 @@ import cors from '@fastify/cors';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import { createDemoRegion, defaultPointRules, type PointRules } from '../api/fixtures/demo-region';
-import { Authenticator, SESSION_COOKIE } from './auth';
+import { Authenticator, SESSION_COOKIE, sessionCookie } from './auth';
 import { agencyOperations } from './domain/agencies';
 import { complaintOperations } from './domain/complaints';
 import { IdempotencyConflict, type DomainOptions, type Identity, type OperationContext, type OperationHandler, type OperationResult } from './domain/context';
@@ -36,6 +37,13 @@ export interface ServerOptions {
   rateLimit?: Partial<RateLimitOptions>;
   /** JSON body limit in bytes */
   bodyLimit?: number;
+  /**
+   * How long a request's headers may take to arrive, and how long its body may stop arriving, in
+   * ms (default 30 000). A client that stalls is answered 408 and its connection closed, which
+   * frees its Idempotency-Key. A body that keeps coming, however slowly (a photo over a poor
+   * mobile connection), is never cut off.
+   */
+  requestTimeout?: number;
   mediaLimit?: number;
   pointRules?: Partial<PointRules>;
   ideas?: Partial<IdeaOptions>;
@@ -77,7 +85,11 @@ interface RequestState {
   citizenToWriter?: boolean;
 }
 declare module 'fastify' {
-  interface FastifyRequest { veche?: RequestState }
+  interface FastifyRequest {
+    veche?: RequestState;
+    /** The session cookie it sent failed verification: the response clears it. */
+    staleSession?: boolean;
+  }
 }
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -87,6 +99,14 @@ const JSON_TYPE = 'application/json; charset=utf-8';
  * separate commits per request on the vote hot path.
  */
 const SEALING_OPERATIONS = new Set(['castVote']);
+/**
+ * Operations open to anonymous callers that still refuse a credential that fails verification
+ * (401). The contract says so of GET /session: it is where a widget learns that its token went
+ * stale. Every other operation open to anonymous callers serves such a caller as anonymous.
+ */
+const CREDENTIAL_CHECKING_OPERATIONS = new Set(['getSession']);
+/** The reference server is reached over plain HTTP on loopback in demo setups: no Secure flag. */
+const SECURE_COOKIE = false;
 const PROBLEM_TYPE = 'application/problem+json; charset=utf-8';
 
 export interface RunningServer {
@@ -143,15 +163,31 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
   const handlers: Record<string, OperationHandler> = {
     ...pollOperations(store, domain), ...serviceOperations(store), ...mediaOperations(store), ...complaintOperations(store, domain),
     ...ideaOperations(store, { ...domain, ideas }), ...agencyOperations(store, domain), ...walletOperations(store),
-    ...identityOperations(store, auth, { enabled: demo, citizens: region?.citizens ?? [], secureCookie: false }),
+    ...identityOperations(store, auth, { enabled: demo, citizens: region?.citizens ?? [], secureCookie: SECURE_COOKIE }),
   };
   const contract = loadVecheContract();
   const open311Contract = loadOpen311Contract();
   const open311 = open311Operations(store, domain, auth);
 
+  const requestTimeout = options.requestTimeout ?? 30_000;
+  /**
+   * Answers on the bare socket and closes it: for a request that never reached Fastify (malformed,
+   * headers too large or too slow) or whose body never arrived, where there is no reply to send.
+   */
+  const answerOnSocket = (socket: Socket, problem: Problem) => {
+    const body = JSON.stringify(problem.toBody(''));
+    // Closed for good once written: the server allows half-open sockets, and a client that never
+    // closes its side (the one a request timeout is for) would keep it.
+    socket.end(`HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\nContent-Type: ${PROBLEM_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`, () => socket.destroy());
+  };
   const app = Fastify({
     logger: options.logger ?? false, logController: new LogController({ disableRequestLogging: true }), bodyLimit: options.bodyLimit ?? 64 * 1024, trustProxy: options.trustProxy ?? false,
     forceCloseConnections: 'idle', return503OnClosing: false,
+    // Fastify turns Node's request timeout off by default; Node's covers the headers (a body is timed
+    // by the onRequest hook below). Node checks its deadlines only every connectionsCheckingInterval
+    // (30 s by default, as long as the timeout itself), so the check runs a few times per timeout.
+    requestTimeout,
+    http: { connectionsCheckingInterval: Math.max(100, Math.min(30_000, Math.floor(requestTimeout / 5))) },
     // Long enough that the contract's own checks answer an overlong id (a 400 naming /path/id)
     // instead of the router's bare 414.
     maxParamLength: 1000,
@@ -170,11 +206,27 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
         code === 'HPE_HEADER_OVERFLOW' ? new Problem(431, 'payload-too-large', 'Заголовки запроса слишком велики')
         : code === 'ERR_HTTP_REQUEST_TIMEOUT' ? new Problem(408, 'validation', 'Запрос не пришёл целиком вовремя')
         : new Problem(400, 'validation', 'Запрос не разобран');
-      const body = JSON.stringify(problem.toBody(''));
-      // Closed for good once written: the server allows half-open sockets, and a client that never
-      // closes its side (the one a request timeout is for) would keep it.
-      socket.end(`HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\nContent-Type: ${PROBLEM_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`, () => socket.destroy());
+      answerOnSocket(socket as Socket, problem);
     },
+  });
+  // Node's request timeout stops at the end of the headers: a body that stops arriving would hold
+  // its connection, and its Idempotency-Key in the in-flight set, for ever (every retry a 409).
+  // While the body comes, the socket may be idle for requestTimeout at most (an idle timer, not a
+  // deadline: a slow upload that keeps sending is fine); then the client is answered 408 while
+  // nothing has been sent, and the connection is closed, which aborts the request and frees its key
+  // (onRequestAbort). Node emits an idle socket's timeout on its incomplete request, and does not
+  // destroy the socket itself when the request has a listener.
+  app.addHook('onRequest', (request, reply, done) => {
+    const req = request.raw;
+    if (!req.complete) {
+      req.setTimeout(requestTimeout, () => {
+        if (reply.raw.headersSent) req.socket.destroy();
+        else answerOnSocket(req.socket, new Problem(408, 'validation', 'Тело запроса перестало приходить'));
+      });
+      // Once the body is in, a long handler is not an idle client.
+      req.once('end', () => req.socket?.setTimeout(0));
+    }
+    done();
   });
   // `Expect: 100-continue` is answered only once the request is admitted (signed in, allowed, its
   // Idempotency-Key reserved), so a client holding a large body learns of a 401/409/413 before
@@ -243,6 +295,12 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     return sendProblem(reply, problem, request.url.split('?')[0]!);
   }
   app.setErrorHandler((error, request, reply) => sendFailure(request, reply, problemFromError(error)));
+  // Added to every response to a request whose session cookie failed verification, errors included,
+  // unless the operation sets the cookie itself (demo sign-in replaces it, sign-out clears it).
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (request.staleSession && !reply.hasHeader('set-cookie')) reply.header('set-cookie', sessionCookie('', 0, SECURE_COOKIE));
+    done(null, payload);
+  });
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;
     // A preflight that reached no route came from an origin not on VECHE_CORS_ORIGINS (allowed
@@ -258,17 +316,32 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     return sendFailure(request, reply, new Problem(404, 'not-found', `Нет ресурса ${request.method} ${path}`));
   });
 
-  /** Identity, rate limits and graceful-shutdown refusal, shared by both faces of the API. */
-  const admit = async (request: FastifyRequest, ensureCitizen = true): Promise<Identity | null> => {
+  /**
+   * Identity, rate limits and graceful-shutdown refusal, shared by both faces of the API.
+   * `anonymousOnFailure`: the operation is open to anonymous callers, so a credential that fails
+   * verification (expired, signed with another secret, unreadable) makes the caller anonymous
+   * instead of a 401. Otherwise a stale cookie would lock a browser out of everything, sign-in and
+   * sign-out included — and in demo mode, whose secret is new with each process, every restart
+   * makes every cookie stale.
+   */
+  const admit = async (request: FastifyRequest, { ensureCitizen = true, anonymousOnFailure = false } = {}): Promise<Identity | null> => {
     if (closing) throw new Problem(503, 'unavailable', 'Сервер перезапускается', { headers: { 'retry-after': '2' } });
     const now = Date.now();
     const ipWait = limiter.hit('ip', request.ip, now);
     if (ipWait) throw new Problem(429, 'rate-limited', 'Слишком много запросов с вашего адреса', { headers: { 'retry-after': String(ipWait) }, extra: { retryAfter: ipWait } });
-    const token = Authenticator.tokenFrom(request.headers.authorization, request.headers.cookie);
     let identity: Identity | null = null;
-    if (token) {
-      const verified = auth.verify(token, now);
-      identity = verified instanceof Promise ? await verified : verified;
+    try {
+      const token = Authenticator.tokenFrom(request.headers.authorization, request.headers.cookie);
+      if (token) {
+        const verified = auth.verify(token, now);
+        identity = verified instanceof Promise ? await verified : verified;
+      }
+    } catch (e) {
+      if (!(e instanceof Problem) || e.status !== 401) throw e;
+      // The cookie was the credential (an Authorization header takes precedence): it will not
+      // verify next time either, so the response, whatever it is, tells the browser to drop it.
+      if (!request.headers.authorization) request.staleSession = true;
+      if (!anonymousOnFailure) throw e;
     }
     if (identity) {
       const wait = limiter.hit('citizen', identity.id, now);
@@ -369,6 +442,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     const handler = handlers[op.operationId];
     if (!handler) throw new Error(`no handler for operation ${op.operationId}`);
     const viaWriter = writer !== null && op.operationId === 'castVote';
+    const anonymousOnFailure = !op.authRequired && !CREDENTIAL_CHECKING_OPERATIONS.has(op.operationId);
     registerRoute(op.method, `/api${op.routePath}`);
     app.route({
       method: op.method as 'GET',
@@ -378,7 +452,7 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
         const state: RequestState = { op, identity: null, idem: null };
         request.veche = state;
         state.citizenToWriter = viaWriter && writer!.alive;
-        state.identity = await admit(request, !state.citizenToWriter);
+        state.identity = await admit(request, { ensureCitizen: !state.citizenToWriter, anonymousOnFailure });
         if (op.authRequired && !state.identity) throw new Problem(401, 'unauthorized', 'Для этого действия нужно войти', { headers: { 'www-authenticate': 'Bearer' } });
         if (op.roles && !op.roles.some((r) => state.identity!.roles.includes(r as never))) throw new Problem(403, 'forbidden', `Нужна роль: ${op.roles.join(' или ')}`);
         const key = request.headers['idempotency-key'];
@@ -418,7 +492,9 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
         const paramErrors = op.validateParams(params);
         if (paramErrors.length) throw new Problem(400, 'validation', 'Параметры запроса не соответствуют контракту', { errors: paramErrors });
         const contentType = request.headers['content-type']?.split(';')[0]?.trim().toLowerCase();
-        const hasBody = request.body !== undefined && request.body !== null;
+        // A JSON body of `null` is a body (the value null), held to the schema like any other; only
+        // a request without a body has none.
+        const hasBody = request.body !== undefined;
         if (op.bodyRequired && !hasBody) throw new Problem(400, 'validation', 'Нужно тело запроса', { errors: [{ pointer: '/', detail: 'тело запроса обязательно', code: 'required' }] });
         if (hasBody && op.bodyTypes.length === 0) throw new Problem(400, 'validation', 'Эта операция не принимает тело запроса', { errors: [{ pointer: '/', detail: 'тело не ожидается', code: 'unexpected' }] });
         if (hasBody && contentType && !op.bodyTypes.includes(contentType)) throw new Problem(415, 'unsupported-media-type', `Ожидается ${op.bodyTypes.join(' или ')}`);
@@ -514,7 +590,9 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
       method, url: `/open311/v2${url}`,
       handler: async (request, reply) => {
         try {
-          await admit(request);
+          // GeoReport v2 reads are public and a report is signed by its api_key, not by the caller's
+          // credential: one that fails verification leaves the caller anonymous.
+          await admit(request, { anonymousOnFailure: true });
           const op = o311.get(operationId)!;
           const errors = op.validateParams({ path: { ...(request.params as Record<string, string>) }, query: { ...(request.query as Record<string, unknown>) }, header: {} });
           if (errors.length) throw new Open311Error(400, errors.map((e) => `${e.pointer.replace(/^\/(query|path)\//, '')}: ${e.detail}`).join('; '));

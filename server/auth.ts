@@ -9,6 +9,9 @@ import { Problem } from './problems';
 import type { Identity, Role } from './domain/context';
 
 export const SESSION_COOKIE = 'veche_session';
+/** The session cookie's Set-Cookie value; an empty value with max-age 0 clears it (the attributes must match the ones it was set with). */
+export const sessionCookie = (value: string, maxAgeSeconds: number, secure: boolean) =>
+  `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure ? '; Secure' : ''}`;
 const ROLES: Role[] = ['citizen', 'agency', 'moderator'];
 /** The contract's `Id` pattern (subjects and agency ids in tokens). */
 const ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;

@@ -6,6 +6,9 @@
  * so HTTP and SQLite each use a core; `inline` keeps everything on one thread. `auto` (default)
  * picks `thread` on a machine with 2 or more CPUs.
  *
+ * VECHE_REQUEST_TIMEOUT_MS (default 30000) — how long a request may take to arrive whole; a client
+ * that stalls mid-body gets a 408 and loses its connection (and its Idempotency-Key reservation).
+ *
  * VECHE_WAL_CAP_MB (default 64) — with the writer thread, WAL checkpoints run on a checkpointer
  * thread instead of inside commits (store/checkpointer.ts); the WAL is restarted once it reaches this size.
  */
@@ -24,6 +27,7 @@ const server = await createServer({
   demo: env.VECHE_DEMO === '1',
   rateLimit: { perIp: int(env.VECHE_RATE_LIMIT_IP, 3000), perCitizen: int(env.VECHE_RATE_LIMIT_CITIZEN, 600), windowMs: int(env.VECHE_RATE_LIMIT_WINDOW_MS, 60_000) },
   ...(env.VECHE_POINT_RULES ? { pointRules: JSON.parse(env.VECHE_POINT_RULES) as Record<string, number> } : {}),
+  ...(env.VECHE_REQUEST_TIMEOUT_MS ? { requestTimeout: int(env.VECHE_REQUEST_TIMEOUT_MS, 30_000) } : {}),
   logger: env.VECHE_LOG === '1',
   trustProxy: env.VECHE_TRUST_PROXY === '1',
   writer: writerMode(env.VECHE_WRITER),

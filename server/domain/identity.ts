@@ -2,7 +2,7 @@
 import type { DemoCitizen } from '../../api/fixtures/demo-region';
 import { notFound } from '../problems';
 import type { Authenticator } from '../auth';
-import { SESSION_COOKIE } from '../auth';
+import { sessionCookie } from '../auth';
 import type { Store } from '../store/repository';
 import { newId, ok, requireIdentity, type Identity, type OperationHandler, type Schemas } from './context';
 
@@ -16,7 +16,7 @@ export function identityOperations(store: Store, auth: Authenticator, demo: { en
     if (phone) contact.phone = phone;
     return { id: identity.id, displayName: identity.displayName, roles: identity.roles, agencyId: identity.agencyId, contact };
   };
-  const cookie = (value: string, maxAge: number) => `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAge}${demo.secureCookie ? '; Secure' : ''}`;
+  const cookie = (value: string, maxAge: number) => sessionCookie(value, maxAge, demo.secureCookie);
   return {
     getMe: async (ctx) => ok(await me(requireIdentity(ctx))),
     getSession: async (ctx) =>

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { SignJWT } from 'jose';
 import { startReferenceServer, type ReferenceServer } from '../helpers/reference-server';
@@ -56,14 +57,58 @@ describe('identity', () => {
     const none = `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from('{"sub":"x","exp":9999999999}').toString('base64url')}.`;
     assertProblem(await call(`${server.apiUrl}/wallet`, { token: none }), 401);
     assertProblem(await call(`${server.apiUrl}/wallet`, { headers: { authorization: 'Basic abc' } }), 401);
-    // An invalid token is refused even where identity is optional: the client must learn it is stale.
-    assertProblem(await call(`${server.apiUrl}/polls`, { token: expired }), 401);
+    // GET /session is where a client learns its token went stale: the contract keeps the 401 there.
+    assertProblem(await call(`${server.apiUrl}/session`, { token: expired }), 401);
     const citizen = await server.token({ sub: 'plain-citizen' });
     assertProblem(await call(`${server.apiUrl}/ideas/idea-0001/moderation`, { token: citizen, body: { action: 'publish' } }), 403, 'forbidden');
     assertProblem(await call(`${server.apiUrl}/complaints/c0001/status`, { token: citizen, body: { status: 'in_progress' } }), 403, 'forbidden');
     const otherAgency = await server.token({ sub: 'staff-x', roles: ['agency'], agencyId: 'animals' });
     const c = (await call(`${server.apiUrl}/complaints?status=submitted`)).body.items.find((x: any) => x.agency.id !== 'animals');
     assertProblem(await call(`${server.apiUrl}/complaints/${c.id}/status`, { token: otherAgency, body: { status: 'in_progress' } }), 403);
+  });
+
+  test('a stale cookie or a bad token is anonymous where the contract lets anyone in, and the cookie is cleared', async () => {
+    const expired = await server.token({ sub: 'stale', expiresInSeconds: -60 });
+    const forged = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('stale').setExpirationTime('1h').sign(new TextEncoder().encode('a-previous-process-secret'));
+    const cleared = /^veche_session=; Path=\/; HttpOnly; SameSite=Lax; Max-Age=0$/;
+    for (const cookie of [`veche_session=${expired}`, `veche_session=${forged}`]) {
+      for (const url of [`${server.apiUrl}/polls`, `${server.apiUrl}/funds`, `${server.open311Url}/services.json`]) {
+        const r = await call(url, { headers: { cookie } });
+        assert.equal(r.status, 200, `${url}: ${r.text}`);
+        assert.equal(r.headers.getSetCookie().length, 1, url);
+        assert.match(r.headers.getSetCookie()[0] ?? '', cleared, url);
+      }
+      assertProblem(await call(`${server.apiUrl}/media/m-none`, { headers: { cookie } }), 404);
+      assertProblem(await call(`${server.apiUrl}/votes/AAAA-BBBB-CCCC-DDDD-EEEE`, { headers: { cookie } }), 404);
+      // Sign-out answers 204 and clears the cookie; sign-in replaces it with a fresh one.
+      const out = await call(`${server.apiUrl}/auth/session`, { method: 'DELETE', headers: { cookie } });
+      assert.equal(out.status, 204, out.text);
+      assert.equal(out.headers.getSetCookie().length, 1);
+      assert.match(out.headers.getSetCookie()[0]!, cleared);
+      const signIn = await call(`${server.apiUrl}/auth/demo`, { body: { citizenId: 'anna' }, headers: { cookie } });
+      assert.equal(signIn.status, 200, signIn.text);
+      assert.deepEqual(signIn.headers.getSetCookie(), [`veche_session=${signIn.body.token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=43200`]);
+      // Where a citizen is needed it is still a 401 — and the browser is told to drop the cookie.
+      const wallet = await call(`${server.apiUrl}/wallet`, { headers: { cookie } });
+      assertProblem(wallet, 401, 'unauthorized');
+      assert.match(wallet.headers.get('set-cookie') ?? '', cleared);
+      const session = await call(`${server.apiUrl}/session`, { headers: { cookie } });
+      assertProblem(session, 401, 'unauthorized');
+      assert.match(session.headers.get('set-cookie') ?? '', cleared);
+    }
+    // An explicit bearer token that fails is anonymous too where anyone may ask (no cookie to clear),
+    // and a 401 where a citizen is needed.
+    for (const authorization of [`Bearer ${expired}`, `Bearer ${forged}`, 'Basic abc']) {
+      const polls = await call(`${server.apiUrl}/polls`, { headers: { authorization } });
+      assert.equal(polls.status, 200, polls.text);
+      assert.equal(polls.headers.get('set-cookie'), null);
+      assert.equal((await call(`${server.apiUrl}/auth/session`, { method: 'DELETE', headers: { authorization } })).status, 204);
+      assertProblem(await call(`${server.apiUrl}/polls/42/votes`, { headers: { authorization }, body: { answers: [{ questionId: 'q1', optionIds: ['o1'] }] } }), 401, 'unauthorized');
+    }
+    // A valid cookie is left alone.
+    const anna = (await call(`${server.apiUrl}/auth/demo`, { body: { citizenId: 'anna' } })).body.token;
+    const polls = await call(`${server.apiUrl}/polls`, { headers: { cookie: `veche_session=${anna}` } });
+    assert.equal(polls.headers.get('set-cookie'), null);
   });
 
   test('demo sign-in returns a token and an HttpOnly cookie that works as a session', async () => {
@@ -157,6 +202,69 @@ describe('idempotency', () => {
       return r.status === 409 && r.body?.type === 'https://veche.dev/problems/idempotency-in-flight' ? null : r;
     });
     assert.equal(retry.status, 201, retry.text);
+  });
+
+  test('a body that stops arriving is answered 408 within the request timeout and frees its key', async () => {
+    const slow = await startReferenceServer({ env: { VECHE_REQUEST_TIMEOUT_MS: '1000' } });
+    try {
+      const token = await slow.token({ sub: 'idem-stalled' });
+      const { hostname, port } = new URL(slow.baseUrl);
+      // 100 bytes announced, 9 sent, and the connection held open.
+      const answer = await new Promise<string>((resolve, reject) => {
+        let text = '';
+        const socket = connect(Number(port), hostname, () => {
+          socket.write(`POST /api/donations HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\nIdempotency-Key: stalled-1\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"fundId"`);
+        });
+        // Without a request timeout the server never answers: give up well after it should have.
+        const giveUp = setTimeout(() => { socket.destroy(); resolve(text); }, 8000);
+        socket.on('data', (chunk) => (text += chunk.toString()));
+        socket.on('close', () => { clearTimeout(giveUp); resolve(text); });
+        socket.on('error', reject);
+      });
+      assert.match(answer, /^HTTP\/1\.1 408 /, answer || 'no answer within 8 s');
+      assert.match(answer, /content-type: application\/problem\+json/i);
+      assert.equal(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)).status, 408);
+      // The key is free once the connection is gone: the retry runs (and is refused for want of points).
+      const retry = await eventually(async () => {
+        const r = await call(`${slow.apiUrl}/donations`, { token, key: 'stalled-1', body: { fundId: 'fund-kids', amount: 10 } });
+        return r.status === 409 ? null : r;
+      }, { timeoutMs: 3000 });
+      assertProblem(retry, 422, 'insufficient-points');
+    } finally {
+      await slow.stop();
+    }
+  });
+
+  test('a body that keeps coming, however slowly, is not cut off by the request timeout', async () => {
+    const slow = await startReferenceServer({ env: { VECHE_REQUEST_TIMEOUT_MS: '1000' } });
+    try {
+      const token = await slow.token({ sub: 'idem-trickle' });
+      const { hostname, port } = new URL(slow.baseUrl);
+      const body = JSON.stringify({ fundId: 'fund-kids', amount: 10 });
+      // The body a few bytes every 300 ms: 2.5 s in all, well past the 1 s timeout, never idle for it.
+      const answer = await new Promise<string>((resolve, reject) => {
+        let text = '';
+        const socket = connect(Number(port), hostname, () => {
+          socket.write(`POST /api/donations HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${token}\r\nIdempotency-Key: trickle-1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n`);
+          const chunks = body.match(/.{1,4}/g)!;
+          const next = () => {
+            const chunk = chunks.shift();
+            if (chunk === undefined) return;
+            socket.write(chunk);
+            setTimeout(next, 300);
+          };
+          next();
+        });
+        socket.on('data', (chunk) => (text += chunk.toString()));
+        socket.on('close', () => resolve(text));
+        socket.on('error', reject);
+      });
+      // Refused for want of points: the body arrived whole and was read.
+      assert.match(answer, /^HTTP\/1\.1 422 /, answer || 'no answer');
+      assert.match(answer, /problems\/insufficient-points/);
+    } finally {
+      await slow.stop();
+    }
   });
 
   test('a request refused on its headers gets the final status instead of 100 Continue', async () => {
