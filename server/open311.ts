@@ -4,7 +4,7 @@
  */
 import { Authenticator } from './auth';
 import { fileComplaint } from './domain/complaints';
-import { calendarDateTime, parseJson, PLAIN_DECIMAL, type DomainOptions, type Schemas } from './domain/context';
+import { calendarDateTime, parseJson, PLAIN_DECIMAL, textLength, type DomainOptions, type Schemas } from './domain/context';
 import { Problem } from './problems';
 import type { ComplaintRow, ComplaintEventRow, Store } from './store/repository';
 
@@ -123,7 +123,7 @@ export function open311Operations(store: Store, options: DomainOptions, auth: Au
       }
       if (!location && !address) throw new Open311Error(400, 'Укажите lat и long, address_string или address_id');
       const description = one(form.description) ?? '';
-      if (description.length < 10) throw new Open311Error(400, 'description: не короче 10 символов');
+      if (textLength(description) < 10) throw new Open311Error(400, 'description: не короче 10 символов');
       const name = [one(form.first_name), one(form.last_name)].filter(Boolean).join(' ');
       try {
         const { id } = await fileComplaint(store, options, identity, {

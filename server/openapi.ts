@@ -109,6 +109,30 @@ export function toFieldErrors(errors: ErrorObject[] | null | undefined, prefix =
   return out;
 }
 
+/** Half of a surrogate pair without its other half: a UTF-16 code unit that is no character. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const pointerPart = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/**
+ * Errors for the strings (values and member names) of a parsed JSON body that hold a lone surrogate.
+ * JSON's `\ud800` escapes can spell one, the schema cannot forbid it, and SQLite would store it as
+ * U+FFFD: refused here, once for every operation, rather than altered.
+ */
+function loneSurrogates(value: unknown, pointer: string, out: FieldError[]): FieldError[] {
+  if (typeof value === 'string') {
+    if (LONE_SURROGATE.test(value)) out.push({ pointer: pointer || '/', detail: 'строка содержит одиночный суррогат UTF-16 — это не символ Юникода', code: 'encoding' });
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => loneSurrogates(v, `${pointer}/${i}`, out));
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const at = `${pointer}/${pointerPart(k)}`;
+      if (LONE_SURROGATE.test(k)) out.push({ pointer: at, detail: 'имя поля содержит одиночный суррогат UTF-16 — это не символ Юникода', code: 'encoding' });
+      else loneSurrogates(v, at, out);
+    }
+  }
+  return out;
+}
+
 function newAjv(coerce: boolean, allErrors = true): AjvInstance {
   const ajv = new Ajv2020({ strict: true, allErrors, inlineRefs: false, coerceTypes: coerce ? 'array' : false, useDefaults: coerce, allowUnionTypes: true });
   addFormats(ajv);
@@ -172,7 +196,11 @@ export function loadApiDocument(file: string, docId: string): ApiDocument {
       const content = (body?.content ?? {}) as Record<string, Json>;
       const jsonSchema = content['application/json']?.schema;
       const bodyValidator = jsonSchema ? lazy(() => compile(strictAjv, jsonSchema)) : null;
-      const validateBody = bodyValidator ? (value: unknown) => { const v = bodyValidator(); return v(value) ? [] : toFieldErrors(v.errors); } : null;
+      const validateBody = bodyValidator ? (value: unknown) => {
+        const v = bodyValidator();
+        const errors = v(value) ? [] : toFieldErrors(v.errors);
+        return loneSurrogates(value, '', errors);
+      } : null;
 
       const responses = new Map<number, (() => ValidateFunction) | null>();
       for (const [status, resp] of Object.entries((op.responses ?? {}) as Json)) {

@@ -2,7 +2,7 @@
 import { addWorkingDays } from '../../api/fixtures/demo-region';
 import { conflict, forbidden, notFound, Problem, unprocessable, type FieldError } from '../problems';
 import type { ComplaintEventRow, ComplaintRow, Store } from '../store/repository';
-import { calendarDateTime, isoNow, newId, ok, parseJson, requireIdentity, type DomainOptions, type Identity, type OperationHandler, type Schemas } from './context';
+import { calendarDateTime, isoNow, newId, ok, parseJson, requireIdentity, textLength, type DomainOptions, type Identity, type OperationHandler, type Schemas } from './context';
 import { mediaUrl } from './media';
 import { page, pageRequest } from './pagination';
 
@@ -43,9 +43,10 @@ export function validateAttributes(attributes: Schemas['ServiceAttribute'][], va
     if ((a.datatype === 'string' || a.datatype === 'text') && typeof value !== 'string') errors.push({ pointer: at, detail: 'ожидается строка', code: 'type' });
     // The limits of the contract's AttributeAnswers, checked here too: Open311's form POST files
     // through this function without the JSON schema, and a stored value the contract cannot carry
-    // would break every later response that lists the complaint.
+    // would break every later response that lists the complaint. The contract's AttributeAnswers:
+    // 200 characters for a one-line `string` answer, 4000 for a `text` one.
     const maxLength = a.datatype === 'string' ? 200 : a.datatype === 'text' ? 4000 : null;
-    if (maxLength !== null && typeof value === 'string' && value.length > maxLength) errors.push({ pointer: at, detail: `не длиннее ${maxLength} символов`, code: 'maxLength' });
+    if (maxLength !== null && typeof value === 'string' && textLength(value) > maxLength) errors.push({ pointer: at, detail: `не длиннее ${maxLength} символов`, code: 'maxLength' });
     if (a.datatype === 'datetime' && (typeof value !== 'string' || !calendarDateTime(value))) errors.push({ pointer: at, detail: 'ожидается дата и время ISO 8601 с часовым поясом', code: 'format' });
     if (a.datatype === 'singlevaluelist' && (typeof value !== 'string' || !keys.has(value))) errors.push({ pointer: at, detail: 'выберите значение из списка', code: 'enum' });
     if (a.datatype === 'multivaluelist' && (!Array.isArray(value) || value.length === 0 || value.some((v) => !keys.has(v)))) errors.push({ pointer: at, detail: 'выберите значения из списка', code: 'enum' });
@@ -70,7 +71,7 @@ export async function fileComplaint(store: Store, options: DomainOptions, me: Id
   const service = await store.services.get(input.serviceCode);
   if (!service) throw unprocessable('validation', 'Нет такой категории', [{ pointer: pointers.service, detail: 'нет такой категории', code: 'unknown-service' }]);
   const errors = validateAttributes(parseJson(service.attributes, []), input.attributes, pointers.attributes);
-  if (input.description.length > service.description_max) errors.push({ pointer: pointers.description, detail: `не длиннее ${service.description_max} символов`, code: 'maxLength' });
+  if (textLength(input.description) > service.description_max) errors.push({ pointer: pointers.description, detail: `не длиннее ${service.description_max} символов`, code: 'maxLength' });
   if (input.mediaIds.length > service.max_media) errors.push({ pointer: pointers.media, detail: `не больше ${service.max_media} фото`, code: 'maxItems' });
   errors.push(...await unknownMedia(store, input.mediaIds, me.id, pointers.media));
   if (!input.address && !input.location) errors.push({ pointer: pointers.location, detail: 'укажите адрес или точку на карте', code: 'required' });

@@ -97,5 +97,5 @@ export const newId = (prefix: string) => `${prefix}-${randomBytes(9).toString('b
 export const isoNow = (now: Date) => new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString();
 export const parseJson = <T>(text: string | null | undefined, fallback: T): T => (text ? (JSON.parse(text) as T) : fallback);
 
-export { calendarDateTime, PLAIN_DECIMAL } from '../../src/mocks/formats';
+export { calendarDateTime, PLAIN_DECIMAL, textLength } from '../../src/mocks/formats';
 

@@ -1,7 +1,7 @@
 /** The idea board: search/filter/sort, supports, crowdfunding pledges with matchfunding, moderation. */
 import { conflict, notFound, Problem, unprocessable } from '../problems';
 import type { IdeaRow, Store } from '../store/repository';
-import { isoNow, newId, ok, parseJson, randomCode, requireIdentity, type DomainOptions, type Identity, type OperationHandler, type Schemas } from './context';
+import { isoNow, newId, ok, parseJson, randomCode, requireIdentity, textLength, type DomainOptions, type Identity, type OperationHandler, type Schemas } from './context';
 import { mediaUrl } from './media';
 import { page, pageRequest } from './pagination';
 
@@ -24,9 +24,27 @@ function funding(r: IdeaRow): Schemas['Funding'] | null {
   return { goal: r.funding_goal, currency: 'RUB', raised, pointsPledged: r.points_pledged, pointValue, matchFactor, matchCap, matched, total: raised + matched, pledgers: r.pledgers, deadline: r.funding_deadline };
 }
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/**
+ * The start of a text for a card: a text over 200 characters (code points) is cut to at most 197
+ * and ends with an ellipsis. Cut between graphemes, so neither half of a surrogate pair (a lone
+ * surrogate, not valid Unicode) nor part of an emoji sequence or of a letter with its accent ends it.
+ */
+function excerpt(text: string): string {
+  if (textLength(text) <= 200) return text;
+  let end = 0;
+  let count = 0;
+  for (const { segment, index } of graphemes.segment(text)) {
+    count += textLength(segment);
+    if (count > 197) break;
+    end = index + segment.length;
+  }
+  return `${text.slice(0, end).trimEnd()}…`;
+}
+
 function summary(r: IdeaRow, supported: boolean): Schemas['IdeaSummary'] {
   const s: Schemas['IdeaSummary'] = {
-    id: r.id, title: r.title, excerpt: r.text.length > 200 ? `${r.text.slice(0, 197).trimEnd()}…` : r.text, category: { id: r.category_id, name: r.category_name },
+    id: r.id, title: r.title, excerpt: excerpt(r.text), category: { id: r.category_id, name: r.category_name },
     author: { displayName: r.author_name }, createdAt: r.created_at, status: r.status, supporters: r.supporters, threshold: r.threshold, supportedByMe: supported, funding: funding(r),
   };
   if (r.agency_id && r.agency_name) s.agency = { id: r.agency_id, name: r.agency_name, ...(r.agency_short ? { shortName: r.agency_short } : {}) };

@@ -916,7 +916,7 @@ export interface components {
             lat: number;
             long: number;
         };
-        /** @description Values keyed by attribute code. string/text/datetime → string, number → number, multivaluelist → array of keys */
+        /** @description Values keyed by attribute code. string/text/datetime → string, number → number, multivaluelist → array of keys. A `string` answer (one line) has at most 200 characters and a `text` answer at most 4000, counted in Unicode code points as JSON Schema counts them; the schema below bounds both by the larger. */
         AttributeAnswers: {
             [key: string]: string | number | string[];
         };

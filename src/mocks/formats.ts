@@ -12,6 +12,22 @@
 export const PLAIN_DECIMAL = /^-?\d{1,15}(\.\d{1,20})?$/;
 
 /**
+ * The length of a text in characters (Unicode code points), as the contract's `maxLength` counts it
+ * (JSON Schema counts code points): String.length counts UTF-16 code units, two for an emoji or any
+ * other character outside the Basic Multilingual Plane, and would refuse texts the contract allows.
+ * Every length limit of the mocks and the server is checked with this.
+ */
+export function textLength(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length - 1; i++) {
+    if ((text.charCodeAt(i) & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n--;
+      i++;
+    }
+  }
+  return n;
+}
+/**
  * Whether a date-time pattern's match — year, month, day, hour, minute, second, zone hours and
  * minutes, in that order — names a real moment: no 30 February, hour 24 or zone +25:00.
  */

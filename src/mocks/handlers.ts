@@ -7,7 +7,7 @@ import { contractOperations } from './contract.gen';
 import { isoAt, newId, randomCode, type MockComplaint, type MockDb, type MockIdentity, type S } from './db';
 import { MockProblem, ok, paginate, route, type Operation, type OperationContext, type RouteOptions } from './http';
 import type { DemoIdea } from '../../api/fixtures/demo-region';
-import { calendarDateTime } from './formats';
+import { calendarDateTime, textLength } from './formats';
 
 const DAY = 86_400_000;
 const MAX_MEDIA_BYTES = 5 * 1024 * 1024;
@@ -46,10 +46,11 @@ function attributeErrors(service: S['Service'], answers: S['AttributeAnswers']):
     const pointer = `/attributes/${code}`;
     if (!a) { errors.push({ pointer, detail: 'у этой категории нет такого поля', code: 'unknown-attribute' }); continue; }
     const keys = new Set((a.values ?? []).map((v) => v.key));
+    // The contract's AttributeAnswers: 200 characters for a one-line `string` answer, 4000 for a `text` one.
     const maxLength = a.datatype === 'string' ? 200 : a.datatype === 'text' ? 4000 : null;
     if (a.datatype === 'number' && (typeof value !== 'number' || !Number.isFinite(value))) errors.push({ pointer, detail: 'ожидается число', code: 'type' });
     if ((a.datatype === 'string' || a.datatype === 'text') && typeof value !== 'string') errors.push({ pointer, detail: 'ожидается строка', code: 'type' });
-    if (maxLength !== null && typeof value === 'string' && value.length > maxLength) errors.push({ pointer, detail: `не длиннее ${maxLength} символов`, code: 'maxLength' });
+    if (maxLength !== null && typeof value === 'string' && textLength(value) > maxLength) errors.push({ pointer, detail: `не длиннее ${maxLength} символов`, code: 'maxLength' });
     if (a.datatype === 'datetime' && (typeof value !== 'string' || !calendarDateTime(value))) errors.push({ pointer, detail: 'ожидается дата и время ISO 8601 с часовым поясом', code: 'format' });
     if (a.datatype === 'singlevaluelist' && (typeof value !== 'string' || !keys.has(value))) errors.push({ pointer, detail: 'выберите значение из списка', code: 'enum' });
     if (a.datatype === 'multivaluelist' && (!Array.isArray(value) || value.length === 0 || value.some((v) => !keys.has(v)))) errors.push({ pointer, detail: 'выберите значения из списка', code: 'enum' });
@@ -175,7 +176,7 @@ const operations: Record<string, Operation> = {
     const service = db.service(input.serviceCode);
     if (!service) throw new MockProblem(422, 'validation', 'Нет такой категории', { errors: [{ pointer: '/serviceCode', detail: 'нет такой категории', code: 'unknown' }] });
     const errors: S['FieldError'][] = [];
-    if (input.description.length > service.descriptionMaxLength) errors.push({ pointer: '/description', detail: `не длиннее ${service.descriptionMaxLength} символов`, code: 'maxLength' });
+    if (textLength(input.description) > service.descriptionMaxLength) errors.push({ pointer: '/description', detail: `не длиннее ${service.descriptionMaxLength} символов`, code: 'maxLength' });
     if ((input.mediaIds?.length ?? 0) > service.maxMedia) errors.push({ pointer: '/mediaIds', detail: `не больше ${service.maxMedia} фото`, code: 'maxItems' });
     const answers = input.attributes ?? {};
     errors.push(...attributeErrors(service, answers));

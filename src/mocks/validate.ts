@@ -4,7 +4,7 @@
  * generated code a strict-CSP page would refuse. The schemas themselves come from contract.gen.ts.
  */
 import type { components } from '../core/api-schema';
-import { inCalendar, PLAIN_DECIMAL } from './formats';
+import { inCalendar, PLAIN_DECIMAL, textLength } from './formats';
 import { contractSchemas } from './contract.gen';
 
 export type FieldError = components['schemas']['FieldError'];
@@ -67,7 +67,7 @@ export function validate(schemaIn: JsonSchema, value: unknown, pointer = ''): Fi
   }
   const errors: FieldError[] = [];
   if (typeof value === 'string') {
-    const length = [...value].length;
+    const length = textLength(value);
     if (typeof schema.minLength === 'number' && length < schema.minLength) errors.push(...fail('minLength', `не короче ${schema.minLength} символов`));
     if (typeof schema.maxLength === 'number' && length > schema.maxLength) errors.push(...fail('maxLength', `не длиннее ${schema.maxLength} символов`));
     if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value)) errors.push(...fail('pattern', 'неверный формат'));

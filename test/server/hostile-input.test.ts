@@ -122,7 +122,13 @@ describe('numbers in the query are plain decimals', () => {
 
 describe('credentials that cannot be read are 401, never 500', () => {
   test('a badly percent-encoded session cookie', async () => {
-    assertProblem(await call(`${server.apiUrl}/polls`, { headers: { cookie: 'veche_session=%E0%A4%A' } }), 401, 'unauthorized');
+    const wallet = await call(`${server.apiUrl}/wallet`, { headers: { cookie: 'veche_session=%E0%A4%A' } });
+    assertProblem(wallet, 401, 'unauthorized');
+    assert.match(wallet.headers.get('set-cookie') ?? '', /^veche_session=; .*Max-Age=0/);
+    // Where anyone may ask, the caller is anonymous (and told to drop the cookie).
+    const polls = await call(`${server.apiUrl}/polls`, { headers: { cookie: 'veche_session=%E0%A4%A' } });
+    assert.equal(polls.status, 200, polls.text);
+    assert.match(polls.headers.get('set-cookie') ?? '', /^veche_session=; .*Max-Age=0/);
   });
 
   test('a signed token whose agency id is not an id', async () => {
@@ -194,5 +200,84 @@ describe('moderation', () => {
     assert.equal((await call(`${server.apiUrl}/ideas/${id}`)).status, 404);
     const anonymous = await call(`${server.apiUrl}/ideas?status=moderation`);
     assert.ok(!anonymous.body.items?.some((i: { id: string }) => i.id === id));
+  });
+});
+
+describe('text limits count characters, as the contract does', () => {
+  const complaint = (attributes: Record<string, unknown>, description = 'Яма на дороге возле дома, глубокая.') => ({
+    serviceCode: 'road-pothole', description, location: { lat: 55.79, long: 49.12 }, attributes: { depth: 10, road_type: 'city', ...attributes }, consent: true,
+  });
+
+  test('characters outside the Basic Multilingual Plane count once toward maxLength', async () => {
+    const token = await server.token({ sub: 'emoji-writer' });
+    // 2005 characters, 4006 UTF-16 code units: within the contract's 4000.
+    const emoji = `${'😀'.repeat(2001)} яма`;
+    const created = await call(`${server.apiUrl}/complaints`, { token, body: complaint({ details: emoji, landmark: '📍'.repeat(200) }, emoji) });
+    assert.equal(created.status, 201, created.text);
+    assert.equal(created.body.complaint.description, emoji);
+    assert.equal(created.body.complaint.attributes.details, emoji);
+    // One character over the limit is still refused, in the description and in an attribute.
+    const over = '😀'.repeat(4001);
+    const refused = await call(`${server.apiUrl}/complaints`, { token, body: complaint({ details: over }) });
+    assertProblem(refused, 400, 'validation');
+    assert.deepEqual(refused.body.errors.map((e: { pointer: string }) => e.pointer), ['/attributes/details']);
+    assertProblem(await call(`${server.apiUrl}/complaints`, { token, body: complaint({}, over) }), 400, 'validation');
+  });
+
+  test('a one-line string attribute takes the contract\'s 200 characters, counted as characters', async () => {
+    const token = await server.token({ sub: 'landmark-writer' });
+    const service = await call(`${server.apiUrl}/services/road-pothole`);
+    assert.equal(service.body.attributes.find((a: { code: string }) => a.code === 'landmark').datatype, 'string');
+    // 200 emoji are 400 UTF-16 code units.
+    assert.equal((await call(`${server.apiUrl}/complaints`, { token, body: complaint({ landmark: '📍'.repeat(200) }) })).status, 201);
+    const refused = await call(`${server.apiUrl}/complaints`, { token, body: complaint({ landmark: 'у'.repeat(201) }) });
+    assert.ok(refused.status === 400 || refused.status === 422, refused.text);
+    assert.ok(refused.body.errors.some((e: { pointer: string }) => e.pointer === '/attributes/landmark'), refused.text);
+  });
+
+  test('Open311: a description of ten characters written with emoji is long enough', async () => {
+    const form311 = { api_key: await server.token({ sub: 'open311-emoji' }), service_code: 'road-pothole', description: '🕳️🚗🚗🚗🚗🚗🚗🚗🚗', lat: '55.79', long: '49.12', 'attribute[depth]': '10', 'attribute[road_type]': 'city' };
+    const r = await call(`${server.open311Url}/requests.json`, { raw: form(form311), contentType: 'application/x-www-form-urlencoded' });
+    assert.equal(r.status, 201, r.text);
+    assertOpen311Error(await call(`${server.open311Url}/requests.json`, { raw: form({ ...form311, description: '🚗🚗🚗🚗🚗' }), contentType: 'application/x-www-form-urlencoded' }), 400, /description/);
+  });
+});
+
+describe('text that is not Unicode is refused, not altered', () => {
+  test('a lone surrogate anywhere in a JSON body is 400 with its pointer, and nothing is stored', async () => {
+    const token = await server.token({ sub: 'surrogate-writer' });
+    // JSON.stringify escapes lone surrogates (\ud800), the form a client's JSON carries them in.
+    const idea = await call(`${server.apiUrl}/ideas`, { token, body: { title: 'Idea \ud800 x', text: 'Текст идеи достаточной длины для проверки.', categoryId: 'parks' } });
+    assertProblem(idea, 400, 'validation');
+    assert.deepEqual(idea.body.errors.map((e: { pointer: string }) => e.pointer), ['/title']);
+    const nested = await call(`${server.apiUrl}/complaints`, {
+      token, body: { serviceCode: 'road-pothole', description: 'Яма на дороге возле дома, глубокая.', location: { lat: 55.79, long: 49.12 }, attributes: { depth: 10, road_type: 'city', details: 'конец \udc00' }, consent: true },
+    });
+    assertProblem(nested, 400, 'validation');
+    assert.deepEqual(nested.body.errors.map((e: { pointer: string }) => e.pointer), ['/attributes/details']);
+    const mine = await call(`${server.apiUrl}/ideas?mine=true`, { token });
+    assert.equal(mine.body.items.length, 0, mine.text);
+    // A pair in the right order is a character like any other.
+    assert.equal((await call(`${server.apiUrl}/ideas`, { token, body: { title: 'Idea \ud83d\ude00 x', text: 'Текст идеи достаточной длины для проверки.', categoryId: 'parks' } })).status, 201);
+  });
+});
+
+describe('a JSON body of null is a body, held to the schema', () => {
+  test('null is 400 where an object is expected and where no body is, like {}', async () => {
+    const signIn = await call(`${server.apiUrl}/auth/demo`, { raw: 'null' });
+    assertProblem(signIn, 400, 'validation');
+    assert.equal(signIn.body.errors[0].pointer, '/');
+    assert.equal(signIn.headers.get('set-cookie'), null);
+    const token = await server.token({ sub: 'null-body' });
+    const idea = (await call(`${server.apiUrl}/ideas?limit=1`)).body.items[0].id;
+    const empty = await call(`${server.apiUrl}/ideas/${idea}/supports`, { token, raw: '{}' });
+    assertProblem(empty, 400, 'validation');
+    const nul = await call(`${server.apiUrl}/ideas/${idea}/supports`, { token, raw: 'null' });
+    assertProblem(nul, 400, 'validation');
+    assert.deepEqual(nul.body.errors, empty.body.errors);
+    assertProblem(await call(`${server.apiUrl}/polls/42/votes`, { token, raw: 'null' }), 400, 'validation');
+    // Without a body, both still work.
+    assert.equal((await call(`${server.apiUrl}/auth/demo`, { method: 'POST' })).status, 200);
+    assert.equal((await call(`${server.apiUrl}/ideas/${idea}/supports`, { token, method: 'POST' })).status, 201);
   });
 });

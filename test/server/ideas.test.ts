@@ -81,6 +81,23 @@ describe('ideas', () => {
     assert.ok([409, 422].includes(rejected.status));
   });
 
+  test('an excerpt is cut between characters, never inside a surrogate pair', async () => {
+    const author = await server.token({ sub: 'emoji-author' });
+    // 250 emoji: a cut after 197 UTF-16 code units would keep half of the 99th.
+    const text = '😀'.repeat(250);
+    const created = await call(`${server.apiUrl}/ideas`, { token: author, body: { title: 'Смайлы без конца', text, categoryId: 'parks' } });
+    assert.equal(created.status, 201, created.text);
+    const mine = await call(`${server.apiUrl}/ideas?mine=true`, { token: author });
+    const excerpt: string = mine.body.items.find((i: { id: string }) => i.id === created.body.id).excerpt;
+    assert.doesNotMatch(excerpt, /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    assert.equal(excerpt, `${'😀'.repeat(197)}…`);
+    // A flag (two code points, one grapheme) is kept whole or left out.
+    const flags = '🇷🇺'.repeat(150);
+    const withFlags = await call(`${server.apiUrl}/ideas`, { token: author, body: { title: 'Флаги вдоль улицы', text: flags, categoryId: 'parks' } });
+    const flagExcerpt: string = (await call(`${server.apiUrl}/ideas?mine=true`, { token: author })).body.items.find((i: { id: string }) => i.id === withFlags.body.id).excerpt;
+    assert.equal(flagExcerpt, `${'🇷🇺'.repeat(98)}…`);
+  });
+
   test('categories list with counts', async () => {
     const cats = await call(`${server.apiUrl}/idea-categories`);
     assert.equal(cats.body.items.length, 8);
