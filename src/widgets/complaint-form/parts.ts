@@ -47,7 +47,8 @@ export interface FormHost extends ReactiveControllerHost, HTMLElement {
   filed?: Filed | undefined;
   failure?: unknown;
   signIn: boolean;
-  supportKey: string;
+  /** The idempotency key of supporting this nearby complaint: the same for each retry of it. */
+  supportKey(complaintId: string): string;
   /** Created by the photos step; until then the draft's uploaded photos stand as they are. */
   photos?: PhotoController | undefined;
   readonly outbox: OutboxController<ComplaintCreate, unknown>;

@@ -191,7 +191,7 @@ export class Steps {
     f.supporting = complaint.id;
     f.failure = undefined;
     try {
-      const result = await supportComplaint(client, complaint.id, f.supportKey);
+      const result = await supportComplaint(client, complaint.id, f.supportKey(complaint.id));
       await f.supportedDone(complaint, result.supporters);
     } catch (error) {
       if (error instanceof ApiError && error.slug === 'already-supported') {

@@ -159,7 +159,15 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
   /** @internal */ map?: 'loading' | 'open' | 'failed';
   /** @internal */ backend?: ComplaintBackend;
   /** @internal */ photos?: PhotoController;
-  /** @internal */ supportKey = newIdempotencyKey();
+  /** One idempotency key per nearby complaint supported (a retry of the same support reuses it). */
+  private readonly supportKeys = new Map<string, string>();
+
+  /** @internal */
+  supportKey(complaintId: string): string {
+    let key = this.supportKeys.get(complaintId);
+    if (!key) this.supportKeys.set(complaintId, (key = newIdempotencyKey()));
+    return key;
+  }
   private summary = false;
   private restoredAt?: number;
   private query = '';
@@ -578,7 +586,7 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
 
   /** @internal */
   async supportedDone(complaint: NearbyComplaint, supporters: number): Promise<void> {
-    this.supportKey = newIdempotencyKey();
+    this.supportKeys.clear();
     this.clearDraft();
     this.supported = { complaint, supporters };
     emit(this, 'veche-complaint-supported', { complaint: complaint.id, trackingNumber: complaint.trackingNumber, supporters });

@@ -1,4 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
 import { $, $$, backend, chooseCategory, fillPothole, fixtureIds, MOCK_API, mocks, NEWCOMER, next, renderForm, requests, reset, settle, text, tick, type } from './setup.js';
 
 const CONSENT = 'Я согласен на обработку моих персональных данных для рассмотрения обращения';
@@ -52,6 +53,46 @@ describe('<veche-complaint-form> duplicates and identity', () => {
     const post = requests.find((r) => r.method === 'POST' && r.url.endsWith('/supports'))!;
     expect(post.key).to.be.a('string');
     await expect(el).to.be.accessible();
+  });
+
+  it('a support the server refused leaves its key behind: supporting another complaint nearby sends a key of its own', async () => {
+    const existing = backend.db.complaints.find((c) => c.id === fixtureIds.complaints.submitted)!;
+    const twin = { ...existing, id: `${existing.id}-twin`, trackingNumber: `${existing.trackingNumber}-2`, supporterIds: [] as string[] };
+    backend.db.complaints.push(twin);
+    const at = existing.location!;
+    Object.defineProperty(navigator, 'geolocation', {
+      value: { getCurrentPosition: (ok: PositionCallback) => ok({ coords: { latitude: at.lat, longitude: at.long } } as GeolocationPosition) },
+      configurable: true,
+    });
+    // The first support is refused for good; the next ones reach the backend.
+    let refused = false;
+    await mocks(
+      http.post(`${MOCK_API}/complaints/:id/supports`, () => {
+        if (refused) return undefined;
+        refused = true;
+        return HttpResponse.json({ type: 'https://veche.dev/problems/invalid-transition', title: 'Обращение уже закрыто', status: 409 }, { status: 409, headers: { 'Content-Type': 'application/problem+json' } });
+      }),
+    );
+    const el = await renderForm();
+    await chooseCategory(el, 'Яма на дороге');
+    await next(el);
+    await fillPothole(el);
+    await next(el);
+    $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent!.includes('Определить моё местоположение'))!.click();
+    await settle(el);
+    await next(el);
+    await next(el);
+    await waitUntil(() => $$(el, '[part~="nearby"] button').filter((b) => b.textContent!.includes('+1')).length >= 2, 'not both complaints nearby');
+    const plusOne = (trackingNumber: string) =>
+      $$<HTMLButtonElement>(el, '[part~="nearby"] li').find((li) => li.textContent!.includes(trackingNumber))!.querySelector<HTMLButtonElement>('button')!;
+    plusOne(`${existing.trackingNumber}-2`).click();
+    await waitUntil(() => refused && !el.matches(':state(busy)') && $(el, '[role="alert"], [part~="error"]'), 'the refusal was not shown');
+    plusOne(existing.trackingNumber).click();
+    await waitUntil(() => el.matches(':state(submitted)'), 'the second complaint was not supported');
+    expect(existing.supporterIds).to.include(NEWCOMER);
+    const keys = requests.filter((r) => r.method === 'POST' && r.url.endsWith('/supports')).map((r) => r.key);
+    expect(keys).to.have.length(2);
+    expect(new Set(keys).size, 'the same key for two complaints').to.equal(2);
   });
 
   it('signed out: sign-in call to action, veche-auth-required, nothing sent, the draft kept', async () => {
