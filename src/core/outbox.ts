@@ -11,7 +11,7 @@ import type { ApiClient } from './api-client.js';
 import { fullJitterDelay, realClock, type BackoffPolicy, type Clock } from './backoff.js';
 import { newIdempotencyKey } from './ids.js';
 import { ApiError } from './problem.js';
-import { currentSession } from './session.js';
+import { signedInCitizen } from './session.js';
 import { readStored, writeStored } from './storage.js';
 
 export interface OutboxItem<B, N = unknown> {
@@ -59,9 +59,6 @@ export interface OutboxOptions<B, R, N = unknown> {
   backoff?: BackoffPolicy;
   clock?: Clock;
 }
-
-/** The citizen the backend's session names. */
-export const signedInCitizen = async (client: ApiClient): Promise<string | undefined> => (await currentSession(client)).me?.id;
 
 const OUTBOX_BACKOFF: BackoffPolicy = { retries: Infinity, baseMs: 2000, capMs: 60_000 };
 

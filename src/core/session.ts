@@ -23,6 +23,9 @@ export function currentSession(client: ApiClient): Promise<SessionState> {
   return session;
 }
 
+/** The id of the citizen the backend's session names (`undefined`: signed out). */
+export const signedInCitizen = async (client: ApiClient): Promise<string | undefined> => (await currentSession(client)).me?.id;
+
 /** Forget what is known, e.g. after a 401 showed the session had ended. */
 export function forgetSession(client: ApiClient): void {
   sessions.delete(client);

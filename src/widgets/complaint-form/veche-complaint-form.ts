@@ -7,14 +7,14 @@ import { formatDateTime } from '../../core/format.js';
 import { newIdempotencyKey } from '../../core/ids.js';
 import { LazyPart } from '../../core/lazy-part.js';
 import { LocalizeController } from '../../core/localize.js';
-import { OutboxController, signedInCitizen, type OutboxItem } from '../../core/outbox.js';
+import { OutboxController, type OutboxItem } from '../../core/outbox.js';
 import { ApiError } from '../../core/problem.js';
 import { hasQueued } from '../../core/queued.js';
 import { choiceStyles } from '../../core/choice-styles.js';
 import { meterStyles } from '../../core/meter-styles.js';
 import { baseStyles } from '../../core/styles.js';
 import { VecheElement } from '../../core/veche-element.js';
-import { signedInOnly } from '../../core/session.js';
+import { signedInCitizen, signedInOnly } from '../../core/session.js';
 import {
   fetchMe,
   VecheBackend,

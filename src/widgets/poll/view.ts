@@ -18,6 +18,7 @@ import { formatDate, formatDateTime } from '../../core/format.js';
 import { newIdempotencyKey } from '../../core/ids.js';
 import { meterStyles } from '../../core/meter-styles.js';
 import { ApiError } from '../../core/problem.js';
+import { signedInCitizen } from '../../core/session.js';
 import { castVote, type Poll, type PollQuestion, type VoteResult } from './api.js';
 import { checkAnswer, isEmpty, toAnswers, type Choice, type Choices } from './answers.js';
 import type {} from './events.js';
@@ -40,6 +41,11 @@ interface PollDraft {
   key?: string;
   /** The citizen pressed "send" and no answer came: send again when online or on the next load. */
   pending?: boolean;
+  /**
+   * Who pressed "send" (the session's citizen). On a shared computer the next citizen signed in
+   * neither sees another's ballot nor sends it as his own vote.
+   */
+  voter?: string;
 }
 
 type Outcome = InstanceType<PollParts['results']['Outcome']>;
@@ -68,6 +74,7 @@ export class PollView implements ReactiveController {
   private showing = false;
   private key?: string;
   private pending = false;
+  private voter?: string;
   private resume = false;
   private readonly draft: DraftController<PollDraft>;
   /** The draft as read when the view arrived, and the poll it was read for. */
@@ -137,7 +144,7 @@ export class PollView implements ReactiveController {
     this.choices = {};
     this.step = 0;
     this.errors = {};
-    this.key = undefined;
+    this.key = this.voter = undefined;
     this.pending = this.resume = this.editing = this.signIn = this.waitingOnline = false;
     this.outcome = this.outcomeView = this.sendError = this.restoredAt = this.restoredFor = this.shownFor = undefined;
   }
@@ -150,12 +157,28 @@ export class PollView implements ReactiveController {
     this.early = undefined;
     const saved = id === poll.id ? early : this.draft.load();
     if (!saved) return;
+    if (saved.value.voter) return void this.restoreVoters(poll, saved);
+    this.apply(poll, saved);
+  }
+
+  /** A ballot that was being sent comes back only for its voter, once the session has said who is signed in. */
+  private async restoreVoters(poll: Poll, saved: StoredDraft<PollDraft>): Promise<void> {
+    const client = this.ctx.client();
+    // Unanswered, nobody: the draft stays for its voter's next visit.
+    const citizen = client ? await signedInCitizen(client).catch(() => undefined) : undefined;
+    if (citizen !== saved.value.voter || this.restoredFor !== poll.id || this.ctx.poll()?.id !== poll.id) return;
+    this.apply(poll, saved);
+    this.changed();
+  }
+
+  private apply(poll: Poll, saved: StoredDraft<PollDraft>): void {
     if (poll.status !== 'open' || poll.myVote) return this.draft.clear();
-    const { choices, step, editing, key, pending } = saved.value;
+    const { choices, step, editing, key, pending, voter } = saved.value;
     this.choices = choices ?? {};
     this.step = Math.min(step ?? 0, poll.questions.length > 1 ? poll.questions.length : 0);
     this.editing = !!editing && this.step < poll.questions.length;
     this.key = key;
+    this.voter = voter;
     this.pending = this.resume = !!pending;
     if (Object.values(this.choices).some((c) => !isEmpty(c))) this.restoredAt = saved.savedAt;
     this.nearReview(poll.questions);
@@ -179,7 +202,7 @@ export class PollView implements ReactiveController {
   }
 
   private save(): void {
-    this.draft.save({ choices: this.choices, step: this.step, editing: this.editing, key: this.key, pending: this.pending });
+    this.draft.save({ choices: this.choices, step: this.step, editing: this.editing, key: this.key, pending: this.pending, ...(this.voter ? { voter: this.voter } : {}) });
   }
 
   private discard(): void {
@@ -209,6 +232,10 @@ export class PollView implements ReactiveController {
     this.key = undefined;
     this.save();
     this.changed();
+    // Who is answering, asked while the network is likely up: a vote sent in a network cut is
+    // still marked with its voter (`submit`). One request per page and backend.
+    const client = this.ctx.client();
+    if (client) void signedInCitizen(client).catch(() => undefined);
   }
 
   private problemText(question: PollQuestion, choice: Choice | undefined): string | undefined {
@@ -273,6 +300,16 @@ export class PollView implements ReactiveController {
     this.save();
     this.draft.flush();
     this.changed();
+    // Marked with its voter once the session says who that is (it is asked once per page).
+    void signedInCitizen(client).then(
+      (voter) => {
+        if (!this.pending || !voter || this.voter === voter) return;
+        this.voter = voter;
+        this.save();
+        this.draft.flush();
+      },
+      () => undefined,
+    );
     try {
       await this.voted(poll, await castVote(client, poll.id, toAnswers(poll.questions, this.choices), this.key));
     } catch (error) {

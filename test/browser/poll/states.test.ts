@@ -4,7 +4,7 @@ import { getResponse } from 'msw';
 import { scenarios } from '../../../src/mocks/index.js';
 import { problemResponse } from '../../../src/mocks/http.js';
 import { readStored } from '../../../src/core/storage.js';
-import { $, $$, backend, ballots, MOCK_API, mocks, NEWCOMER, pick, polls, renderPoll, requests, reset, submit, submitButton, text, useOnly, voted } from './setup.js';
+import { $, $$, backend, ballots, fixtureIds, MOCK_API, mocks, NEWCOMER, pick, polls, renderPoll, requests, reset, submit, submitButton, text, useOnly, voted } from './setup.js';
 
 describe('<veche-poll> states', () => {
   beforeEach(async () => {
@@ -238,6 +238,33 @@ describe('<veche-poll> states', () => {
     expect(ballots('42')).to.equal(1);
     expect(requests.filter((r) => r.method === 'POST').at(-1)!.key).to.equal(key);
     expect(readStored(`draft:poll:${MOCK_API}#42`)).to.be.undefined;
+  });
+
+  it('on a shared computer a pending vote is neither shown to nor sent by the next citizen signed in; its voter\'s next visit sends it', async () => {
+    const el = await renderPoll(polls.openSingle);
+    await pick(el, 'Летняя сцена');
+    // The first answer asks who is answering; the network drops after that.
+    await waitUntil(() => requests.some((r) => r.path === '/session'), 'the session was not asked');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await useOnly(...scenarios.offline());
+    await submit(el);
+    await waitUntil(() => el.matches(':state(offline)'), 'not offline', { timeout: 7000 });
+    expect(readStored<{ value: { voter?: string } }>(`draft:poll:${MOCK_API}#42`)!.value.voter).to.equal(NEWCOMER);
+    el.remove();
+
+    const posted = requests.filter((r) => r.method === 'POST').length; // the attempts that failed
+    await useOnly();
+    // Someone who has not voted in it: a poll one has voted in shows one's own ballot.
+    const someoneElse = Object.values(fixtureIds.citizens).find((c) => c !== NEWCOMER && !backend.db.poll('42')!.ballots.some((b) => b.citizenId === c))!;
+    const other = await renderPoll(polls.openSingle, { citizen: someoneElse });
+    await new Promise((resolve) => setTimeout(resolve, 300)); // long enough for a resumed vote to have gone out
+    expect(requests.filter((r) => r.method === 'POST')).to.have.length(posted);
+    expect($$(other, 'input').some((i) => i.checked), "Olga's ballot shown to someone else").to.be.false;
+    other.remove();
+
+    const again = await renderPoll(polls.openSingle);
+    await voted(again);
+    expect(ballots('42')).to.equal(1);
   });
 
   it('already voted elsewhere (409): shows that vote instead of an error', async () => {
