@@ -146,12 +146,8 @@ export class RatingForm {
       comment: this.comment.length > COMMENT_LIMIT ? ctx.text.t('commentTooLong', { max: COMMENT_LIMIT }) : '',
     };
     this.errors = errors;
+    if (errors.stars || errors.comment) return this.focusError();
     ctx.host.requestUpdate();
-    if (errors.stars || errors.comment) {
-      await ctx.host.updateComplete;
-      ctx.host.renderRoot.querySelector<HTMLElement>(errors.stars ? 'input[name="stars"]' : 'textarea')?.focus();
-      return;
-    }
     this.signIn = false;
     this.sendError = undefined;
     this.key ??= newIdempotencyKey();
@@ -192,10 +188,22 @@ export class RatingForm {
       ctx.checkEligibility();
     } else {
       this.save();
-      this.sendError = error;
+      // The server's word on a field shows at that field; the panel keeps what names no field.
+      const { stars = '', comment = '' } = error.fields;
+      this.errors = { stars, comment };
+      const unplaced = error.fieldErrors.some(({ field }) => field !== 'stars' && field !== 'comment');
+      this.sendError = (stars || comment) && !unplaced ? undefined : error;
       ctx.reportError(error);
+      if (stars || comment) void this.focusError();
     }
     ctx.host.requestUpdate();
+  }
+
+  /** Puts the citizen on the first field with an error, once it shows. */
+  private async focusError(): Promise<void> {
+    this.ctx.host.requestUpdate();
+    await this.ctx.host.updateComplete;
+    this.ctx.host.renderRoot.querySelector<HTMLElement>(this.errors.stars ? 'input[name="stars"]' : 'textarea')?.focus();
   }
 
   render(): TemplateResult {
@@ -267,6 +275,7 @@ export class RatingForm {
                   name="stars"
                   .value=${String(v)}
                   .checked=${this.stars === v}
+                  aria-invalid=${this.errors.stars ? 'true' : 'false'}
                   @change=${() => this.change(() => (this.stars = v))}
                 /><span class="glyph" aria-hidden="true">★</span><span class="visually-hidden">${text.t('starLabel', { value: v })}</span>
               </label>`,

@@ -269,12 +269,7 @@ export class Confirmation {
       : this.comment.length > COMMENT_LIMIT
         ? this.text.t('commentTooLong', { max: COMMENT_LIMIT })
         : undefined;
-    if (this.commentError) {
-      this.changed();
-      await this.ctx.host.updateComplete;
-      this.ctx.host.renderRoot.querySelector<HTMLElement>(`#comment-${c.id}`)?.focus();
-      return;
-    }
+    if (this.commentError) return this.focusError(c.id);
     this.key ??= newIdempotencyKey();
     this.save();
     this.draft.flush();
@@ -309,9 +304,23 @@ export class Confirmation {
       return;
     }
     this.key = undefined;
-    this.sendError = { id, error };
+    // The server's word on the comment or the photos shows at that field; the panel keeps what names no field.
+    const placed = this.disputeFor === id ? error.fieldErrors.filter(({ field }) => field === 'comment' || field.split('.')[0] === 'mediaIds') : [];
+    this.commentError = placed.find(({ field }) => field === 'comment')?.message;
+    this.photoError = placed.find(({ field }) => field !== 'comment')?.message;
+    if (!placed.length || placed.length < error.fieldErrors.length) this.sendError = { id, error };
     this.ctx.reportError(error);
+    if (placed.length) void this.focusError(id);
+    else this.changed();
+  }
+
+  /** Puts the citizen on the first field of the dispute with an error, once it shows. */
+  private async focusError(id: string): Promise<void> {
     this.changed();
+    await this.ctx.host.updateComplete;
+    const root = this.ctx.host.renderRoot;
+    // With five photos attached there is no file input: the first photo's "remove" stands for the field.
+    (root.querySelector<HTMLElement>(this.commentError ? `#comment-${id}` : `#photo-${id}`) ?? root.querySelector<HTMLElement>('.attached button'))?.focus();
   }
 
   /** Fetches one complaint again and shows it as the server has it now. */
@@ -402,6 +411,7 @@ export class Confirmation {
             type="file"
             multiple
             accept=${PHOTO_TYPES.join(',')}
+            aria-invalid=${this.photoError ? 'true' : 'false'}
             aria-describedby="photo-hint-${c.id}${this.photoError ? ` photo-error-${c.id}` : ''}"
             ?disabled=${sending}
             @change=${(event: Event) => this.pickPhotos(event)}

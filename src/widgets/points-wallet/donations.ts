@@ -32,6 +32,21 @@ export class DonationForms {
     this.ctx.host.requestUpdate();
   }
 
+  /** The server refused the amount: its message at the field, and the citizen on it. */
+  refused(fundId: string, message: string): Promise<boolean> {
+    this.errors = { ...this.errors, [fundId]: message };
+    return this.focusAmount(fundId);
+  }
+
+  /** Puts the citizen on the fund's amount field once it shows; false when there is none. */
+  private async focusAmount(fundId: string): Promise<boolean> {
+    this.ctx.host.requestUpdate();
+    await this.ctx.host.updateComplete;
+    const field = this.ctx.host.renderRoot.querySelector<HTMLElement>(`#amount-${fundId}`);
+    field?.focus();
+    return !!field;
+  }
+
   private setAmount(fund: Fund, value: string): void {
     if (this.ctx.spendQueued({ fund })) return;
     this.amounts = { ...this.amounts, [fund.id]: value };
@@ -51,12 +66,11 @@ export class DonationForms {
     const value = this.amounts[fund.id] ?? '';
     const problem = this.problem(fund, value);
     this.errors = { ...this.errors, [fund.id]: problem ?? '' };
-    this.ctx.host.requestUpdate();
     if (problem) {
-      await this.ctx.host.updateComplete;
-      this.ctx.host.renderRoot.querySelector<HTMLElement>(`#amount-${fund.id}`)?.focus();
+      await this.focusAmount(fund.id);
       return;
     }
+    this.ctx.host.requestUpdate();
     const trigger = (event.submitter as HTMLElement | null) ?? (event.target as HTMLFormElement).querySelector<HTMLElement>('[part~="donate"]')!;
     this.ctx.confirm({ key: newIdempotencyKey(), fund, amount: Number(value.trim()) }, trigger);
   }

@@ -78,4 +78,9 @@ export interface WalletContext extends Omit<WalletHost, 'walletText'> {
   spendQueued(target: SpendTarget): boolean;
   /** A donation to this fund went through: its amount draft is done. */
   donated(fundId: string): void;
+  /**
+   * The server refused the amount given to this fund: its message shows at the fund's amount
+   * field, which takes focus; false when the fund offers no amount field now.
+   */
+  refuseAmount(fundId: string, message: string): Promise<boolean>;
 }

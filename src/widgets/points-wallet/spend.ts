@@ -137,14 +137,19 @@ export class SpendFlow implements ReactiveController {
     }
   }
 
-  /** Shows what became of a spend on its tab and puts the citizen there. */
-  private async finish(outcome: Outcome, tab: Tab): Promise<void> {
+  /** Closes the dialog and shows the tab the spend came from, with what became of it at the top. */
+  private leave(tab: Tab, outcome?: Outcome): void {
     this.outcome = outcome;
     this.returnFocus = undefined;
     this.dialog?.close();
     this.pending = undefined;
     this.ctx.show(tab);
     this.ctx.host.requestUpdate();
+  }
+
+  /** Shows what became of a spend on its tab and puts the citizen there. */
+  private async finish(outcome: Outcome, tab: Tab): Promise<void> {
+    this.leave(tab, outcome);
     await this.ctx.host.updateComplete;
     this.ctx.host.renderRoot.querySelector<HTMLElement>('#outcome')?.focus();
   }
@@ -187,9 +192,18 @@ export class SpendFlow implements ReactiveController {
       message = ctx.text.t('insufficientRace', { points: ctx.points(missing > 0 ? missing : 0) });
     }
     ctx.reportError(error);
-    ctx.announce(message, { assertive: true });
     ctx.refresh();
-    void ctx.load(redeem ? ctx.rewards : ctx.funds);
+    const reloaded = ctx.load(redeem ? ctx.rewards : ctx.funds);
+    // The server's word on the amount shows at the fund's amount field (with the fund's limits
+    // as they are now); the top of the tab keeps what names no field.
+    const amount = redeem ? undefined : error.fields.amount;
+    if (amount) {
+      const unplaced = error.fieldErrors.some(({ field }) => field !== 'amount');
+      this.leave('donations', unplaced ? { refused: message, tab: 'donations' } : undefined);
+      await reloaded;
+      if (await ctx.refuseAmount((item.body as DonationCreate).fundId, amount)) return ctx.announce(amount, { assertive: true });
+    }
+    ctx.announce(message, { assertive: true });
     await this.finish({ refused: message, tab: redeem ? 'rewards' : 'donations' }, redeem ? 'rewards' : 'donations');
   }
 

@@ -157,6 +157,7 @@ export class WalletTabs implements ReactiveController {
       confirm: (pending: Pending, trigger) => void this.spend().then((flow) => flow?.open(pending, trigger)),
       spendQueued: (target) => !!this.flow?.spendQueued(target),
       donated: (fundId) => void this.section('donations').load().then(() => this.forms?.donated(fundId)),
+      refuseAmount: (fundId, message) => this.section('donations').load().then(() => this.forms?.refused(fundId, message) ?? false),
     });
   }
 

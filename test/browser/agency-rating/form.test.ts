@@ -1,7 +1,9 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { http } from 'msw';
+import { problemResponse } from '../../../src/mocks/http.js';
 import { scenarios } from '../../../src/mocks/index.js';
-import { $, $$, ANNA, backend, buttonNamed, fixtureIds, mocks, renderRating, requests, reset, text, useOnly } from './setup.js';
+import { $, $$, ANNA, backend, buttonNamed, fixtureIds, MOCK_API, mocks, renderRating, requests, reset, text, useOnly } from './setup.js';
 
 /** anna's closed complaint handled by the roads agency, not rated yet. */
 const CLOSED = fixtureIds.complaints.own.annaClosed;
@@ -112,6 +114,33 @@ describe('<veche-agency-rating agency> rating form', () => {
     await waitUntil(() => el.matches(':state(refused)'), 'not refused');
     expect(text(el, '[part~="refused"]')).to.contain('повторную оценку сервер не принимает');
     expect(backend.db.complaints.find((c) => c.id === CLOSED)!.rating!.stars).to.equal(5);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the server refusing the comment at the comment, marks it invalid and puts focus there (422)', async () => {
+    await mocks(
+      http.post(`${MOCK_API}/agencies/roads/ratings`, () =>
+        problemResponse(422, 'validation', 'Проверьте поля', { extra: { errors: [{ pointer: '/comment', detail: 'Слишком много ссылок' }] } }),
+        { once: true },
+      ),
+    );
+    const el = await renderRating({ agency: 'roads' });
+    await waitUntil(() => el.matches(':state(eligible)'), 'the form is not offered');
+    starInputs(el)[3]!.click();
+    const textarea = $<HTMLTextAreaElement>(el, 'textarea')!;
+    textarea.focus();
+    await sendKeys({ type: 'См. http://a.example http://b.example' });
+    const refused = oneEvent(el, 'veche-error');
+    buttonNamed(el, 'Отправить оценку')!.click();
+    await refused;
+    await waitUntil(() => $(el, 'textarea[aria-invalid="true"]'), 'the comment is not marked invalid');
+    const field = $<HTMLTextAreaElement>(el, 'textarea')!;
+    const described = field.getAttribute('aria-describedby')!.split(' ').map((id) => text(el, `#${id}`));
+    expect(described).to.include('Слишком много ссылок');
+    await waitUntil(() => el.shadowRoot!.activeElement === field, 'focus did not move to the comment');
+    expect(document.activeElement).to.equal(el);
+    expect($(el, '[part~="error"]'), 'the general panel repeats the field error').to.not.exist;
+    expect(ratingPosts()).to.have.length(1);
     await expect(el).to.be.accessible();
   });
 

@@ -1,5 +1,6 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
+import { problemResponse } from '../../../src/mocks/http.js';
 import { scenarios } from '../../../src/mocks/index.js';
 import type { VecheAgencyRating } from '../../../src/widgets/agency-rating/veche-agency-rating.js';
 import { $, $$, backend, buttonNamed, choose, complaintRecord, complaints, loaded, makeConfirmable, MOCK_API, mocks, pngFile, renderStatus, requests, reset, text, useOnly } from './setup.js';
@@ -196,6 +197,35 @@ describe('<veche-complaint-status> confirm or dispute a fix', () => {
     await event;
     await waitUntil(() => confirmations(id)[0]?.body, 'no body logged');
     expect((confirmations(id)[0]!.body as { mediaIds: string[] }).mediaIds).to.deep.equal([attached[0], ...attached.slice(2)]);
+  });
+
+  it('shows the server refusing the dispute comment at the comment, marks it invalid and puts focus there (422)', async () => {
+    await mocks(
+      http.post(`${MOCK_API}/complaints/${id}/confirmation`, () =>
+        problemResponse(422, 'validation', 'Проверьте поля', { extra: { errors: [{ pointer: '/comment', detail: 'Слишком много ссылок' }] } }),
+        { once: true },
+      ),
+    );
+    const el = await renderStatus({ complaint: id });
+    buttonNamed(el, 'Нет, не решена')!.click();
+    await el.updateComplete;
+    const textarea = $<HTMLTextAreaElement>(el, 'textarea')!;
+    textarea.value = 'См. http://a.example http://b.example';
+    textarea.dispatchEvent(new Event('input'));
+    const refused = oneEvent(el, 'veche-error');
+    buttonNamed(el, 'Оспорить решение')!.focus();
+    buttonNamed(el, 'Оспорить решение')!.click();
+    await refused;
+    await waitUntil(() => $(el, 'textarea[aria-invalid="true"]'), 'the comment is not marked invalid');
+    const field = $<HTMLTextAreaElement>(el, 'textarea')!;
+    const described = field.getAttribute('aria-describedby')!.split(' ').map((ref) => text(el, `#${ref}`));
+    expect(described).to.include('Слишком много ссылок');
+    await waitUntil(() => el.shadowRoot!.activeElement === field, 'focus did not move to the comment');
+    expect(document.activeElement).to.equal(el);
+    expect($(el, '[part~="confirm"] [part~="error"]'), 'the general panel repeats the field error').to.not.exist;
+    expect(confirmations(id)).to.have.length(1);
+    expect(complaintRecord(id).status).to.equal('resolved');
+    await expect(el).to.be.accessible();
   });
 
   it('keeps the dispute comment across a reload', async () => {

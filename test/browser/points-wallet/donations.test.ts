@@ -1,7 +1,9 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { http } from 'msw';
+import { problemResponse } from '../../../src/mocks/http.js';
 import { checkAmount, quickAmounts } from '../../../src/widgets/points-wallet/amount.js';
-import { $, $$, backend, credit, dialog, fixtureIds, ledgerOf, mocks, OLGA, openTab, primary, redeemButton, renderWallet, requests, reset, ru, text } from './setup.js';
+import { $, $$, backend, credit, dialog, fixtureIds, ledgerOf, MOCK_API, mocks, OLGA, openTab, primary, redeemButton, renderWallet, requests, reset, ru, text } from './setup.js';
 
 /** A citizen with exactly 945 points. */
 const DONOR = 'donor';
@@ -117,6 +119,34 @@ describe('<veche-points-wallet> donations', () => {
     expect(posts).to.have.length(1);
     expect(posts[0]!.key).to.match(/^[0-9a-f-]{36}$/);
     expect(ledgerOf(DONOR, 'donation').map((e) => e.amount)).to.deep.equal([-100]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the server refusing the amount at the fund\'s amount field, marks it invalid and puts focus there (422)', async () => {
+    await mocks(
+      http.post(`${MOCK_API}/donations`, () =>
+        problemResponse(422, 'invalid-amount', 'Проверьте поля', { extra: { errors: [{ pointer: '/amount', detail: 'Фонд принимает не больше 50 баллов за раз' }] } }),
+        { once: true },
+      ),
+    );
+    const el = await renderWallet({ citizen: DONOR, tab: 'donations' });
+    await type(el, KIDS, '100');
+    await submit(el, KIDS);
+    await waitUntil(() => dialog(el).open, 'no confirmation');
+    const refused = oneEvent(el, 'veche-error');
+    primary(el).click();
+    await refused;
+    await waitUntil(() => input(el, KIDS)?.getAttribute('aria-invalid') === 'true', 'the amount is not marked invalid');
+    const field = input(el, KIDS);
+    const described = field.getAttribute('aria-describedby')!.split(' ').map((ref) => text(el, `#${ref}`));
+    expect(described).to.include('Фонд принимает не больше 50 баллов за раз');
+    await waitUntil(() => el.shadowRoot!.activeElement === field, 'focus did not move to the amount');
+    expect(document.activeElement).to.equal(el);
+    expect(dialog(el).open).to.be.false;
+    expect($(el, '[part~="refused"]'), 'the top of the tab repeats the field error').to.not.exist;
+    expect(field.value).to.equal('100');
+    expect(requests.filter((r) => r.method === 'POST' && r.path === '/donations')).to.have.length(1);
+    expect(ledgerOf(DONOR, 'donation')).to.have.length(0);
     await expect(el).to.be.accessible();
   });
 
