@@ -26,6 +26,23 @@ async function queueOffline(description: string) {
   return el;
 }
 
+/** Files an elevator complaint that the backend answers 502, and leaves it queued (the form then leaves the page). */
+async function queuedOn502(description: string): Promise<void> {
+  await mocks(http.post(`${MOCK_API}/complaints`, () => HttpResponse.json({ title: 'Ошибка' }, { status: 502 })));
+  const el = await renderForm();
+  await chooseCategory(el, 'Не работает лифт');
+  await next(el);
+  await type(el, '#description', description);
+  await next(el);
+  await type(el, '#address', 'ул. Речная, 12');
+  await next(el);
+  await next(el);
+  await tick(el, '.field', CONSENT);
+  await next(el);
+  await waitUntil(() => el.matches(':state(queued)'), 'not queued');
+  fixtureCleanup();
+}
+
 describe('<veche-complaint-form> drafts and the outbox', () => {
   beforeEach(async () => {
     reset();
@@ -98,45 +115,21 @@ describe('<veche-complaint-form> drafts and the outbox', () => {
   });
 
   it('5xx: sends what was queued on the next page load', async () => {
-    await mocks(http.post(`${MOCK_API}/complaints`, () => HttpResponse.json({ title: 'Ошибка' }, { status: 502 })));
-    let el = await renderForm();
-    await chooseCategory(el, 'Не работает лифт');
-    await next(el);
-    await type(el, '#description', 'Лифт не работает, отправим при загрузке.');
-    await next(el);
-    await type(el, '#address', 'ул. Речная, 12');
-    await next(el);
-    await next(el);
-    await tick(el, '.field', CONSENT);
-    await next(el);
-    await waitUntil(() => el.matches(':state(queued)'), 'not queued');
-    fixtureCleanup();
+    await queuedOn502('Лифт не работает, отправим при загрузке.');
     await mocks();
     const submitted: CustomEvent[] = [];
     addEventListener('veche-complaint-submitted', (e) => submitted.push(e), { once: true });
-    el = await renderForm();
+    const el = await renderForm();
     await filed(el);
     expect(complaintsWith('Лифт не работает, отправим при загрузке.')).to.have.length(1);
     expect(submitted).to.have.length(1);
   });
 
   it('on a shared computer the next citizen signed in neither sees nor sends what another one queued; its author does', async () => {
-    await mocks(http.post(`${MOCK_API}/complaints`, () => HttpResponse.json({ title: 'Ошибка' }, { status: 502 })));
-    let el = await renderForm();
-    await chooseCategory(el, 'Не работает лифт');
-    await next(el);
-    await type(el, '#description', 'Лифт не работает, жалоба Ольги.');
-    await next(el);
-    await type(el, '#address', 'ул. Речная, 12');
-    await next(el);
-    await next(el);
-    await tick(el, '.field', CONSENT);
-    await next(el);
-    await waitUntil(() => el.matches(':state(queued)'), 'not queued');
-    fixtureCleanup();
+    await queuedOn502('Лифт не работает, жалоба Ольги.');
 
     await mocks();
-    el = await renderForm({ citizen: fixtureIds.citizens.some });
+    let el = await renderForm({ citizen: fixtureIds.citizens.some });
     await settle(el);
     // Long enough for the queue to have been sent on load, as it was before it had owners.
     await aTimeout(300);

@@ -4,6 +4,26 @@ import { $, $$, backend, chooseCategory, fillPothole, fixtureIds, MOCK_API, mock
 
 const CONSENT = 'Я согласен на обработку моих персональных данных для рассмотрения обращения';
 
+/** The device says it is at `at`. */
+function standAt(at: { lat: number; long: number }): void {
+  Object.defineProperty(navigator, 'geolocation', {
+    value: { getCurrentPosition: (ok: PositionCallback) => ok({ coords: { latitude: at.lat, longitude: at.long } } as GeolocationPosition) },
+    configurable: true,
+  });
+}
+
+/** A pothole where the device is, up to the step that shows complaints nearby. */
+async function toNearbyOfPothole(el: Awaited<ReturnType<typeof renderForm>>): Promise<void> {
+  await chooseCategory(el, 'Яма на дороге');
+  await next(el);
+  await fillPothole(el);
+  await next(el);
+  $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent!.includes('Определить моё местоположение'))!.click();
+  await settle(el);
+  await next(el);
+  await next(el);
+}
+
 describe('<veche-complaint-form> duplicates and identity', () => {
   const original = Object.getOwnPropertyDescriptor(Navigator.prototype, 'geolocation')!;
   beforeEach(async () => {
@@ -18,21 +38,11 @@ describe('<veche-complaint-form> duplicates and identity', () => {
   it('shows open complaints nearby in the same service and supports one (+1) instead of filing', async () => {
     const existing = backend.db.complaints.find((c) => c.id === fixtureIds.complaints.submitted)!;
     const at = existing.location!;
-    Object.defineProperty(navigator, 'geolocation', {
-      value: { getCurrentPosition: (ok: PositionCallback) => ok({ coords: { latitude: at.lat, longitude: at.long } } as GeolocationPosition) },
-      configurable: true,
-    });
+    standAt(at);
     const supported: CustomEvent[] = [];
     addEventListener('veche-complaint-supported', (e) => supported.push(e), { once: true });
     const el = await renderForm();
-    await chooseCategory(el, 'Яма на дороге');
-    await next(el);
-    await fillPothole(el);
-    await next(el);
-    $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent!.includes('Определить моё местоположение'))!.click();
-    await settle(el);
-    await next(el);
-    await next(el);
+    await toNearbyOfPothole(el);
     await waitUntil(() => $(el, '[part~="nearby"]'), 'no nearby complaints shown');
     const nearby = text(el, '[part~="nearby"]');
     expect(nearby).to.contain('Рядом уже сообщили о похожей проблеме').and.contain(existing.trackingNumber);
@@ -60,10 +70,7 @@ describe('<veche-complaint-form> duplicates and identity', () => {
     const twin = { ...existing, id: `${existing.id}-twin`, trackingNumber: `${existing.trackingNumber}-2`, supporterIds: [] as string[] };
     backend.db.complaints.push(twin);
     const at = existing.location!;
-    Object.defineProperty(navigator, 'geolocation', {
-      value: { getCurrentPosition: (ok: PositionCallback) => ok({ coords: { latitude: at.lat, longitude: at.long } } as GeolocationPosition) },
-      configurable: true,
-    });
+    standAt(at);
     // The first support is refused for good; the next ones reach the backend.
     let refused = false;
     await mocks(
@@ -74,14 +81,7 @@ describe('<veche-complaint-form> duplicates and identity', () => {
       }),
     );
     const el = await renderForm();
-    await chooseCategory(el, 'Яма на дороге');
-    await next(el);
-    await fillPothole(el);
-    await next(el);
-    $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent!.includes('Определить моё местоположение'))!.click();
-    await settle(el);
-    await next(el);
-    await next(el);
+    await toNearbyOfPothole(el);
     await waitUntil(() => $$(el, '[part~="nearby"] button').filter((b) => b.textContent!.includes('+1')).length >= 2, 'not both complaints nearby');
     const plusOne = (trackingNumber: string) =>
       $$<HTMLButtonElement>(el, '[part~="nearby"] li').find((li) => li.textContent!.includes(trackingNumber))!.querySelector<HTMLButtonElement>('button')!;
