@@ -8,9 +8,12 @@ const OUTBOX_KEY = `veche:outbox:complaints:veche:${MOCK_API}`;
 const draft = () => JSON.parse(localStorage.getItem(DRAFT_KEY) ?? 'null')?.value;
 const CONSENT = 'Я согласен на обработку моих персональных данных для рассмотрения обращения';
 
-/** Fills an elevator complaint and sends it with the network cut (focus on the send button, as a keyboard user's): it is queued. */
-async function queueOffline(description: string) {
-  await mocks(http.post(`${MOCK_API}/complaints`, () => HttpResponse.error()));
+/**
+ * Fills an elevator complaint and sends it (focus on the send button, as a keyboard user's) while
+ * the backend fails as `failure` says, the network cut by default: it is queued.
+ */
+async function queueOffline(description: string, failure: () => Response = () => HttpResponse.error()) {
+  await mocks(http.post(`${MOCK_API}/complaints`, failure));
   const el = await renderForm();
   await chooseCategory(el, 'Не работает лифт');
   await next(el);
@@ -26,22 +29,7 @@ async function queueOffline(description: string) {
   return el;
 }
 
-/** Files an elevator complaint that the backend answers 502, and leaves it queued (the form then leaves the page). */
-async function queuedOn502(description: string): Promise<void> {
-  await mocks(http.post(`${MOCK_API}/complaints`, () => HttpResponse.json({ title: 'Ошибка' }, { status: 502 })));
-  const el = await renderForm();
-  await chooseCategory(el, 'Не работает лифт');
-  await next(el);
-  await type(el, '#description', description);
-  await next(el);
-  await type(el, '#address', 'ул. Речная, 12');
-  await next(el);
-  await next(el);
-  await tick(el, '.field', CONSENT);
-  await next(el);
-  await waitUntil(() => el.matches(':state(queued)'), 'not queued');
-  fixtureCleanup();
-}
+const badGateway = () => HttpResponse.json({ title: 'Ошибка' }, { status: 502 });
 
 describe('<veche-complaint-form> drafts and the outbox', () => {
   beforeEach(async () => {
@@ -115,7 +103,8 @@ describe('<veche-complaint-form> drafts and the outbox', () => {
   });
 
   it('5xx: sends what was queued on the next page load', async () => {
-    await queuedOn502('Лифт не работает, отправим при загрузке.');
+    await queueOffline('Лифт не работает, отправим при загрузке.', badGateway);
+    fixtureCleanup();
     await mocks();
     const submitted: CustomEvent[] = [];
     addEventListener('veche-complaint-submitted', (e) => submitted.push(e), { once: true });
@@ -126,7 +115,8 @@ describe('<veche-complaint-form> drafts and the outbox', () => {
   });
 
   it('on a shared computer the next citizen signed in neither sees nor sends what another one queued; its author does', async () => {
-    await queuedOn502('Лифт не работает, жалоба Ольги.');
+    await queueOffline('Лифт не работает, жалоба Ольги.', badGateway);
+    fixtureCleanup();
 
     await mocks();
     let el = await renderForm({ citizen: fixtureIds.citizens.some });
