@@ -235,6 +235,12 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
     if (!req.url?.startsWith('/api/')) res.writeContinue();
     app.server.emit('request', req, res);
   });
+  // Any other expectation cannot be met (RFC 9110: 417). Node answers it with an empty body; here it
+  // is a problem document like every other refusal.
+  app.server.on('checkExpectation', (req, res) => {
+    const body = JSON.stringify(new Problem(417, 'validation', `Ожидание «${req.headers.expect}» не поддерживается`).toBody(req.url?.split('?')[0] ?? ''));
+    res.writeHead(417, { 'content-type': PROBLEM_TYPE, 'content-length': Buffer.byteLength(body) }).end(body);
+  });
   const continueIfExpected = (request: FastifyRequest, reply: FastifyReply) => {
     if (request.headers.expect?.toLowerCase() !== '100-continue' || reply.raw.headersSent) return;
     // The body's size is announced: a body over the limit is refused now, not after it was sent.

@@ -183,6 +183,15 @@ describe('the framework\'s own refusals are problem documents too', () => {
     assert.match(answer, /^HTTP\/1\.1 413 /, answer.slice(0, 200));
     assert.doesNotMatch(answer, /100 Continue/);
   });
+
+  test('an expectation other than 100-continue is 417 with a problem document', async () => {
+    const answer = await rawRequest('GET /api/polls/42 HTTP/1.1\r\nHost: x\r\nExpect: 200-ok\r\nConnection: close\r\n\r\n');
+    assert.match(answer, /^HTTP\/1\.1 417 /, answer.slice(0, 200));
+    assert.match(answer, /content-type: application\/problem\+json/i);
+    const problem = JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4));
+    assert.equal(problem.status, 417);
+    assert.equal(problem.instance, '/api/polls/42');
+  });
 });
 
 describe('moderation', () => {
