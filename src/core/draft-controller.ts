@@ -5,6 +5,8 @@ export interface StoredDraft<T> {
   value: T;
   /** Epoch milliseconds of the last save. */
   savedAt: number;
+  /** The signed-in citizen who typed it (`DraftOptions.author`); none for a draft typed signed out. */
+  author?: string;
 }
 
 export interface DraftOptions {
@@ -12,6 +14,12 @@ export interface DraftOptions {
   key: () => string | undefined;
   /** Debounce before writing; the contract is "saved within about a second". */
   delayMs?: number;
+  /**
+   * Who is typing, when known (the signed-in citizen): the draft is stored with its author and
+   * `load(reader)` gives it to that citizen only, so on a shared computer the next one signed in
+   * does not see another's text, address or photos. A draft typed signed out is anyone's.
+   */
+  author?: () => string | undefined;
 }
 
 /**
@@ -20,7 +28,7 @@ export interface DraftOptions {
  * server confirmed. Pending writes are flushed when the page is hidden or the widget leaves.
  */
 export class DraftController<T> implements ReactiveController {
-  private pending?: { key: string; value: T };
+  private pending?: { key: string; value: T; author: string | undefined };
   private timer?: ReturnType<typeof setTimeout>;
   private readonly flushNow = () => this.flush();
   private readonly onVisibility = () => {
@@ -45,18 +53,19 @@ export class DraftController<T> implements ReactiveController {
     document.removeEventListener('visibilitychange', this.onVisibility);
   }
 
-  load(): StoredDraft<T> | undefined {
+  /** The stored draft; one with an author only when `reader` is that author (see `author`). */
+  load(reader?: string): StoredDraft<T> | undefined {
     const key = this.options.key();
     if (!key) return undefined;
-    if (this.pending?.key === key) return { value: this.pending.value, savedAt: Date.now() };
-    const stored = readStored<StoredDraft<T>>(key);
-    return stored && typeof stored === 'object' && 'value' in stored ? stored : undefined;
+    const stored = this.pending?.key === key ? { value: this.pending.value, savedAt: Date.now(), author: this.pending.author } : readStored<StoredDraft<T>>(key);
+    if (!stored || typeof stored !== 'object' || !('value' in stored)) return undefined;
+    return stored.author === undefined || stored.author === reader ? stored : undefined;
   }
 
   save(value: T): void {
     const key = this.options.key();
     if (!key) return;
-    this.pending = { key, value };
+    this.pending = { key, value, author: this.options.author?.() };
     clearTimeout(this.timer);
     this.timer = setTimeout(this.flushNow, this.options.delayMs ?? 400);
   }
@@ -64,9 +73,9 @@ export class DraftController<T> implements ReactiveController {
   flush(): void {
     clearTimeout(this.timer);
     if (!this.pending) return;
-    const { key, value } = this.pending;
+    const { key, value, author } = this.pending;
     this.pending = undefined;
-    writeStored(key, { value, savedAt: Date.now() } satisfies StoredDraft<T>);
+    writeStored(key, { value, savedAt: Date.now(), ...(author ? { author } : {}) } satisfies StoredDraft<T>);
   }
 
   /** Forgets the draft, including personal data in it; call after the server confirmed. */

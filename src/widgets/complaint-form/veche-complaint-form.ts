@@ -206,6 +206,7 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
 
   private readonly draft = new DraftController<ComplaintDraft>(this, {
     key: () => this.draftKey,
+    author: () => this.meTask.value?.id,
   });
 
   /** @internal */
@@ -235,7 +236,7 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
       try {
         const categories = await backend.services(signal);
         this.backend = backend;
-        this.restore(categories);
+        await this.restore(categories, backend);
         return categories;
       } catch (error) {
         if (!(error instanceof ApiError && error.kind === 'aborted')) this.reportError(error);
@@ -401,10 +402,12 @@ export class VecheComplaintForm extends VecheElement implements FormHost {
 
   // ---------------------------------------------------------------- drafts
 
-  private restore(categories: Category[]): void {
+  /** Brings back the draft; one typed signed in only for its author (DraftController's `author`). */
+  private async restore(categories: Category[], backend: ComplaintBackend): Promise<void> {
     if (this.restored) return;
     this.restored = true;
-    const saved = this.draft.load();
+    const reader = backend.full ? await signedInCitizen(backend.client).catch(() => undefined) : undefined;
+    const saved = this.draft.load(reader);
     if (!saved?.value?.key) return;
     const value = { ...emptyDraft(), ...saved.value };
     if (value.service && !categories.some((c) => c.code === value.service)) value.service = undefined;

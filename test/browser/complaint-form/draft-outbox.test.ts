@@ -1,7 +1,7 @@
 import { aTimeout, expect, fixtureCleanup, waitUntil } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
 import { ApiError } from '../../../src/core/problem.js';
-import { $, $$, chooseCategory, complaintsWith, ELEVATOR, filed, fixtureIds, MOCK_API, mocks, next, renderForm, requests, reset, settle, step, text, tick, type } from './setup.js';
+import { $, $$, chooseCategory, complaintsWith, ELEVATOR, filed, fixtureIds, MOCK_API, mocks, NEWCOMER, next, renderForm, requests, reset, settle, step, text, tick, type } from './setup.js';
 
 const DRAFT_KEY = `veche:draft:complaint:veche:${MOCK_API}`;
 const OUTBOX_KEY = `veche:outbox:complaints:veche:${MOCK_API}`;
@@ -65,6 +65,26 @@ describe('<veche-complaint-form> drafts and the outbox', () => {
     await settle(el);
     expect(step(el)).to.contain('Категория');
     expect(localStorage.getItem(DRAFT_KEY)).to.be.null;
+  });
+
+  it('a draft typed signed in comes back to its author only: the next citizen on this computer starts afresh', async function () {
+    this.timeout(20000);
+    let el = await renderForm();
+    await chooseCategory(el, 'Яма на дороге');
+    await next(el);
+    await type(el, '#description', 'Яма у моего подъезда, Речная 12.');
+    await waitUntil(() => draft()?.description === 'Яма у моего подъезда, Речная 12.', 'not saved', { timeout: 3000 });
+    expect(JSON.parse(localStorage.getItem(DRAFT_KEY)!).author).to.equal(NEWCOMER);
+    fixtureCleanup();
+
+    el = await renderForm({ citizen: fixtureIds.citizens.some });
+    expect($(el, '[part~="draft"]'), "Olga's draft shown to Ivan").to.be.null;
+    expect(step(el)).to.contain('Категория');
+    fixtureCleanup();
+
+    el = await renderForm();
+    expect(text(el, '[part~="draft"]')).to.contain('Мы восстановили ваш черновик');
+    expect($<HTMLTextAreaElement>(el, '#description')!.value).to.equal('Яма у моего подъезда, Речная 12.');
   });
 
   it('offline: queues the complaint, shows it, and sends it once on "send now"', async () => {
