@@ -4,7 +4,7 @@
  * from its own script tag, and imports only the widgets whose tags are on the page — now or
  * later (content a CMS adds after load). Loading it twice is harmless.
  */
-import { configure, configureFromScript } from './core/page-config.js';
+import { configure, configureFromScript, scriptOf } from './core/page-config.js';
 import { widgetModules } from './registry.js';
 
 interface VecheGlobal {
@@ -73,8 +73,7 @@ function scan(root: ParentNode): Promise<void>[] {
 }
 
 if (!window.veche) {
-  const own = [...document.querySelectorAll<HTMLScriptElement>('script[src]')].find((s) => s.src === import.meta.url);
-  configureFromScript(own ?? null);
+  configureFromScript(scriptOf(import.meta.url));
   window.veche = {
     configure,
     ready: () => Promise.all(scan(document)).then(() => undefined),

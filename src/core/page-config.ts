@@ -40,6 +40,17 @@ export function subscribePageConfig(listener: Listener): () => void {
   return () => state.listeners.delete(listener);
 }
 
+/**
+ * The `<script>` tag that loaded the module at `moduleUrl`. `import.meta.url` is the address after
+ * redirects (a CDN's unversioned link to its latest version, http → https), which the tag does not
+ * name: then the first tag whose file has the same name.
+ */
+export function scriptOf(moduleUrl: string): HTMLScriptElement | null {
+  const scripts = [...document.querySelectorAll<HTMLScriptElement>('script[src]')];
+  const file = (url: string) => new URL(url).pathname.split('/').pop();
+  return scripts.find((s) => s.src === moduleUrl) ?? scripts.find((s) => file(s.src) === file(moduleUrl)) ?? null;
+}
+
 /** Reads `data-api`, `data-locale`, … from the loader `<script>` element. */
 export function configureFromScript(script: HTMLScriptElement | SVGScriptElement | null): void {
   if (!script) return;

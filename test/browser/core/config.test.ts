@@ -1,5 +1,5 @@
 import { aTimeout, expect, fixture, html, nextFrame } from '@open-wc/testing';
-import { configure, configureFromScript, resetPageConfig } from '../../../src/core/page-config.js';
+import { configure, configureFromScript, resetPageConfig, scriptOf } from '../../../src/core/page-config.js';
 import { normalize } from '../../../src/core/config.js';
 import { apiClientFor } from '../../../src/core/api-client.js';
 import '../../helpers/browser/test-widget.js';
@@ -147,6 +147,28 @@ describe('configuration', () => {
     expect(text(el, 'login')).to.equal('https://script.example/login');
     // The theme presets select the widget by this attribute.
     expect(el.getAttribute('data-veche-theme')).to.equal('ural dark');
+  });
+
+  it('finds the loader\'s own script tag when the CDN redirected it: the tag names one address, the module another', () => {
+    const tag = (src: string) => {
+      const script = document.createElement('script');
+      script.type = 'text/plain'; // never fetched
+      script.src = src;
+      document.body.append(script);
+      return script;
+    };
+    const other = tag('https://cdn.example/analytics/counter.js');
+    const latest = tag('https://cdn.example/veche/latest/veche.js?from=portal');
+    try {
+      // As before: the module's own address.
+      expect(scriptOf('https://cdn.example/veche/latest/veche.js?from=portal')).to.equal(latest);
+      // "latest" redirected to a version, http to https: the module knows only where it ended up.
+      expect(scriptOf('https://cdn.example/veche/1.4.0/veche.js')).to.equal(latest);
+      expect(scriptOf('https://cdn.example/veche/1.4.0/other.js')).to.equal(null);
+    } finally {
+      other.remove();
+      latest.remove();
+    }
   });
 
   it('passes getToken from a provider property to the widget client', async () => {
