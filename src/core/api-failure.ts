@@ -26,7 +26,10 @@ export async function retry<T>(
   const maxWait = client.maxRetryAfterMs ?? 30_000;
   for (let done = 0; ; done++) {
     if (done >= policy.retries) throw error;
-    const retryStatus = error.kind === 'network' || (error.status !== undefined && RETRYABLE_STATUS.has(error.status));
+    // 409 idempotency-in-flight: an earlier attempt with this key (one whose answer was lost) is
+    // still being handled; the next one, after its Retry-After, gets that attempt's answer.
+    const inFlight = error.status === 409 && error.slug === 'idempotency-in-flight';
+    const retryStatus = error.kind === 'network' || (error.status !== undefined && RETRYABLE_STATUS.has(error.status)) || inFlight;
     if (!retryStatus) throw error;
     let delay = fullJitterDelay(done, policy, clock.random);
     if (error.retryAfterMs !== undefined) {
@@ -53,13 +56,17 @@ export function readProblem(raw: RawResponse): { problem: Problem; message: stri
   return {
     problem,
     message: problem.detail ?? problem.title ?? `HTTP ${raw.status}`,
-    retryAfterMs: raw.status === 429 || raw.status === 503 ? parseRetryAfter(raw.retryAfter) : undefined,
+    retryAfterMs: raw.status === 429 || raw.status === 503 || raw.status === 409 ? parseRetryAfter(raw.retryAfter) : undefined,
   };
 }
 
-/** Reads a problem document, tolerating a backend that sends plain JSON or nothing. */
+/**
+ * Reads a problem document, tolerating a backend that sends plain JSON or nothing, or a JSON
+ * object under another content type (a proxy that rewrote it): read as text, its slug and field
+ * errors were lost (an `already-voted` shown as raw JSON).
+ */
 export function parseProblem(status: number, contentType: string | null, text: string): Problem {
-  if (text && /json/i.test(contentType ?? '')) {
+  if (text && (/json/i.test(contentType ?? '') || /^\s*\{/.test(text))) {
     try {
       const parsed: unknown = JSON.parse(text);
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return { status, ...(parsed as Problem) };

@@ -66,7 +66,9 @@ export class ApiError extends Error {
 
   /** The problem type's last segment: `…/problems/already-voted` → `already-voted`. */
   get slug(): string | undefined {
-    return this.problem?.type?.split('/').pop() || undefined;
+    // A backend's `type` that is not a string (a number, an object) names no problem we know.
+    const type: unknown = this.problem?.type;
+    return (typeof type === 'string' && type.split('/').pop()) || undefined;
   }
 
   /** True when trying again later may succeed (the data the citizen typed must be kept). */

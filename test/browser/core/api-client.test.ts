@@ -103,6 +103,43 @@ describe('API client', () => {
     expect(bodies).to.deep.equal([{ answers: [1] }, { answers: [1] }, { answers: [1] }]);
   });
 
+  it('waits out 409 idempotency-in-flight (an earlier attempt with the key still running) and gets that attempt\'s answer', async () => {
+    let calls = 0;
+    await startMocks(
+      http.post(`${BASE}/donations`, () => {
+        calls++;
+        if (calls === 1) return new HttpResponse(null, { status: 502 });
+        if (calls === 2) {
+          return HttpResponse.json(
+            { type: 'https://veche.dev/problems/idempotency-in-flight', title: 'Запрос с этим ключом ещё выполняется', status: 409 },
+            { status: 409, headers: { 'Content-Type': 'application/problem+json', 'Retry-After': '1' } },
+          );
+        }
+        return HttpResponse.json({ receipt: 'D-1' }, { status: 201 });
+      }),
+    );
+    const clock = fakeClock(0.1);
+    const result = await client(clock).post<{ receipt: string }>('/donations', { fundId: 'f', amount: 10 }, { idempotencyKey: 'k-in-flight' });
+    expect(result.receipt).to.equal('D-1');
+    expect(calls).to.equal(3);
+    expect(clock.waits[1]).to.equal(1000);
+  });
+
+  it('reads a problem document sent with another content type, and one whose type is not a string, without throwing', async () => {
+    await startMocks(
+      http.post(`${BASE}/polls/1/votes`, () =>
+        new HttpResponse(JSON.stringify({ type: 'https://veche.dev/problems/already-voted', title: 'Вы уже голосовали', status: 409 }), { status: 409, headers: { 'Content-Type': 'text/plain' } }),
+      ),
+      http.post(`${BASE}/polls/2/votes`, () => HttpResponse.json({ type: 42, title: 'Странный ответ', status: 409 }, { status: 409, headers: { 'Content-Type': 'application/problem+json' } })),
+    );
+    const relabelled = (await client().post('/polls/1/votes', {}, { idempotencyKey: 'k1' }).catch((e: unknown) => e)) as ApiError;
+    expect(relabelled.slug).to.equal('already-voted');
+    expect(relabelled.message).to.equal('Вы уже голосовали');
+    const odd = (await client().post('/polls/2/votes', {}, { idempotencyKey: 'k2' }).catch((e: unknown) => e)) as ApiError;
+    expect(odd.kind).to.equal('conflict');
+    expect(odd.slug).to.equal(undefined);
+  });
+
   it('does not retry a 4xx that will not change (422), and parses the problem document with field errors', async () => {
     let calls = 0;
     await startMocks(
