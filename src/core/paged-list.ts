@@ -33,6 +33,11 @@ export class PagedList<T> implements ReactiveController {
 
   hostDisconnected(): void {
     this.controller?.abort();
+    // Taken off the page mid-load (a portal moving it to another tab or column): the page it was
+    // loading is asked for again when it is back (`loaded` is false again), instead of a skeleton
+    // or a disabled "show more" for good.
+    if (this.status === 'loading') this.status = 'idle';
+    else if (this.status === 'more') this.status = 'ready';
   }
 
   load(): Promise<void> {

@@ -101,7 +101,7 @@ export class AgencyView implements RatingView {
     this.formFor = agency;
     const client = this.host.client();
     const at = client && agency ? `${client.baseUrl} ${agency}` : undefined;
-    if (at && !compact && this.ratingsFor !== at) {
+    if (at && !compact && (this.ratingsFor !== at || !this.ratings.loaded)) {
       this.ratingsFor = at;
       void this.recordPart.load();
       // A failure is reported by the fetcher and kept by the list, which shows it.

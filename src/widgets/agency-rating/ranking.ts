@@ -45,7 +45,7 @@ export class AgencyRanking implements RatingView {
   /** The first page for this backend: now, and again when the widget is pointed at another. */
   hostUpdate(): void {
     const client = this.host.client();
-    if (client && !this.host.host.agency && this.loadedFor !== client) {
+    if (client && !this.host.host.agency && (this.loadedFor !== client || !this.ranking.loaded)) {
       this.loadedFor = client;
       this.load();
     }

@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
-import { $, $$, backend, mocks, renderRating, reset } from './setup.js';
+import { delay, http } from 'msw';
+import { $, $$, backend, MOCK_API, mocks, renderRating, reset } from './setup.js';
 
 const names = (el: Element) => $$(el, 'tbody th').map((th) => th.textContent!.trim());
 const sortState = (el: Element) => $$(el, 'thead th[aria-sort]').map((th) => `${th.textContent!.trim().replace(/[▼↕]/, '')}:${th.getAttribute('aria-sort')}`);
@@ -22,6 +23,32 @@ describe('<veche-agency-rating> ranking', () => {
     expect(sortState(el)).to.deep.equal(['Оценка:descending', 'В срок:none', 'Обращений:none']);
     expect($$(el, 'thead th[aria-sort] button')).to.have.length(3);
     await expect(el).to.be.accessible();
+  });
+
+  it('moved while its ranking loads (a portal moving it to another tab), it asks again where it lands', async () => {
+    let asked = 0;
+    await mocks(
+      http.get(`${MOCK_API}/agencies`, async () => {
+        if (asked++ === 0) await delay(400);
+        return undefined; // on to the backend
+      }),
+    );
+    const el = document.createElement('veche-agency-rating');
+    el.setAttribute('api', MOCK_API);
+    el.setAttribute('locale', 'ru');
+    const before = document.createElement('div');
+    const after = document.createElement('div');
+    document.body.append(before, after);
+    try {
+      before.append(el);
+      await waitUntil(() => asked > 0, 'the ranking was not asked for');
+      after.append(el); // taken off the page and put back: its first request is cancelled
+      await waitUntil(() => $$(el, 'tbody th').length === backend.db.agencySummaries().length, 'the ranking never came', { timeout: 5000 });
+      expect(asked).to.be.greaterThan(1);
+    } finally {
+      before.remove();
+      after.remove();
+    }
   });
 
   it('sorts by on-time share and volume from the keyboard', async () => {
