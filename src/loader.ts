@@ -28,6 +28,8 @@ declare global {
  * and the tag's next appearance tries again.
  */
 const loads = new Map<string, Promise<void>>();
+/** How often each tag's code failed to load. */
+const failures = new Map<string, number>();
 
 /**
  * Resolves in a task of its own. Each `import()` costs 2–3 ms to start at 4× CPU (the request and
@@ -55,6 +57,11 @@ function load(tag: string): Promise<void> | undefined {
       (error: unknown) => {
         loads.delete(tag);
         console.error(`[veche] could not load <${tag}>`, error);
+        // A CDN's hiccup or a network cut would leave the tag an empty box for good: asked for
+        // again 2, 4 and 8 s later (a browser fetches a module that failed anew).
+        const failed = (failures.get(tag) ?? 0) + 1;
+        failures.set(tag, failed);
+        if (failed < 4) setTimeout(() => scan(document), 1000 * 2 ** failed);
       },
     );
     loads.set(tag, loading);

@@ -62,6 +62,31 @@ describe('the CDN autoloader (veche.js)', () => {
     }
   });
 
+  it('asks again, a few seconds later, for a widget whose code failed to load (a CDN hiccup)', async function () {
+    this.timeout(10000);
+    const { widgetModules } = await import('../../../src/registry.js');
+    const tag = 'veche-complaint-status';
+    expect(customElements.get(tag)).to.be.undefined;
+    const original = widgetModules[tag]!;
+    let asked = 0;
+    widgetModules[tag] = () => (++asked === 1 ? Promise.reject(new TypeError('Failed to fetch dynamically imported module')) : original());
+    const errors: string[] = [];
+    const originalError = console.error;
+    console.error = (...args: unknown[]) => void errors.push(String(args[0]));
+    const later = await fixture(html`<div></div>`);
+    try {
+      later.innerHTML = `<${tag}></${tag}>`;
+      await waitUntil(() => customElements.get(tag), 'the tag was never defined after its code failed once', { timeout: 6000 });
+      expect(asked).to.equal(2);
+      // Said once, for the failure (the widget itself then says it has no backend here).
+      expect(errors.filter((e) => e.startsWith('[veche] could not load'))).to.deep.equal([`[veche] could not load <${tag}>`]);
+    } finally {
+      console.error = originalError;
+      widgetModules[tag] = original;
+      later.remove();
+    }
+  });
+
   it('is harmless when the script is included twice: one warning, the first copy stays', async () => {
     const first = window.veche;
     const warnings: string[] = [];
