@@ -10,6 +10,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { PLAIN_DECIMAL } from './domain/context';
+import { loneSurrogates } from '../src/mocks/formats';
 import type { FieldError } from './problems';
 
 type Json = Record<string, unknown>;
@@ -105,30 +106,6 @@ export function toFieldErrors(errors: ErrorObject[] | null | undefined, prefix =
     seen.add(pointer);
     seen.add(key);
     out.push({ pointer: pointer || '/', detail, code: e.keyword });
-  }
-  return out;
-}
-
-/** Half of a surrogate pair without its other half: a UTF-16 code unit that is no character. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const pointerPart = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
-
-/**
- * Errors for the strings (values and member names) of a parsed JSON body that hold a lone surrogate.
- * JSON's `\ud800` escapes can spell one, the schema cannot forbid it, and SQLite would store it as
- * U+FFFD: refused here, once for every operation, rather than altered.
- */
-function loneSurrogates(value: unknown, pointer: string, out: FieldError[]): FieldError[] {
-  if (typeof value === 'string') {
-    if (LONE_SURROGATE.test(value)) out.push({ pointer: pointer || '/', detail: 'строка содержит одиночный суррогат UTF-16 — это не символ Юникода', code: 'encoding' });
-  } else if (Array.isArray(value)) {
-    value.forEach((v, i) => loneSurrogates(v, `${pointer}/${i}`, out));
-  } else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      const at = `${pointer}/${pointerPart(k)}`;
-      if (LONE_SURROGATE.test(k)) out.push({ pointer: at, detail: 'имя поля содержит одиночный суррогат UTF-16 — это не символ Юникода', code: 'encoding' });
-      else loneSurrogates(v, at, out);
-    }
   }
   return out;
 }

@@ -1,7 +1,8 @@
 /** The idea board: search/filter/sort, supports, crowdfunding pledges with matchfunding, moderation. */
 import { conflict, notFound, Problem, unprocessable } from '../problems';
 import type { IdeaRow, Store } from '../store/repository';
-import { isoNow, newId, ok, parseJson, randomCode, requireIdentity, textLength, type DomainOptions, type Identity, type OperationHandler, type Schemas } from './context';
+import { isoNow, newId, ok, parseJson, randomCode, requireIdentity, type DomainOptions, type Identity, type OperationHandler, type Schemas } from './context';
+import { excerpt } from '../../src/mocks/formats';
 import { mediaUrl } from './media';
 import { page, pageRequest } from './pagination';
 
@@ -22,24 +23,6 @@ function funding(r: IdeaRow): Schemas['Funding'] | null {
   const matchCap = r.match_cap ?? 0;
   const matched = Math.min(Math.round(raised * matchFactor), matchCap);
   return { goal: r.funding_goal, currency: 'RUB', raised, pointsPledged: r.points_pledged, pointValue, matchFactor, matchCap, matched, total: raised + matched, pledgers: r.pledgers, deadline: r.funding_deadline };
-}
-
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-/**
- * The start of a text for a card: a text over 200 characters (code points) is cut to at most 197
- * and ends with an ellipsis. Cut between graphemes, so neither half of a surrogate pair (a lone
- * surrogate, not valid Unicode) nor part of an emoji sequence or of a letter with its accent ends it.
- */
-function excerpt(text: string): string {
-  if (textLength(text) <= 200) return text;
-  let end = 0;
-  let count = 0;
-  for (const { segment, index } of graphemes.segment(text)) {
-    count += textLength(segment);
-    if (count > 197) break;
-    end = index + segment.length;
-  }
-  return `${text.slice(0, end).trimEnd()}…`;
 }
 
 function summary(r: IdeaRow, supported: boolean): Schemas['IdeaSummary'] {

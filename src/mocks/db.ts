@@ -8,6 +8,7 @@ import {
   addWorkingDays, createDemoRegion, pollStatusAt, seededRandom,
   type DemoCitizen, type DemoComplaint, type DemoFund, type DemoIdea, type DemoLedgerEntry, type DemoPoll, type DemoRegion,
 } from '../../api/fixtures/demo-region';
+import { excerpt } from './formats';
 
 export type S = components['schemas'];
 
@@ -311,24 +312,37 @@ export class MockDb {
 
   agencyComplaints(agencyId: string) { return this.complaints.filter((c) => this.service(c.serviceCode)?.agency.id === agencyId); }
 
+  /** When the agency last resolved or rejected a complaint (the server's `resolved_at`), or null. */
+  finishedAt(c: MockComplaint): string | null {
+    return [...c.history].reverse().find((h) => h.status === 'resolved' || h.status === 'rejected')?.at ?? null;
+  }
+
   agencySummaries(): S['AgencySummary'][] {
     const rows = this.region.agencies.map((a) => {
       const complaints = this.agencyComplaints(a.id);
       const ratings = complaints.filter((c) => c.rating).map((c) => c.rating!.stars);
-      const answered = complaints.filter((c) => c.answer);
-      const onTime = answered.filter((c) => Date.parse(c.answer!.at) <= this.dueAt(c).getTime()).length;
-      const days = answered.map((c) => Math.round(((Date.parse(c.answer!.at) - Date.parse(c.createdAt)) / DAY) * 10) / 10);
+      // As the server: a complaint is finished when the agency resolved or rejected it (the latest
+      // time it did), on time when that was by its due date, whether or not it was answered.
+      const finished = complaints.map((c) => ({ c, at: this.finishedAt(c) })).filter((x): x is { c: MockComplaint; at: string } => x.at !== null);
+      const onTime = finished.filter((x) => Date.parse(x.at) <= this.dueAt(x.c).getTime()).length;
+      const days = finished.filter((x) => ['resolved', 'closed', 'disputed'].includes(x.c.status)).map((x) => (Date.parse(x.at) - Date.parse(x.c.createdAt)) / DAY);
+      const medianDays = median(days);
       return {
         id: a.id, name: a.name, shortName: a.shortName, rank: 0,
         rating: { average: ratings.length ? round2(ratings.reduce((s, x) => s + x, 0) / ratings.length) : null, count: ratings.length },
-        onTimeShare: answered.length ? round2(onTime / answered.length) : null,
-        medianDaysToResolve: median(days),
+        onTimeShare: finished.length ? Math.round((onTime / finished.length) * 1000) / 1000 : null,
+        medianDaysToResolve: medianDays === null ? null : Math.round(medianDays * 10) / 10,
         openComplaints: complaints.filter((c) => OPEN_STATUSES.includes(c.status)).length,
         resolvedComplaints: complaints.filter((c) => c.status === 'resolved' || c.status === 'closed').length,
       } satisfies S['AgencySummary'];
     });
+    // Ranked as the server ranks: by the unrounded average, then volume, then id in code-unit order.
+    const average = new Map(this.region.agencies.map((a) => {
+      const stars = this.agencyComplaints(a.id).filter((c) => c.rating).map((c) => c.rating!.stars);
+      return [a.id, stars.length ? stars.reduce((s, x) => s + x, 0) / stars.length : 0];
+    }));
     [...rows]
-      .sort((x, y) => (y.rating.average ?? -1) - (x.rating.average ?? -1) || y.rating.count - x.rating.count || x.id.localeCompare(y.id))
+      .sort((x, y) => average.get(y.id)! - average.get(x.id)! || y.rating.count - x.rating.count || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
       .forEach((row, i) => { row.rank = i + 1; });
     return rows;
   }
@@ -388,7 +402,7 @@ export class MockDb {
   ideaSummary(i: DemoIdea, who: MockIdentity | null): S['IdeaSummary'] {
     const category = this.category(i.categoryId)!;
     const summary: S['IdeaSummary'] = {
-      id: i.id, title: i.title, excerpt: i.text.length > 200 ? `${i.text.slice(0, 199).trimEnd()}…` : i.text,
+      id: i.id, title: i.title, excerpt: excerpt(i.text),
       category: { id: category.id, name: category.name }, author: { displayName: i.authorName }, createdAt: i.createdAt, status: i.status,
       supporters: this.ideaSupporters(i), threshold: i.threshold, supportedByMe: Boolean(who && i.supporterIds.includes(who.id)),
       funding: this.funding(i),

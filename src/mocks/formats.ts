@@ -51,3 +51,46 @@ export function calendarDateTime(text: string): Date | null {
   const date = new Date(text);
   return Number.isNaN(date.getTime()) ? null : date;
 }
+
+/** Half of a surrogate pair without its other half: a UTF-16 code unit that is no character. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const pointerPart = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/**
+ * Errors for the strings (values and member names) of a parsed JSON body that hold a lone surrogate,
+ * appended to `out`. JSON's `\ud800` escapes can spell one, the schema cannot forbid it, and SQLite
+ * would store it as U+FFFD: the mocks and the server refuse it (400, code `encoding`) rather than
+ * alter it.
+ */
+export function loneSurrogates<E extends { pointer: string; detail: string; code?: string }>(value: unknown, pointer = '', out: E[] = []): E[] {
+  if (typeof value === 'string') {
+    if (LONE_SURROGATE.test(value)) out.push({ pointer: pointer || '/', detail: 'строка содержит одиночный суррогат UTF-16 — это не символ Юникода', code: 'encoding' } as E);
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => loneSurrogates(v, `${pointer}/${i}`, out));
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const at = `${pointer}/${pointerPart(k)}`;
+      if (LONE_SURROGATE.test(k)) out.push({ pointer: at, detail: 'имя поля содержит одиночный суррогат UTF-16 — это не символ Юникода', code: 'encoding' } as E);
+      else loneSurrogates(v, at, out);
+    }
+  }
+  return out;
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/**
+ * The start of a text for a card: a text over 200 characters (code points) is cut to at most 197
+ * and ends with an ellipsis. Cut between graphemes, so neither half of a surrogate pair (a lone
+ * surrogate, not valid Unicode) nor part of an emoji sequence or of a letter with its accent ends it.
+ */
+export function excerpt(text: string): string {
+  if (textLength(text) <= 200) return text;
+  let end = 0;
+  let count = 0;
+  for (const { segment, index } of graphemes.segment(text)) {
+    count += textLength(segment);
+    if (count > 197) break;
+    end = index + segment.length;
+  }
+  return `${text.slice(0, end).trimEnd()}…`;
+}

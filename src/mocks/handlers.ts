@@ -285,13 +285,16 @@ const operations: Record<string, Operation> = {
       if (query.funded === false && i.funding) return false;
       return !q || i.title.toLowerCase().includes(q) || i.text.toLowerCase().includes(q);
     });
-    const byId = (a: DemoIdea, b: DemoIdea) => a.id.localeCompare(b.id);
-    if (sort === 'newest') list.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || byId(a, b));
+    // The server's ORDER BY: strings in code-unit (SQLite BINARY) order, not the locale's.
+    const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    const byId = (a: DemoIdea, b: DemoIdea) => binary(a.id, b.id);
+    if (sort === 'newest') list.sort((a, b) => binary(b.createdAt, a.createdAt) || byId(b, a));
     else if (sort === 'trending') list.sort((a, b) => db.ideaRecentSupport(b) - db.ideaRecentSupport(a) || db.ideaSupporters(b) - db.ideaSupporters(a) || byId(a, b));
     else if (sort === 'threshold') {
-      list = list.filter((i) => i.status === 'published' && db.ideaSupporters(i) < i.threshold);
+      // Every listed idea still short of its threshold, whatever its status.
+      list = list.filter((i) => db.ideaSupporters(i) < i.threshold);
       list.sort((a, b) => (a.threshold - db.ideaSupporters(a)) - (b.threshold - db.ideaSupporters(b)) || byId(a, b));
-    } else list.sort((a, b) => db.ideaSupporters(b) - db.ideaSupporters(a) || byId(a, b));
+    } else list.sort((a, b) => db.ideaSupporters(b) - db.ideaSupporters(a) || binary(b.createdAt, a.createdAt) || byId(a, b));
     const page = paginate(list, query);
     return ok({ items: page.items.map((i) => db.ideaSummary(i, who)), nextCursor: page.nextCursor, total: list.length } satisfies S['IdeaPage']);
   },

@@ -7,6 +7,7 @@ import { delay, http, HttpResponse, type RequestHandler } from 'msw';
 import { contractOperations } from './contract.gen';
 import { coerceParam, validate, type OperationSpec } from './validate';
 import type { MockDb, MockIdentity, S } from './db';
+import { loneSurrogates } from './formats';
 
 export const MOCK_TOKEN_PREFIX = 'mock:';
 export const problemType = (slug: string) => `https://veche.dev/problems/${slug}`;
@@ -85,6 +86,14 @@ export function paginate<T>(items: T[], query: Record<string, unknown>): { items
 
 // ------------------------------------------------------------------ identity
 
+/**
+ * Operations open to anonymous callers that still refuse a credential that fails verification
+ * (401), as the server's CREDENTIAL_CHECKING_OPERATIONS: GET /session is where a widget learns that
+ * its token went stale. Every other operation open to anonymous callers serves such a caller as
+ * anonymous; those that need a citizen answer 401.
+ */
+const CREDENTIAL_CHECKING_OPERATIONS = new Set(['getSession']);
+
 /** `Authorization: Bearer mock:<citizenId>` → that citizen; no header → anonymous; anything else → 401. */
 export function identify(db: MockDb, request: Request): MockIdentity | null {
   const header = request.headers.get('authorization');
@@ -157,7 +166,8 @@ async function readBody(spec: OperationSpec, request: Request): Promise<{ body: 
   let body: unknown;
   try { body = JSON.parse(text); } catch { throw new MockProblem(400, 'malformed-json', 'Тело запроса — не корректный JSON'); }
   if (spec.body) {
-    const errors = validate(spec.body, body);
+    // As the server: the schema's errors, then any lone surrogate in a string or member name.
+    const errors = loneSurrogates(body, '', validate(spec.body, body));
     if (errors.length) throw new MockProblem(400, 'validation', `Поле ${errors[0]!.pointer}: ${errors[0]!.detail}`, { errors });
   }
   return { body, raw: null, text };
@@ -173,7 +183,14 @@ export function route(operationId: string, operation: Operation, options: RouteO
     if (options.latencyMs > 0) await delay(options.latencyMs);
     const instance = new URL(request.url).pathname;
     try {
-      const who = identify(options.db, request);
+      let who: MockIdentity | null;
+      try {
+        who = identify(options.db, request);
+      } catch (error) {
+        // A credential that fails verification leaves the caller anonymous where anonymous callers are served.
+        if (!(error instanceof MockProblem) || spec.authRequired || CREDENTIAL_CHECKING_OPERATIONS.has(operationId)) throw error;
+        who = null;
+      }
       if (spec.authRequired && !who) throw new MockProblem(401, 'unauthorized', 'Для этого действия нужно войти');
       if (spec.roles && who && !spec.roles.some((r) => who.roles.includes(r as S['Role']))) throw new MockProblem(403, 'forbidden', `Нужна роль: ${spec.roles.join(', ')}`);
       const query = checkParams(spec, request, params as Record<string, string>);

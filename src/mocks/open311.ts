@@ -10,7 +10,7 @@ import type { MockComplaint, MockDb, S } from './db';
 import { createComplaint } from './handlers';
 import { contractSchemas, open311Operations } from './contract.gen';
 import { checkParams, identify, MockProblem, type OperationContext } from './http';
-import { calendarDateTime, PLAIN_DECIMAL } from './formats';
+import { calendarDateTime, PLAIN_DECIMAL, textLength } from './formats';
 import { validate, type FieldError } from './validate';
 
 type O = components['schemas'];
@@ -164,7 +164,7 @@ export function open311Handlers(options: { db: MockDb; base: string; apiBase: st
       }
       if (!location && !address) return errors(400, 'Укажите lat и long, address_string или address_id');
       const description = field('description') ?? '';
-      if (description.length < 10) return errors(400, 'description: не короче 10 символов');
+      if (textLength(description) < 10) return errors(400, 'description: не короче 10 символов');
       // A contact needs a name; an email or phone alone is dropped (the schema has checked them).
       const name = [field('first_name'), field('last_name')].filter(Boolean).join(' ');
       const email = field('email');

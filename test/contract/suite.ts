@@ -661,6 +661,123 @@ export function defineContractSuite(target: ContractTarget): void {
       assert.deepEqual(await listed(`service_request_id=${id}&start_date=${later(1)}`), []);
     });
 
+    test('stale or invalid credentials: anonymous where anonymous callers are served, 401 where a citizen is needed or the session is probed', async () => {
+      const forged = { token: 'forged.token.value' };
+      const basic = { headers: { Authorization: 'Basic abc' } };
+      for (const options of [forged, basic]) {
+        const polls = await c.api('GET', '/polls?limit=1', options);
+        expectStatus(polls, 200);
+        const ideas = await c.api('GET', '/ideas?limit=1', options);
+        expectStatus(ideas, 200);
+        assert.ok(ideas.body.items.every((i: any) => i.supportedByMe === false), 'served as anonymous');
+        expectStatus(await c.api('GET', '/agencies/roads', options), 200);
+        expectStatus(await c.api('GET', '/rewards?limit=1', options), 200);
+        // Sign-out always succeeds, and sign-in is how a stale credential is replaced.
+        expectStatus(await c.api('DELETE', '/auth/session', options), 204);
+        const signIn = await c.api('POST', '/auth/demo', { ...options, body: { citizenId: 'ivan' } });
+        expectStatus(signIn, 200);
+        assert.equal(signIn.body.me.id, 'ivan');
+        // The session probe is where a widget learns that its credential went stale.
+        const session = await c.api('GET', '/session', options);
+        expectStatus(session, 401);
+        problemType(session, 'unauthorized');
+        for (const [method, path] of [['GET', '/me'], ['GET', '/wallet'], ['GET', '/agencies/roads/rating-eligibility']] as const) {
+          const refused = await c.api(method, path, options);
+          expectStatus(refused, 401);
+          problemType(refused, 'unauthorized');
+        }
+        const vote = await c.api('POST', `/polls/${anonymousPoll[0].id}/votes`, { ...options, body: { answers: [] } });
+        expectStatus(vote, 401);
+        // Asking for one's own ideas needs a citizen, even though the listing is open.
+        expectStatus(await c.api('GET', '/ideas?mine=true', options), 401);
+        expectStatus(await c.open311('GET', '/services.json', options), 200);
+      }
+    });
+
+    test('JSON bodies: a lone UTF-16 surrogate in a value or a member name is refused (400, code encoding)', async () => {
+      const token = await target.signIn({ fresh: true });
+      const draft = { title: 'Идея с одиночным суррогатом', text: 'Текст идеи, достаточно длинный для контракта.', categoryId: 'parks' };
+      const value = await c.api('POST', '/ideas', { token, body: { ...draft, title: 'Идея \ud83d с половиной эмодзи' } });
+      expectStatus(value, 400);
+      problemType(value, 'validation');
+      assert.ok(value.body.errors.some((e: any) => e.pointer === '/title' && e.code === 'encoding'), value.text);
+      const low = await c.api('POST', '/ideas', { token, raw: JSON.stringify(draft).replace('"text":"', '"text":"\\udc00'), contentType: 'application/json' });
+      expectStatus(low, 400);
+      assert.ok(low.body.errors.some((e: any) => e.pointer === '/text' && e.code === 'encoding'), low.text);
+      const nested = await c.api('POST', `/polls/${anonymousPoll[0].id}/votes`, { token, raw: '{"answers":[{"questionId":"q\\ud800","optionIds":["a"]}]}', contentType: 'application/json' });
+      expectStatus(nested, 400);
+      assert.ok(nested.body.errors.some((e: any) => e.pointer === '/answers/0/questionId' && e.code === 'encoding'), nested.text);
+      const name = await c.api('POST', '/ideas', { token, raw: JSON.stringify(draft).replace('{', '{"\\ud800x":1,'), contentType: 'application/json' });
+      expectStatus(name, 400);
+      assert.ok(name.body.errors.some((e: any) => e.code === 'encoding'), name.text);
+      // A whole pair is a character like any other.
+      expectStatus(await c.api('POST', '/ideas', { token, body: { ...draft, title: 'Идея с эмодзи 😀' } }), 201);
+    });
+
+    test('text lengths count code points: idea excerpts, the Open311 description minimum', async () => {
+      const token = await target.signIn({ fresh: true });
+      const create = async (text: string) => {
+        const r = await c.api('POST', '/ideas', { token, body: { title: 'Идея для проверки выдержки', text, categoryId: 'parks' } });
+        expectStatus(r, 201);
+        return r.body.id as string;
+      };
+      const texts = {
+        // 200 characters (400 UTF-16 code units): shown whole
+        whole: '😀'.repeat(200),
+        // 210 characters: the first 197, cut between characters, then an ellipsis
+        cut: `${'а'.repeat(190)}${'😀'.repeat(20)}`,
+        // a letter with its combining accent straddling the cut stays whole
+        grapheme: `${'б'.repeat(196)}е\u0301${'в'.repeat(10)}`,
+      };
+      const ids = { whole: await create(texts.whole), cut: await create(texts.cut), grapheme: await create(texts.grapheme) };
+      const mine = (await c.api('GET', '/ideas?mine=true&limit=100', { token })).body.items;
+      const excerptOf = (id: string) => mine.find((i: any) => i.id === id).excerpt as string;
+      assert.equal(excerptOf(ids.whole), texts.whole, 'a text of 200 characters is its own excerpt');
+      assert.equal(excerptOf(ids.cut), `${'а'.repeat(190)}${'😀'.repeat(7)}…`);
+      assert.equal(excerptOf(ids.grapheme), `${'б'.repeat(196)}…`);
+      const { form } = await open311Filing();
+      await filed(form, (f) => f.set('description', '😀'.repeat(5)), 400, /description/);
+      await filed(form, (f) => f.set('description', '😀'.repeat(10)), 201);
+    });
+
+    test('agencies: the on-time share and median are those of the complaints they resolved', async () => {
+      const agencies = await walk(c, '/agencies', 100);
+      let checked = 0;
+      for (const agency of agencies) {
+        const complaints = await walk(c, `/complaints?agencyId=${agency.id}`, 100);
+        // Resolved (or rejected) is when the agency finished with a complaint, the latest time it did.
+        const finishedAt = (x: any) => [...x.history].reverse().find((h: any) => h.status === 'resolved' || h.status === 'rejected')?.at as string | undefined;
+        const finished = complaints.filter((x: any) => finishedAt(x));
+        const onTime = finished.filter((x: any) => Date.parse(finishedAt(x)!) <= Date.parse(x.dueAt));
+        const expected = finished.length ? Math.round((onTime.length / finished.length) * 1000) / 1000 : null;
+        assert.equal(agency.onTimeShare, expected, `${agency.id}: ${onTime.length} of ${finished.length} on time`);
+        const days = finished.filter((x: any) => ['resolved', 'closed', 'disputed'].includes(x.status))
+          .map((x: any) => (Date.parse(finishedAt(x)!) - Date.parse(x.createdAt)) / 86_400_000).sort((a: number, b: number) => a - b);
+        const m = days.length >> 1;
+        const median = days.length === 0 ? null : Math.round((days.length % 2 ? days[m]! : (days[m - 1]! + days[m]!) / 2) * 10) / 10;
+        assert.equal(agency.medianDaysToResolve, median, `${agency.id}: median days to resolve`);
+        if (finished.length) checked++;
+      }
+      assert.ok(checked >= 3, 'several agencies have finished complaints');
+    });
+
+    test('ideas: every sort orders and filters exactly as documented, ties included', async () => {
+      const moderator = await target.signIn({ citizenId: 'moderator' });
+      const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+      for (const token of [undefined, moderator]) {
+        const listed = await walk(c, '/ideas', 100, token);
+        const check = async (sort: string, compare: (a: any, b: any) => number, keep: (i: any) => boolean = () => true) => {
+          const got = (await walk(c, `/ideas?sort=${sort}`, 100, token)).map((i: any) => i.id);
+          const expected = listed.filter(keep).sort(compare).map((i: any) => i.id);
+          assert.deepEqual(got, expected, `sort=${sort} ${token ? '(moderator)' : ''}`);
+        };
+        await check('popular', (a, b) => b.supporters - a.supporters || binary(b.createdAt, a.createdAt) || binary(a.id, b.id));
+        await check('newest', (a, b) => binary(b.createdAt, a.createdAt) || binary(b.id, a.id));
+        // Every listed idea still short of its threshold, whatever its status.
+        await check('threshold', (a, b) => (a.threshold - a.supporters) - (b.threshold - b.supporters) || binary(a.id, b.id), (i) => i.supporters < i.threshold);
+      }
+    });
+
     test('every operation of both documents was exercised', () => {
       const missed = c.operations.filter((op) => !c.covered.has(op));
       assert.deepEqual(missed, [], `operations the suite never called: ${missed.join(', ')}`);

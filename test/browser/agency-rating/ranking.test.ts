@@ -59,7 +59,8 @@ describe('<veche-agency-rating> ranking', () => {
     await waitUntil(() => sortState(el)[1] === 'В срок:descending', 'not sorted by on-time share');
     await waitUntil(() => el.shadowRoot!.querySelector('table')!.getAttribute('aria-busy') === 'false', 'still loading');
     const shares = $$(el, 'tbody tr').map((tr) => tr.querySelectorAll('td')[2]!.textContent!.trim());
-    const expected = backend.db.agencySummaries().map((a) => a.onTimeShare ?? -1).sort((a, b) => b - a);
+    // Shown as whole percents (the backend's shares have three decimals, as the server's).
+    const expected = backend.db.agencySummaries().map((a) => (a.onTimeShare === null ? -1 : Math.round(a.onTimeShare * 100) / 100)).sort((a, b) => b - a);
     expect(shares.map((s) => (/\d/.test(s) ? Number(s.replace(/\D/g, '')) / 100 : -1))).to.deep.equal(expected);
     expect(el.shadowRoot!.activeElement, 'focus stays on the header').to.equal(onTime);
 
