@@ -44,6 +44,12 @@ export interface ApiClientOptions {
   clock?: Clock;
   /** Longest `Retry-After` the client waits for by itself; longer ones surface to the widget. */
   maxRetryAfterMs?: number;
+  /**
+   * How long one attempt may take to be answered whole (default 30 s; uploads with progress are
+   * not bounded). A backend or proxy that never answers is then a network failure, retried like
+   * one, instead of a skeleton or a "sending…" for good.
+   */
+  attemptTimeoutMs?: number;
 }
 
 export interface RawResponse {
@@ -188,7 +194,7 @@ export class ApiClient {
     try {
       raw = options.onProgress
         ? await (await import('./upload.js')).sendWithProgress(method, url, headers, payload, !token, options.onProgress, options.signal)
-        : await sendWithFetch(method, url, headers, payload, !token, options.signal);
+        : await sendWithFetch(method, url, headers, payload, !token, options.signal, this.options.attemptTimeoutMs ?? 30_000);
     } catch (error) {
       if (options.signal?.aborted) throw cancelled();
       throw new ApiError('network', error instanceof Error ? error.message : 'Network error');
@@ -212,22 +218,33 @@ async function sendWithFetch(
   headers: Record<string, string>,
   body: BodyInit | undefined,
   withCookies: boolean,
-  signal?: AbortSignal,
+  signal: AbortSignal | undefined,
+  timeoutMs: number,
 ): Promise<RawResponse> {
-  const response = await fetch(url, {
-    method,
-    headers,
-    body: body ?? null,
-    // Without a token the backend's same-site cookie session identifies the citizen.
-    credentials: withCookies ? 'include' : 'omit',
-    signal: signal ?? null,
-  });
-  return {
-    status: response.status,
-    contentType: response.headers.get('Content-Type'),
-    retryAfter: response.headers.get('Retry-After'),
-    text: response.status === 204 ? '' : await response.text(),
-  };
+  // The caller's signal, or the attempt's time running out (AbortSignal.any is too new for old phones).
+  const attempt = new AbortController();
+  const abort = () => attempt.abort();
+  const timer = setTimeout(abort, timeoutMs);
+  signal?.addEventListener('abort', abort);
+  try {
+    const response = await fetch(url, {
+      method,
+      headers,
+      body: body ?? null,
+      // Without a token the backend's same-site cookie session identifies the citizen.
+      credentials: withCookies ? 'include' : 'omit',
+      signal: attempt.signal,
+    });
+    return {
+      status: response.status,
+      contentType: response.headers.get('Content-Type'),
+      retryAfter: response.headers.get('Retry-After'),
+      text: response.status === 204 ? '' : await response.text(),
+    };
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', abort);
+  }
 }
 
 const clients = new Map<string, WeakMap<object, ApiClient>>();

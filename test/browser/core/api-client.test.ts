@@ -140,6 +140,23 @@ describe('API client', () => {
     expect(odd.slug).to.equal(undefined);
   });
 
+  it('gives up on an attempt that is never answered and tries again, as after a network failure', async () => {
+    let calls = 0;
+    await startMocks(
+      http.get(`${BASE}/stalled`, async () => {
+        if (++calls === 1) await delay('infinite');
+        return HttpResponse.json({ ok: true });
+      }),
+    );
+    const result = await client(fakeClock(), { attemptTimeoutMs: 200 }).get<{ ok: boolean }>('/stalled');
+    expect(result.ok).to.be.true;
+    expect(calls).to.equal(2);
+    // Never answered at all: a network error the widget shows with its retry, not a wait for ever.
+    await startMocks(http.get(`${BASE}/stalled`, () => delay('infinite')));
+    const error = (await client(fakeClock(), { attemptTimeoutMs: 100, backoff: { retries: 1, baseMs: 1, capMs: 1 } }).get('/stalled').catch((e: unknown) => e)) as ApiError;
+    expect(error.kind).to.equal('network');
+  });
+
   it('does not retry a 4xx that will not change (422), and parses the problem document with field errors', async () => {
     let calls = 0;
     await startMocks(
