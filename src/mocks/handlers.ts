@@ -174,12 +174,14 @@ const operations: Record<string, Operation> = {
     const who = signedIn();
     const input = body as S['ComplaintCreate'];
     const service = db.service(input.serviceCode);
-    if (!service) throw new MockProblem(422, 'validation', 'Нет такой категории', { errors: [{ pointer: '/serviceCode', detail: 'нет такой категории', code: 'unknown' }] });
+    if (!service) throw new MockProblem(422, 'validation', 'Нет такой категории', { errors: [{ pointer: '/serviceCode', detail: 'нет такой категории', code: 'unknown-service' }] });
     const errors: S['FieldError'][] = [];
     if (textLength(input.description) > service.descriptionMaxLength) errors.push({ pointer: '/description', detail: `не длиннее ${service.descriptionMaxLength} символов`, code: 'maxLength' });
     if ((input.mediaIds?.length ?? 0) > service.maxMedia) errors.push({ pointer: '/mediaIds', detail: `не больше ${service.maxMedia} фото`, code: 'maxItems' });
     const answers = input.attributes ?? {};
     errors.push(...attributeErrors(service, answers));
+    // As the server: the agency needs somewhere to go.
+    if (!input.address && !input.location) errors.push({ pointer: '/location', detail: 'укажите адрес или точку на карте', code: 'required' });
     if (errors.length) throw new MockProblem(422, 'validation', errors[0]!.detail, { errors });
     const mediaIds = ownedMedia(db, input.mediaIds, who, '/mediaIds');
     const at = nowIso(db);

@@ -257,6 +257,14 @@ export function defineContractSuite(target: ContractTarget): void {
       const missingAttr = await c.api('POST', '/complaints', { token: author, body: { ...filing, attributes: {} } });
       expectStatus(missingAttr, 422);
       assert.ok(missingAttr.body.errors?.some((e: any) => e.pointer.startsWith('/attributes/')), missingAttr.text);
+      // Somewhere to send the agency: an address or a point on the map.
+      const { address: _address, location: _location, ...nowhere } = filing;
+      const noPlace = await c.api('POST', '/complaints', { token: author, body: nowhere });
+      expectStatus(noPlace, 422);
+      assert.ok(noPlace.body.errors?.some((e: any) => e.pointer === '/location' && e.code === 'required'), noPlace.text);
+      const noService = await c.api('POST', '/complaints', { token: author, body: { ...filing, serviceCode: 'no-such-service' } });
+      expectStatus(noService, 422);
+      assert.ok(noService.body.errors?.some((e: any) => e.pointer === '/serviceCode' && e.code === 'unknown-service'), noService.text);
       const created = await c.api('POST', '/complaints', { token: author, body: filing, idempotencyKey: key() });
       expectStatus(created, 201);
       const complaint = created.body.complaint;
