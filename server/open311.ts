@@ -124,7 +124,9 @@ export function open311Operations(store: Store, options: DomainOptions, auth: Au
       if (!location && !address) throw new Open311Error(400, 'Укажите lat и long, address_string или address_id');
       const description = one(form.description) ?? '';
       if (textLength(description) < 10) throw new Open311Error(400, 'description: не короче 10 символов');
-      const name = [one(form.first_name), one(form.last_name)].filter(Boolean).join(' ');
+      // GeoReport takes an email or a phone without a name; a contact needs one, and the citizen is
+      // known by the api_key: theirs stands in, rather than the way to answer them being dropped.
+      const name = [one(form.first_name), one(form.last_name)].filter(Boolean).join(' ') || (one(form.email) || one(form.phone) ? identity.displayName : '');
       try {
         const { id } = await fileComplaint(store, options, identity, {
           serviceCode: code, description, address, location, attributes, mediaIds: [],

@@ -165,10 +165,10 @@ export function open311Handlers(options: { db: MockDb; base: string; apiBase: st
       if (!location && !address) return errors(400, 'Укажите lat и long, address_string или address_id');
       const description = field('description') ?? '';
       if (textLength(description) < 10) return errors(400, 'description: не короче 10 символов');
-      // A contact needs a name; an email or phone alone is dropped (the schema has checked them).
-      const name = [field('first_name'), field('last_name')].filter(Boolean).join(' ');
+      // A contact needs a name: with an email or a phone alone, the api_key's citizen's (as the server).
       const email = field('email');
       const phone = field('phone');
+      const name = [field('first_name'), field('last_name')].filter(Boolean).join(' ') || (email || phone ? who.displayName : '');
       const body: S['ComplaintCreate'] = {
         serviceCode: code, description, consent: true, attributes,
         ...(location ? { location } : {}),

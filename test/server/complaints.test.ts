@@ -200,6 +200,18 @@ describe('complaints end to end', () => {
     assert.equal(one.body[0].agency_responsible, 'Управление дорожного хозяйства Заречной области');
     const viaApi = await call(`${server.apiUrl}/complaints/${id}`);
     assert.deepEqual(viaApi.body.attributes.lane, ['left', 'right']);
+    // An email without a name is kept, under the api_key's citizen's name (a contact needs one).
+    const emailOnly = await post({ api_key: token, service_code: 'road-pothole', lat: '55.80', long: '49.10', description: 'Яма, ответьте на почту.', 'attribute[depth]': '12', 'attribute[road_type]': 'city', email: 'zhitel@example.org' });
+    assert.equal(emailOnly.status, 201, emailOnly.text);
+    const db = new Database(server.dbFile, { readonly: true });
+    try {
+      const row = db.prepare('SELECT contact FROM complaints WHERE id = ?').get(emailOnly.body[0].service_request_id) as { contact: string | null };
+      const contact = JSON.parse(row.contact ?? 'null');
+      assert.equal(contact?.email, 'zhitel@example.org', `the email was dropped: ${row.contact}`);
+      assert.ok(contact.name.length > 0);
+    } finally {
+      db.close();
+    }
     for (const [fields, status] of [
       [{ service_code: 'road-pothole', lat: '1', long: '1', description: 'нет ключа api_key' }, 400],
       [{ api_key: 'forged', service_code: 'road-pothole', lat: '1', long: '1', description: 'поддельный ключ api' }, 403],
