@@ -1638,7 +1638,7 @@ export interface operations {
     listServices: {
         parameters: {
             query?: {
-                /** @description Case-insensitive search in name, description and keywords */
+                /** @description Case-insensitive search in name, description and keywords (no control characters) */
                 q?: string;
                 group?: string;
                 /** @description Opaque cursor from a previous page's `nextCursor` */
@@ -2007,6 +2007,7 @@ export interface operations {
     listIdeas: {
         parameters: {
             query?: {
+                /** @description Case-insensitive search in title and text (no control characters) */
                 q?: string;
                 category?: components["schemas"]["Id"];
                 status?: components["schemas"]["IdeaStatus"];

@@ -769,6 +769,15 @@ export function defineContractSuite(target: ContractTarget): void {
       assert.ok(checked >= 3, 'several agencies have finished complaints');
     });
 
+    test('a search with a control character is refused at /query/q, not read as "everything"', async () => {
+      for (const path of ['/ideas?q=%00', '/ideas?q=%D1%8F%00', '/services?q=%00', '/services?q=%0A']) {
+        const r = await c.api('GET', path);
+        expectStatus(r, 400);
+        assert.ok(r.body.errors?.some((e: any) => e.pointer === '/query/q'), `${path}: ${r.text}`);
+      }
+      expectStatus(await c.api('GET', '/ideas?q=%D1%8F'), 200);
+    });
+
     test('ideas: every sort orders and filters exactly as documented, ties included', async () => {
       const moderator = await target.signIn({ citizenId: 'moderator' });
       const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
