@@ -300,10 +300,12 @@ export class PollView implements ReactiveController {
     this.save();
     this.draft.flush();
     this.changed();
-    // Marked with its voter once the session says who that is (it is asked once per page).
+    // Marked with its voter once the session says who that is (it is asked once per page) — by
+    // this element only while it is on the page: one taken off meanwhile must not write its draft
+    // back over what the element now showing the poll did with it (sent it, cleared it).
     void signedInCitizen(client).then(
       (voter) => {
-        if (!this.pending || !voter || this.voter === voter) return;
+        if (!this.pending || !voter || this.voter === voter || !ctx.host.isConnected) return;
         this.voter = voter;
         this.save();
         this.draft.flush();

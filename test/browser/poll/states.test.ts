@@ -1,5 +1,5 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { delay, http } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import { getResponse } from 'msw';
 import { scenarios } from '../../../src/mocks/index.js';
 import { problemResponse } from '../../../src/mocks/http.js';
@@ -265,6 +265,28 @@ describe('<veche-poll> states', () => {
     const again = await renderPoll(polls.openSingle);
     await voted(again);
     expect(ballots('42')).to.equal(1);
+  });
+
+  it('a poll taken off the page does not write its pending vote back when the session answers late', async () => {
+    let answer: () => void = () => undefined;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    const el = await renderPoll(polls.openSingle);
+    await useOnly(
+      http.get(`${MOCK_API}/session`, async () => {
+        await answered;
+        return undefined; // on to the backend
+      }),
+      http.post(`${MOCK_API}/polls/:id/votes`, () => HttpResponse.error()),
+    );
+    await pick(el, 'Летняя сцена');
+    await submit(el);
+    await waitUntil(() => el.matches(':state(offline)'), 'not offline', { timeout: 7000 });
+    // The page moves on: another element, or another test, owns the poll's draft now.
+    el.remove();
+    localStorage.clear();
+    answer();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(readStored(`draft:poll:${MOCK_API}#42`)).to.be.undefined;
   });
 
   it('already voted elsewhere (409): shows that vote instead of an error', async () => {
