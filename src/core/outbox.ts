@@ -228,6 +228,8 @@ export class OutboxController<B, R, N = unknown> implements ReactiveController {
     if (!client) return Promise.resolve();
     const pass = (async () => {
       await this.learnCitizen(client);
+      // Taken off the page while the session answered: the queue is the successor's to write.
+      if (!this.connected) return;
       this.claimItems();
       await this.sendQueued(client);
     })();

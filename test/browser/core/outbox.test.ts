@@ -229,6 +229,26 @@ describe("outbox: whose an item is comes from the backend's session", () => {
     expect(el.sent).to.deep.equal(['anna:Аннина жалоба']);
   });
 
+  it('an element taken off the page while the session answers leaves the queue alone (the successor writes it)', async () => {
+    let answerSession: () => void = () => undefined;
+    const sessionAnswered = new Promise<void>((resolve) => (answerSession = resolve));
+    await startMswMocks(
+      http.get(`${BASE}/session`, async () => {
+        await sessionAnswered;
+        return HttpResponse.json({ signedIn: true, me: { id: 'anna', displayName: 'Анна' } });
+      }),
+      http.post(`${BASE}/complaints`, () => HttpResponse.error()),
+    );
+    const el = await fixture<SessionPcHost>(html`<session-pc-host></session-pc-host>`);
+    void el.outbox.send('/complaints', { text: 'Ушла со страницы' });
+    expect(readStored<unknown[]>('outbox:session')).to.have.length(1);
+    el.remove();
+    localStorage.clear(); // what the element now on the page did with the queue
+    answerSession();
+    await aTimeout(200);
+    expect(readStored('outbox:session')).to.equal(undefined);
+  });
+
   it("an item queued before the session answered becomes its citizen's, and is shown only once the session is known", async () => {
     let answerSession: () => void = () => undefined;
     const sessionAnswered = new Promise<void>((resolve) => (answerSession = resolve));
