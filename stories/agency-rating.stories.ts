@@ -80,6 +80,15 @@ export const Refused: Story = {
   parameters: backend(http.post(`${STORY_API}/agencies/:id/ratings`, ({ request }) => problemResponse(409, 'already-rated', 'Вы уже оценили работу по этому обращению', { instance: new URL(request.url).pathname }))),
   play: rate('[part~="refused"]'),
 };
+/** The server refuses the comment (422 naming /comment): its message next to the comment box, which is marked invalid and takes focus. */
+export const RefusedAtField: Story = {
+  parameters: backend(
+    http.post(`${STORY_API}/agencies/:id/ratings`, ({ request }) =>
+      problemResponse(422, 'validation', 'Проверьте отзыв', { instance: new URL(request.url).pathname, extra: { errors: [{ pointer: '/comment', detail: 'Уберите из отзыва ссылки', code: 'pattern' }] } }),
+    ),
+  ),
+  play: rate('textarea[aria-invalid="true"]'),
+};
 /** Waiting to be sent (the backend refuses for now; offline looks the same): the rating waits in the outbox, with a button to send it now, and goes out by itself later. */
 export const Queued: Story = {
   parameters: backend(refusedForNow(`${STORY_API}/agencies/:id/ratings`)),

@@ -306,6 +306,36 @@ export const SubmitWithErrors: Story = {
     );
   }),
 };
+/** A new idea not sent at the moment of submitting (the backend refuses for now; offline looks the same): the form holds it read-only and says it waits, with "send now". */
+export const SubmitQueued: Story = {
+  parameters: backend(refusedForNow(`${STORY_API}/ideas`)),
+  play: shows('.tabs', async (shadow) => {
+    shadow.querySelectorAll<HTMLButtonElement>('.tabs .button')[2]!.click();
+    const field = <T extends HTMLElement>(id: string) => shadow.querySelector<T>(`[part~="form"] #${id}`);
+    // The submit form and the categories are loaded on first use.
+    await waitFor(
+      () => {
+        if (!field<HTMLSelectElement>('categoryId')?.querySelector('option[value]:not([value=""])')) throw new Error('no form with categories yet');
+      },
+      { timeout: TIMEOUT },
+    );
+    for (const [id, value] of [['title', 'Скамейки вдоль набережной'], ['text', 'Вдоль набережной негде присесть: нужны скамейки через каждые сто метров.']]) {
+      const input = field<HTMLInputElement>(id!)!;
+      input.value = value!;
+      input.dispatchEvent(new Event('input'));
+    }
+    const category = field<HTMLSelectElement>('categoryId')!;
+    category.value = category.options[1]!.value;
+    category.dispatchEvent(new Event('change'));
+    shadow.querySelector<HTMLButtonElement>('[part~="form"] [part~="submit"]')!.click();
+    await waitFor(
+      () => {
+        if (!field('title')?.hasAttribute('readonly') || !shadow.querySelector('[part~="form"] [part~="offline"]')) throw new Error('not held yet');
+      },
+      { timeout: TIMEOUT },
+    );
+  }),
+};
 /** The categories could not be loaded (a backend without them): the form says so next to its category field, with a retry. */
 export const SubmitCategoriesFailed: Story = {
   parameters: backend(http.get(`${STORY_API}/idea-categories`, () => problemResponse(404, 'not-found', 'Категорий нет'))),

@@ -139,6 +139,19 @@ export const DonationReceipt: Story = {
     await find(canvasElement, '[part~="receipt"]');
   },
 };
+/** A donation waits to be sent: the fund's amount stays read-only and its button says the donation waits, so it is not made twice. */
+export const DonationAlreadyWaiting: Story = {
+  args: { tab: 'donations' },
+  parameters: backend(refusedForNow(`${STORY_API}/donations`)),
+  play: async ({ canvasElement }) => {
+    (await find(canvasElement, `[part~="fund"] .chip`)).click();
+    (await find(canvasElement, '[part~="donate"]')).click();
+    (await find(canvasElement, 'dialog[open] [data-primary]')).click();
+    await find(canvasElement, 'dialog[open] [part~="waiting"]');
+    (await find(canvasElement, 'dialog[open] .actions .button:not([data-primary])')).click();
+    await find(canvasElement, '[part~="donate-queued"]');
+  },
+};
 /** Signed out: the sign-in call to action and how points are earned. */
 export const SignedOut: Story = { args: { citizen: null }, play: shows('[part~="sign-in"]') };
 /** Waiting for the backend: a skeleton reserving the wallet's height. */
